@@ -1,0 +1,43 @@
+# Newsroom — every set-up step lives here. `make run` and `make test` work on a
+# fresh Debian machine with the Swift toolchain: missing Debian packages are
+# installed when run as root.
+
+SWIFT ?= swift
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux
+export LANG := C.UTF-8
+
+.PHONY: all deps build release run test bench fuzz clean
+
+all: build
+
+# Install what is missing (as root), or say exactly what to install.
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else \
+	    echo "missing Debian packages:$$missing — run 'sudo make deps' or install them"; exit 1; \
+	  fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# Opens the reader on the bundled sample corpus.
+run: build
+	.build/debug/newsroom browse Resources/corpus
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

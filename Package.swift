@@ -1,0 +1,50 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Newsroom",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "newsroom", targets: ["newsroom"]),
+        .library(name: "NewsKit", targets: ["NewsKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Data files (gazetteers, the sample corpus) from the top-level Resources/ folder.
+        .target(
+            name: "NewsResources",
+            path: "Resources",
+            exclude: [],
+            resources: [.copy("gazetteers"), .copy("corpus")]
+        ),
+        // Model, parsing and extraction: pure Swift, no I/O beyond reading files.
+        .target(name: "NewsKit", dependencies: ["NewsResources"]),
+        // The SQLite archive (GRDB, FTS5), cross-story linking and queries.
+        .target(
+            name: "NewsArchive",
+            dependencies: ["NewsKit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The reader as pure Swift: state, actions, layout, cell buffer. No terminal.
+        .target(name: "NewsReader", dependencies: ["NewsKit", "NewsArchive"]),
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .executableTarget(
+            name: "newsroom",
+            dependencies: [
+                "NewsKit", "NewsArchive", "NewsReader", "CNcurses",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
+        .testTarget(name: "NewsArchiveTests", dependencies: ["NewsArchive", "NewsKit"]),
+        .testTarget(name: "NewsReaderTests", dependencies: ["NewsReader", "NewsArchive", "NewsKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NewsKit"]),
+    ]
+)

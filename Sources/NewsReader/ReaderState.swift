@@ -1,0 +1,7 @@
+import NewsArchive
+import NewsKit
+
+/// The reader's whole state (first cut: empty; see the reader issue).
+public struct ReaderState: Sendable {
+    public init() {}
+}

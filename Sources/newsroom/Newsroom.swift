@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Newsroom: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsroom",
+        abstract: "A terminal newsroom reader: stories, who said what, who is mentioned.",
+        subcommands: [
+            BrowseCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self,
+            QuotesCommand.self, EntitiesCommand.self, MentionsCommand.self, SearchCommand.self,
+            RelatedCommand.self,
+        ],
+        defaultSubcommand: BrowseCommand.self
+    )
+}
+
+/// Exit codes of every command: 0 success, 1 some input failed, 2 usage.
+enum ExitStatus {
+    static let inputFailed = ExitCode(1)
+}
+
+/// One line on stderr.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data(("newsroom: " + message + "\n").utf8))
+}
+
+/// Write text to stdout (no buffering surprises when piping).
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+}
