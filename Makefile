@@ -39,5 +39,11 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# Benchmarks (issue 5): release build, then one line per figure with its target.
+# Generated corpora and archives are cached in .build/bench-data/.
+bench: deps
+	$(SWIFT) build -c release --product newsroom-bench
+	.build/release/newsroom-bench --data .build/bench-data
+
 clean:
 	rm -rf .build
