@@ -11,6 +11,10 @@ public struct WireStoryGenerator: Sendable {
     public let seed: UInt64
     let cast: CorpusCast
 
+    /// Changes whenever the bytes for a given seed change, so cached corpora
+    /// made by an older generator are not mistaken for current ones.
+    public static let version = 2
+
     /// Bounds of the words in a story (whitespace-separated, the whole file).
     public static let wordRange = 300...1_500
 
