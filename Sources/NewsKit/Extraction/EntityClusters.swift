@@ -157,7 +157,8 @@ struct EntityClusters {
 
     mutating func addPlaceWithoutMention(_ place: String) {
         let name = gazetteer.place(place) ?? titleCased(place)
-        _ = keyedCluster(.place, name)
+        let index = keyedCluster(.place, name)
+        clusters[index].knownName = name
     }
 
     /// Known names in a field whose capitals prove nothing (Title Case

@@ -88,15 +88,22 @@ struct NameRunClassifier {
                     run.append(j + 1); j += 1; continue
                 }
                 // A lower-case connector, then a capitalised word.
-                guard next.shape == .lower, j + 2 < n, words[j + 2].isNameLike,
-                      words[j + 2].gap == .space, !next.possessive
-                else { break }
+                guard next.shape == .lower, j + 2 < n, !next.possessive else { break }
                 let connector = text(p, next)
                 let head = text(p, prev)
-                var accept = false
+                // Name particles may come in twos and threes: "van der", "de la".
                 if gazetteer.nameConnectors.contains(connector) {
-                    accept = true
-                } else if connector == "of" {
+                    var k = j + 1
+                    while k < n, words[k].shape == .lower, words[k].gap == .space, !words[k].possessive,
+                          k - j <= 3, gazetteer.nameConnectors.contains(text(p, words[k])) { k += 1 }
+                    guard k < n, k > j + 1, words[k].isNameLike, words[k].gap == .space else { break }
+                    run.append(contentsOf: (j + 1)...k)
+                    j = k
+                    continue
+                }
+                guard words[j + 2].isNameLike, words[j + 2].gap == .space else { break }
+                var accept = false
+                if connector == "of" {
                     accept = Self.ofHeads.contains(head) || gazetteer.organizationCues.contains(head)
                         || gazetteer.placeCues.contains(head) || gazetteer.titles.contains(head)
                 } else if connector == "for" {
@@ -259,7 +266,7 @@ struct NameRunClassifier {
     /// A word that starts sentences but is no name: it is written in lower
     /// case elsewhere in English (approximated by the non-name and role lists).
     private func isCommonWord(_ word: String) -> Bool {
-        if gazetteer.givenNames.contains(word) { return false }
+        if gazetteer.givenNames.contains(word) || gazetteer.titles.contains(word) { return false }
         let lower = word.lowercased()
         return gazetteer.roleNouns.contains(lower) || gazetteer.pronouns.contains(lower)
             || gazetteer.speechVerbs.contains(lower)
