@@ -35,6 +35,7 @@ struct EntityClusters {
             switch candidate.guess {
             case .organization(let name): addKeyed(.organization, name, candidate)
             case .place(let name): addKeyed(.place, name, candidate)
+            case .other: addKeyed(.other, candidate.text, candidate)
             default: break
             }
         }
@@ -248,6 +249,15 @@ struct EntityClusters {
     }
 
     private func canonicalName(_ cluster: Cluster, _ mentions: [Mention]) -> String {
+        if cluster.type == .place, let known = cluster.knownName {
+            // The fullest written form ("U.S." for a story that never says
+            // "United States"); a form seen only in ALL CAPS takes the gazetteer's spelling.
+            guard let written = fullest(mentions),
+                  written.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || written.utf8.contains(0x2E)
+                  || written.utf8.count <= 3
+            else { return known }
+            return written
+        }
         if let known = cluster.knownName { return known }
         if cluster.type == .place || cluster.type == .organization,
            !cluster.key.isEmpty, cluster.key.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || mentions.isEmpty {

@@ -24,6 +24,8 @@ enum NameGuess: Sendable, Equatable {
     case person
     case organization(String)
     case place(String)
+    /// A title of a work, a slogan or another named thing.
+    case other
     /// One word that clustering resolves: a surname, a place, an organisation.
     case single
 }
@@ -57,6 +59,18 @@ struct NameRunClassifier {
         "Cabinet", "Lord", "Lady", "Commonwealth", "Kingdom", "Order", "Society", "Academy",
         "Association", "Organization", "Organisation", "Agency", "Bureau", "Authority", "Centre",
         "Center", "Governor", "Mayor", "Sultan", "Emir", "Emirate", "Province", "Region", "County",
+    ]
+    /// Lower-case words that may follow a place noun (so "Arctic is" is a place, "Arctic fleet" is not).
+    static let placeFollowers: Set<String> = [
+        "is", "was", "has", "had", "have", "and", "or", "but", "on", "in", "at", "to", "with", "of", "from",
+        "for", "where", "which", "that", "who", "said", "says", "will", "would", "could", "can", "may",
+        "might", "must", "should", "as", "after", "before", "since", "while", "remains", "remained", "by",
+    ]
+    /// Function words that never stand inside a person's or organisation's name.
+    static let closedClass: Set<String> = [
+        "I", "A", "An", "The", "And", "Or", "Of", "In", "On", "At", "To", "With", "For", "From", "By", "Is",
+        "Are", "Was", "Be", "My", "Your", "Our", "Me", "We", "You", "It", "Not", "No", "Till", "Until", "Up",
+        "Down", "Out", "Off", "Over", "Into", "Can", "Will", "Do", "Don’t", "Don't",
     ]
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -126,7 +140,7 @@ struct NameRunClassifier {
                 if i > 1, words[i - 1].gap == .space { context.twoBefore = text(p, words[i - 2]).lowercased() }
             }
             if let last = run.last, last + 1 < n, !words[last].possessive,
-               words[last + 1].gap == .space || words[last + 1].gap == .comma {
+               words[last + 1].gap == .space {
                 context.after = text(p, words[last + 1]).lowercased()
             }
             classify(tokens, context: context, field: field, paragraph: paragraph, into: &out)
@@ -180,7 +194,18 @@ struct NameRunClassifier {
             emit(tokens, .organization(org), context, field, paragraph, &out); return
         }
         if let place = gazetteer.place(phrase) {
+            // "Arctic fisheries", "Atlantic fleet": a place used as an adjective is no mention.
+            if tokens.count == 1, gazetteer.demonyms[phrase] != nil, let after = context.after,
+               after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !Self.placeFollowers.contains(after) {
+                return
+            }
             emit(tokens, .place(place), context, field, paragraph, &out); return
+        }
+        // Closed-class words inside a capitalised run make it a title of a
+        // work or a slogan ("Gone With The Wind"), not a name.
+        if tokens.count > 2, tokens.dropFirst().contains(where: { Self.closedClass.contains($0.text) }) {
+            if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
+            return
         }
 
         // Titles: the name follows the last title in the run.
