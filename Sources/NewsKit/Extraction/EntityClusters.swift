@@ -13,6 +13,9 @@ struct EntityClusters {
         var forms: Set<String> = []
         /// A known canonical name (gazetteer places and organisations).
         var knownName: String?
+        /// Made from lone capitalised words with no other evidence: kept only
+        /// when the word recurs.
+        var weak = false
     }
 
     let gazetteer: Gazetteer
@@ -134,7 +137,9 @@ struct EntityClusters {
         if context.sentenceInitial { return }
         if afterPreposition || afterCityOf { addKeyed(.place, word, single); return }
         if gazetteer.isRoleNoun(word) || gazetteer.isPronoun(word) { return }
-        addKeyed(.other, word, single)
+        let index = keyedCluster(.other, word)
+        if clusters[index].mentions.isEmpty { clusters[index].weak = true }
+        clusters[index].mentions.append(mention)
     }
 
     /// The cluster with the latest mention before `order`, else the earliest after it.
@@ -238,6 +243,7 @@ struct EntityClusters {
                 mentions.append(Mention(text: text, span: mention.span))
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }
+            if cluster.weak && mentions.count < 2 { continue }
             if mentions.isEmpty && cluster.type != .place { continue }
             let name = canonicalName(cluster, mentions)
             let first = mentions.first.map { rank($0.span) } ?? (3, 0, 0)
