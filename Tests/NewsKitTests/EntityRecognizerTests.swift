@@ -159,6 +159,16 @@ func expectSpansMatchText(_ entities: [Entity], in story: Story, sourceLocation:
         #expect(!entities.contains { $0.name.contains("Republican") || $0.name.hasPrefix("I") })
     }
 
+    @Test func commonFirstWordsAndPlaceStarts() {
+        let story = storyFrom([
+            "Stranded Fishermen waited in San Ardelo. Pro-Valdon Rebels fought near Fort Keller.",
+            "The fishermen were stranded for days, said Maren Holt.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.people == ["Maren Holt"])
+        #expect(Set(entities.places).isSuperset(of: ["San Ardelo", "Fort Keller"]))
+    }
+
     @Test func loneUnknownWordsNeedToRecur() {
         let story = storyFrom(["The Quorvex platform grew. Users of Zentrip stayed, and Quorvex hired."])
         let entities = recognize(story)

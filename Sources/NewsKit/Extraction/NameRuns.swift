@@ -40,6 +40,8 @@ struct NameCandidate: Sendable {
     var context: NameContext
     /// Position in story order, for "nearest earlier mention" decisions.
     var order: Int = 0
+    /// Where the second word starts, for dropping a first word found to be no name.
+    var secondStart: Int?
 }
 
 /// Turns the words of one field into name candidates: groups capitalised
@@ -76,6 +78,11 @@ struct NameRunClassifier {
         "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
         "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
         "Northwestern", "Southeastern", "Southwestern", "Inner", "Outer",
+    ]
+    /// First words of place names ("San Bernardino", "Fort Worth").
+    static let placeStarts: Set<String> = [
+        "San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Ft.", "Port", "Mount", "Mt.", "Lake", "Cape",
+        "Saint", "St.", "Sainte", "Ste.", "Puerto", "Rio", "Bahia", "Costa", "Isla", "Ciudad", "Nueva", "Nuevo",
     ]
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -198,6 +205,16 @@ struct NameRunClassifier {
             }
             return
         }
+        // A known name as a whole wins over stripping its first word ("Islamic State").
+        if tokens.count > 1 {
+            let whole = tokens.map(\.text).joined(separator: " ")
+            if let org = gazetteer.organization(whole) {
+                emit(tokens, .organization(org), context, field, paragraph, &out); return
+            }
+            if let place = gazetteer.place(whole) {
+                emit(tokens, .place(place), context, field, paragraph, &out); return
+            }
+        }
         // Sentence starters and other non-names at the front are not part of the name.
         while let first = tokens.first,
               gazetteer.nonNames.contains(first.text)
@@ -265,6 +282,10 @@ struct NameRunClassifier {
         // "South Florida", "Northern Ireland": a direction and a place is a place.
         if tokens.count > 1, Self.directions.contains(tokens[0].text),
            gazetteer.place(tokens.dropFirst().map(\.text).joined(separator: " ")) != nil {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
+        // "San Bernardino", "Fort Worth", "Lake Tahoe".
+        if tokens.count > 1, Self.placeStarts.contains(tokens[0].text) {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
 
@@ -337,6 +358,10 @@ struct NameRunClassifier {
 
     /// "Austin-based", "Prize-winning": the part after the last hyphen is lower case.
     private func isAdjectiveCompound(_ word: String) -> Bool {
+        for prefix in ["Pro-", "Anti-", "Ex-", "Post-", "Pre-", "Non-", "Neo-", "Mid-", "Co-", "Pan-", "Self-"]
+            where word.hasPrefix(prefix) {
+            return true
+        }
         guard let dash = word.utf8.lastIndex(of: 0x2D) else { return false }
         let after = word.utf8[word.utf8.index(after: dash)...]
         guard let first = after.first, first >= 0x61, first <= 0x7A else { return false }
@@ -425,6 +450,8 @@ struct NameRunClassifier {
             text += token.text
         }
         let words = tokens.map(\.text).filter { !gazetteer.nameConnectors.contains($0) }
-        out.append(NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context))
+        var candidate = NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context)
+        candidate.secondStart = tokens.count > 1 ? tokens[1].word.start : nil
+        out.append(candidate)
     }
 }
