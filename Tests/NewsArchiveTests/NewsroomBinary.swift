@@ -39,11 +39,17 @@ struct NewsroomBinary {
     }
 
     /// Starts the binary with output going to files in `folder`.
-    func start(_ arguments: [String], in folder: TempFolder, environment: [String: String] = [:]) throws
-        -> (Process, stdout: String, stderr: String) {
+    /// `user`: run as that user (through runuser; the caller is root).
+    func start(_ arguments: [String], in folder: TempFolder, environment: [String: String] = [:], user: String? = nil)
+        throws -> (Process, stdout: String, stderr: String) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = arguments
+        if let user {
+            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            p.arguments = ["-u", user, "--", path] + arguments
+        } else {
+            p.executableURL = URL(fileURLWithPath: path)
+            p.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env["SWIFT_BACKTRACE"] = "enable=no"
@@ -60,8 +66,9 @@ struct NewsroomBinary {
         return (p, out, err)
     }
 
-    func run(_ arguments: [String], in folder: TempFolder, environment: [String: String] = [:]) throws -> Run {
-        let (p, out, err) = try start(arguments, in: folder, environment: environment)
+    func run(_ arguments: [String], in folder: TempFolder, environment: [String: String] = [:], user: String? = nil)
+        throws -> Run {
+        let (p, out, err) = try start(arguments, in: folder, environment: environment, user: user)
         p.waitUntilExit()
         return Run(status: p.terminationStatus,
                    stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
