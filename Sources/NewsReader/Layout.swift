@@ -39,7 +39,7 @@ public struct Layout: Sendable, Hashable {
             mode = .full
             let quotesHeight = max(8, body * 3 / 10)
             let top = body - quotesHeight
-            let left = max(30, width * 27 / 100)
+            let left = max(30, width * 29 / 100)
             let right = max(26, width * 19 / 100)
             panes[.stories] = Rect(x: 0, y: 0, width: left, height: top)
             panes[.story] = Rect(x: left, y: 0, width: width - left - right, height: top)

@@ -9,6 +9,8 @@ public struct ReaderSession: Sendable {
     public let archive: any ArchiveStore
     /// How many archive entities the sidebar lists per type in archive scope.
     public var archiveEntityLimit = 60
+    /// The most mentions of one entity a walk loads.
+    public var mentionLimit = 20_000
 
     /// A session showing the newest stories; the first frame is ready when
     /// this returns.
@@ -55,24 +57,24 @@ public struct ReaderSession: Sendable {
             case .archiveEntities:
                 var all: [EntityRecord] = []
                 for t in [EntityType.person, .organization, .place] {
-                    all += try archive.entities(type: t, story: nil, limit: archiveEntityLimit)
+                    all += try archive.entities(type: t, story: nil, offset: 0, limit: archiveEntityLimit)
                 }
                 return .archiveEntitiesLoaded(all)
             case .speakerCompletions(let text):
-                let found = try archive.findEntities(named: text, type: .person)
-                return .completionsLoaded(query: text, Array(found.prefix(8)))
+                return .completionsLoaded(query: text, try archive.speakers(matching: text, limit: 8))
             case .filter(let name, let id):
                 var speaker: EntityRecord?
                 if let id { speaker = try archive.entity(id: id) }
-                if speaker == nil { speaker = try archive.findEntities(named: name, type: .person).first }
+                if speaker == nil { speaker = try archive.speakers(matching: name, limit: 1).first }
+                if speaker == nil { speaker = try archive.findEntities(named: name, type: .person, limit: 1).first }
                 guard let speaker else { return .failed("no person named “\(name)” in the archive") }
                 let quotes = try archive.quotes(QuoteFilter(speakerID: speaker.id, limit: 2000))
                 return .filterLoaded(speaker, quotes)
             case .mentions(let id, let step):
                 guard let entity = try archive.entity(id: id) else { return .failed("entity \(id) is no longer in the archive") }
-                return .mentionsLoaded(entity, try archive.mentions(entity: id), step: step)
+                return .mentionsLoaded(entity, try archive.mentions(entity: id, offset: 0, limit: mentionLimit), step: step)
             case .search(let words):
-                return .searchLoaded(query: words, try archive.search(words, limit: 200))
+                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 200))
             case .related(let id):
                 return .relatedLoaded(story: id, try archive.related(story: id, limit: 20))
             }

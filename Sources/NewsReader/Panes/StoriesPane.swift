@@ -14,7 +14,7 @@ public enum StoriesPane: Pane {
             return
         }
         let scroll = Reducer.scroll(list.scroll, keeping: list.selection, height: rect.height)
-        let showAgency = rect.width >= 48
+        let showAgency = rect.width >= 44
         for row in 0..<rect.height {
             let i = scroll + row
             guard i < list.count else { break }
@@ -30,7 +30,7 @@ public enum StoriesPane: Pane {
                 x = b.put(Draw.fit(d, 10), x: x, y: y, style: Theme.dim, limit: rect.maxX) + 1
             }
             if showAgency, let a = s.agency, !a.isEmpty {
-                x = b.put(Draw.fit(Draw.oneLine(a), 8), x: x, y: y, style: Theme.dim, limit: rect.maxX) + 1
+                x = b.put(Draw.fit(Draw.oneLine(a), 9), x: x, y: y, style: Theme.dim, limit: rect.maxX) + 1
             }
             let count = s.quoteCount > 0 ? "\(s.quoteCount)" : ""
             Draw.row(Draw.oneLine(s.headline), right: count, in: Rect(x: x, y: y, width: rect.maxX - x, height: 1), y: y,
