@@ -56,7 +56,7 @@ public struct WireStoryParser: StoryParser {
         return story
     }
 
-    /// An ALL-CAPS section break: short, at least four letters, none lowercase.
+    /// An ALL-CAPS section break: short, enough letters, none of them lowercase.
     static func isSubhead(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count <= 120, let first = utf8.first, first != UInt8(ascii: "(") else { return false }
@@ -68,6 +68,7 @@ public struct WireStoryParser: StoryParser {
             if c >= 0x80 { nonASCII = true }
         }
         if nonASCII, text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return false }
-        return letters >= 4
+        // A lone acronym ("NATO") is more likely a word than a section break.
+        return letters >= 5 || (letters >= 4 && utf8.contains(0x20))
     }
 }
