@@ -40,12 +40,6 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# Benchmarks (issue 5): release build, then one line per figure with its target.
-# Generated corpora and archives are cached in .build/bench-data/.
-bench: deps
-	$(SWIFT) build -c release --product newsroom-bench
-	.build/release/newsroom-bench --data .build/bench-data
-
 # libFuzzer over parsing and extraction for FUZZ_SECONDS, seeded with the sample
 # corpus; crashing inputs land in .build-fuzz/crashes/.
 fuzz: deps
@@ -56,6 +50,12 @@ fuzz: deps
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/newsroom-fuzz .build-fuzz/corpus \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
 	  -artifact_prefix=.build-fuzz/crashes/
+
+# Benchmarks (issue 5): release build, then one line per figure with its target.
+# Generated corpora and archives are cached in .build/bench-data/.
+bench: deps
+	$(SWIFT) build -c release --product newsroom-bench
+	.build/release/newsroom-bench --data .build/bench-data
 
 clean:
 	rm -rf .build .build-fuzz
