@@ -17,12 +17,36 @@ public struct SpeechLexicon: Sendable {
     /// Last words of organisation names (lower-cased): department, ministry …
     public let organizationHeads: Set<String>
 
+    /// Short titles packed as `AttributionText.key` packs tokens.
+    let titleKeys: Set<UInt64>
+    let organizationHeadKeys: Set<UInt64>
+
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
         sourceNouns = Set(NewsResources.gazetteer("source-nouns").map { $0.lowercased() })
         titles = Set(NewsResources.gazetteer("speaker-titles").map { $0.lowercased() })
         organizationHeads = Set(NewsResources.gazetteer("org-heads").map { $0.lowercased() })
+        titleKeys = Self.keys(titles)
+        organizationHeadKeys = Self.keys(organizationHeads)
     }
+
+    /// Packs lower-case ASCII words of up to eight letters into integers.
+    static func keys(_ words: Set<String>) -> Set<UInt64> {
+        var out = Set<UInt64>()
+        for w in words where w.utf8.count <= 8 {
+            var k: UInt64 = 0
+            var ascii = true
+            for u in w.utf8 {
+                if u >= 0x80 { ascii = false }
+                k = k << 8 | UInt64(u | 0x20)
+            }
+            if ascii { out.insert(k) }
+        }
+        return out
+    }
+
+    static let breakerKeys = keys(phraseBreakers)
+    static let starterKeys = keys(sentenceStarters)
 
     /// Participles (`saying`, `adding`) carry no subject of their own.
     public func isParticiple(_ word: String) -> Bool { word.hasSuffix("ing") }
