@@ -154,7 +154,7 @@ struct AttributionText {
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.length <= 8 {
             let k = key(i)
-            if SpeechLexicon.breakerKeys.contains(k) || SpeechLexicon.starterKeys.contains(k) { return false }
+            if SpeechLexicon.notNameKeys.contains(k) { return false }
         }
         return true
     }

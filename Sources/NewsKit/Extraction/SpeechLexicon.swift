@@ -18,35 +18,21 @@ public struct SpeechLexicon: Sendable {
     public let organizationHeads: Set<String>
 
     /// Short titles packed as `AttributionText.key` packs tokens.
-    let titleKeys: Set<UInt64>
-    let organizationHeadKeys: Set<UInt64>
+    let titleKeys: SpeechWordSet
+    let organizationHeadKeys: SpeechWordSet
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
         sourceNouns = Set(NewsResources.gazetteer("source-nouns").map { $0.lowercased() })
         titles = Set(NewsResources.gazetteer("speaker-titles").map { $0.lowercased() })
         organizationHeads = Set(NewsResources.gazetteer("org-heads").map { $0.lowercased() })
-        titleKeys = Self.keys(titles)
-        organizationHeadKeys = Self.keys(organizationHeads)
+        titleKeys = SpeechWordSet(titles)
+        organizationHeadKeys = SpeechWordSet(organizationHeads)
     }
 
-    /// Packs lower-case ASCII words of up to eight letters into integers.
-    static func keys(_ words: Set<String>) -> Set<UInt64> {
-        var out = Set<UInt64>()
-        for w in words where w.utf8.count <= 8 {
-            var k: UInt64 = 0
-            var ascii = true
-            for u in w.utf8 {
-                if u >= 0x80 { ascii = false }
-                k = k << 8 | UInt64(u | 0x20)
-            }
-            if ascii { out.insert(k) }
-        }
-        return out
-    }
+    /// Function words and sentence openers: never part of a name.
+    static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))
 
-    static let breakerKeys = keys(phraseBreakers)
-    static let starterKeys = keys(sentenceStarters)
 
     /// Participles (`saying`, `adding`) carry no subject of their own.
     public func isParticiple(_ word: String) -> Bool { word.hasSuffix("ing") }
