@@ -44,6 +44,11 @@ extension AttributionSession {
                 return withCue(f, t, v)
             }
             if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            // `“…” that Quill can win, said Ada Lund, a strategist.`
+            if v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
+               f.kind == .name || f.kind == .descriptor {
+                return withCue(f, t, v)
+            }
             if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, isClauseFinal(t, v, r1) {
                 return withCue(f, t, v)
             }
@@ -62,6 +67,17 @@ extension AttributionSession {
             if lexicon.isParticiple(t.lower(k)) {
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
+        }
+        return nil
+    }
+
+    /// The `(` matching the `)` at `close`, within a few tokens.
+    func openingBracket(_ t: AttributionText, before close: Int, lowerBound lb: Int) -> Int? {
+        var j = close - 1
+        while j >= lb, close - j <= 12 {
+            if t.isPunct(j, 0x28) { return j > lb ? j : nil }
+            if t.isPunct(j, 0x29) { return nil }
+            j -= 1
         }
         return nil
     }
@@ -116,12 +132,20 @@ extension AttributionSession {
             if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1 } else { break }
         }
         guard k >= lb else { return nil }
+        // `Quill (D-Ohio), said` / `Quill (D-Ohio) said`: skip the bracket.
+        if t.isPunct(k, 0x2C), k - 1 >= lb, t.isPunct(k - 1, 0x29), let open = openingBracket(t, before: k - 1, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
+        if t.isPunct(k, 0x29), let open = openingBracket(t, before: k, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
         if t.isPunct(k, 0x2C) {
             // `Quill, the mayor’s aide, said` / `Quill, who …, said`
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                if t.isStop(j) || !t.isPlain(j) { return nil }
+                let titleDot = t.isPunct(j, 0x2E) && j > 0 && isTitleWord(t, j - 1)
+                if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
@@ -154,8 +178,7 @@ extension AttributionSession {
                     if t.possessiveSuffix(j) > 0 { break }
                     a = j; continue
                 }
-                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j - 1].length <= 4, t.tokens[j].start == t.tokens[j - 1].end,
-                   t.isNameWord(j - 1) || isTitleWord(t, j - 1) {
+                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end, isTitleWord(t, j - 1) {
                     a = j - 1; continue
                 }
                 break
@@ -203,6 +226,14 @@ extension AttributionSession {
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
                 return nil
+            }
+            // `said RNC spokesman Sean Quill`: the name after the role words.
+            var e = z + 1
+            while e < ub, e - z <= 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
+                  lexicon.sourceNouns.contains(t.lower(e)) || lexicon.titles.contains(t.lower(e)) { e += 1 }
+            if e > z + 1, e < ub, t.isNameWord(e) {
+                let (a2, z2) = runExtent(t, from: e)
+                if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
             }
             return nameRun(t, a, min(z, ub - 1))
         }

@@ -37,6 +37,9 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    /// Lower-case words of the story (packed): a capitalised sentence opener
+    /// that also appears in lower case is an ordinary word, not a name.
+    var commonWords = SpeechWordSet(keys: [])
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -58,6 +61,13 @@ struct AttributionSession {
         self.texts = texts
         let headlineParts = QuoteFinder().find(inText: story.headline, field: .headline).flatMap(\.parts)
         headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts)
+        var lowerKeys: [UInt64] = []
+        for case let t? in texts {
+            for (i, tok) in t.tokens.enumerated() where tok.kind == .word && !tok.isCapitalized && tok.length <= 8 {
+                lowerKeys.append(t.key(i))
+            }
+        }
+        commonWords = SpeechWordSet(keys: lowerKeys)
         collectNamesAndSubjects()
     }
 
@@ -139,7 +149,7 @@ struct AttributionSession {
         while k < t.tokens.count, t.roles[k] == t.roles[i] {
             if t.possessiveSuffix(z) > 0 { break }
             if t.isNameWord(k) || isTitleWord(t, k) { z = k; k += 1; continue }
-            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, t.tokens[z].length <= 4,
+            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
                k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
                 k += 1; continue // Mr. / Sen. / J.
             }
@@ -173,10 +183,16 @@ struct AttributionSession {
         var start = a
         while start < z, t.tokens[start].kind != .word { start += 1 }
         if !isOrg {
-            var k = start
-            while k < z {
-                if t.tokens[k].kind == .word, isTitleWord(t, k) || isInitialism(t, k) { start = k + 1 }
-                k += 1
+            // Word positions, to know which words are the last two.
+            var wordIndices: [Int] = []
+            for k in start...z where t.tokens[k].kind == .word { wordIndices.append(k) }
+            for (n, k) in wordIndices.enumerated() where k < z {
+                let nearEnd = n >= wordIndices.count - 2
+                if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
+                    || (!nearEnd && isAffiliation(t, k))
+                    || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                    start = wordIndices.count > n + 1 ? wordIndices[n + 1] : z
+                }
             }
             while start < z, t.tokens[start].kind != .word { start += 1 }
         }
@@ -184,6 +200,27 @@ struct AttributionSession {
         var words = 0
         for k in start...z where t.tokens[k].kind == .word { words += 1 }
         return (start, words, isOrg)
+    }
+
+    /// A party or nationality word before a name: `Republican`, `Democratic`, `French`.
+    func isAffiliation(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 4 else { return false }
+        if SpeechLexicon.affiliationKeys.contains(t.key(k)) { return true }
+        let e = tok.end
+        let b = t.bytes
+        // Demonyms: -an, -ans, -ese, -ish, -ic (not short given names: only before two more words).
+        if b[e - 1] == 0x6E && b[e - 2] == 0x61 { return true }
+        if b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61 { return true }
+        if b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65 { return true }
+        if b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69 { return true }
+        return false
+    }
+
+    /// The word opens a sentence or follows a quote mark or colon.
+    func startsSentence(_ t: AttributionText, _ k: Int) -> Bool {
+        if t.sentenceStart[k] || k == 0 { return true }
+        return t.roles[k - 1] == .mark || t.isPunct(k - 1, 0x3A)
     }
 
     /// `U.S.`, `U.N.`: a dotted initialism, dropped before a name like a title.

@@ -30,6 +30,12 @@ public struct SpeechLexicon: Sendable {
         organizationHeadKeys = SpeechWordSet(organizationHeads)
     }
 
+    /// Parties and affiliations written before names.
+    static let affiliationKeys = SpeechWordSet([
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent", "liberal",
+        "conservative", "labour", "tory", "green", "socialist", "former", "late", "then",
+    ])
+
     /// Function words and sentence openers: never part of a name.
     static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))
 
