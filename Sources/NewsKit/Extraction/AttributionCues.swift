@@ -195,6 +195,7 @@ extension AttributionSession {
             let j = a - 1
             guard t.tokens[j].kind == .word || (t.tokens[j].kind == .number) || t.isPunct(j, 0x2D) else { break }
             let w = t.lower(j)
+            if SpeechLexicon.descriptorOpeners.contains(w) { a = j; break }
             if SpeechLexicon.phraseBreakers.contains(w) || SpeechLexicon.determiners.contains(w) { break }
             if lexicon.speechVerbs.contains(w) && !t.tokens[j].isCapitalized { break }
             a = j
@@ -248,7 +249,20 @@ extension AttributionSession {
         var head = e - 1
         while head >= k, !lexicon.sourceNouns.contains(t.lower(head)) { head -= 1 }
         guard head >= k else { return nil }
-        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: head), span: t.span(k, head))
+        // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
+        var last = head
+        if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
+            var j = head + 1
+            while j < ub, j - head <= 8, t.tokens[j].kind == .word || t.tokens[j].kind == .number
+                || (t.tokens[j].kind == .punctuation && t.isPunct(j, 0x2D)) {
+                if isSpeechVerb(t, j) { break }
+                last = j
+                j += 1
+            }
+            if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
+            if last > head, t.tokens[last].kind != .word { last = head }
+        }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
     }
 }
 

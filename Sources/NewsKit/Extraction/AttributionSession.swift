@@ -117,7 +117,8 @@ struct AttributionSession {
                         } else {
                             // Two words or more that name no organisation: a person.
                             events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
-                                                       kind: isOrg ? .organization : (words >= 2 ? .person : .other)))
+                                                       kind: isOrg ? .organization
+                                                           : (words >= 2 && !isPlaceLike(t, start) ? .person : .other)))
                         }
                     }
                 }
@@ -152,6 +153,11 @@ struct AttributionSession {
             if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
                k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
                 k += 1; continue // Mr. / Sen. / J.
+            }
+            // `Chief of Staff`, `Secretary of State`: titles joined by `of`.
+            if t.tokens[k].kind == .word, t.tokens[k].length == 2, t.key(k) == 0x6F66, isTitleWord(t, z),
+               k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
+                k += 1; continue
             }
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.tokens[k].length <= 3,
                k + 1 < t.tokens.count, t.isNameWord(k + 1),
@@ -217,6 +223,11 @@ struct AttributionSession {
         return false
     }
 
+    /// `South Korea`, `New York`: a place, not a person.
+    func isPlaceLike(_ t: AttributionText, _ k: Int) -> Bool {
+        SpeechLexicon.placePrefixKeys.contains(t.key(k))
+    }
+
     /// The word opens a sentence or follows a quote mark or colon.
     func startsSentence(_ t: AttributionText, _ k: Int) -> Bool {
         if t.sentenceStart[k] || k == 0 { return true }
@@ -253,7 +264,10 @@ struct AttributionSession {
     func isPersonLike(_ name: String, order: Int) -> Bool {
         if isOrganizationName(name) { return false }
         let words = name.split(separator: " ")
-        if words.count >= 2 { return !name.contains(".") || words.count >= 3 }
+        if words.count >= 2 {
+            if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
+            return !name.contains(".") || words.count >= 3
+        }
         return fullNames[name.lowercased()] != nil
     }
 
@@ -266,6 +280,11 @@ struct AttributionSession {
             // A longer form with the same first and last word (`Ada B. Quill` for `Ada Quill`).
             let longer = candidates.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
             return longer.max { $0.name.count < $1.name.count }?.name ?? name
+        }
+        // Two different people share the surname: keep the surname as written.
+        if let first = candidates.first?.name, candidates.contains(where: { $0.name != first }),
+           !candidates.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
+            return name
         }
         var best: (order: Int, name: String)?
         for c in candidates where c.order < order {
