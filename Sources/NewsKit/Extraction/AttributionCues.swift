@@ -17,17 +17,20 @@ extension AttributionSession {
         // Right frame: to the end of the sentence or the next quote.
         let r0 = close + 1
         var r1 = r0
-        let quoteEndsSentence = t.isStop(z) || (z > a && t.isStop(z - 1))
         while r1 < n, t.isPlain(r1), !(t.sentenceStart[r1] && r1 > r0), !t.isPunct(r1, 0x3B) { r1 += 1 }
-        if r0 < n, t.sentenceStart[r0], !quoteEndsSentence || !t.isStop(z) {
-            // A new sentence right after the marks; keep only the tight `…?” Quill asked` form.
-            r1 = min(r1, r0 + 5)
+        if r0 < n, t.sentenceStart[r0] {
+            // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
+            // tell it from a new sentence) still attributes; after a full stop nothing does.
+            let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
+            r1 = asks ? min(r1, r0 + 5) : r0
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
-        while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
-            l0 -= 1
-            if t.sentenceStart[l0] { break }
+        if !t.sentenceStart[open] {
+            while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
+                l0 -= 1
+                if t.sentenceStart[l0] { break }
+            }
         }
         let l1 = open
 
@@ -53,9 +56,6 @@ extension AttributionSession {
                 return withCue(f, t, v)
             }
         }
-        if r0 < n, r0 == r1, t.sentenceStart[r0] == false, quoteEndsSentence == false {
-            // nothing
-        }
         var k = l1 - 1
         while k >= l0 {
             defer { k -= 1 }
@@ -65,8 +65,33 @@ extension AttributionSession {
                 return withCue(f, t, k)
             }
             if lexicon.isParticiple(t.lower(k)) {
+                // `Quill agreed, praising it as “…”`: the subject of the sentence.
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
+        }
+        return nil
+    }
+
+    /// The first name or pronoun standing as a subject (followed by a lower-case
+    /// word) in `from..<to`.
+    func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+        var k = from
+        while k < to {
+            if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
+               t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
+                return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
+            }
+            if t.isNameWord(k) || isTitleWord(t, k) {
+                let (a, z) = runExtent(t, from: k)
+                if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
+                   let f = nameRun(t, a, z) {
+                    return f
+                }
+                k = z + 1
+                continue
+            }
+            k += 1
         }
         return nil
     }
@@ -218,6 +243,26 @@ extension AttributionSession {
         }
         if t.isNameWord(k) || isTitleWord(t, k) {
             let (a, z) = runExtent(t, from: k)
+            // `said Oversight ranking Democrat Ada Quill (D-Md.)`: role words, then the name.
+            if t.possessiveSuffix(z) == 0 {
+                var e = z + 1
+                var lastRun: (Int, Int)?
+                while e < ub, e - z <= 6, t.tokens[e].kind == .word {
+                    if t.isNameWord(e) {
+                        let run = runExtent(t, from: e)
+                        lastRun = run
+                        e = run.1 + 1
+                        if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
+                        continue
+                    }
+                    let w = t.lower(e)
+                    guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+                    e += 1
+                }
+                if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
+                    return nameRun(t, a2, min(z2, ub - 1))
+                }
+            }
             if t.possessiveSuffix(z) > 0 {
                 // `said Quill’s spokesman`: the descriptor after the possessive.
                 var e = z + 1

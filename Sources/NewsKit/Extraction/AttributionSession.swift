@@ -106,7 +106,13 @@ struct AttributionSession {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
                         fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
                     }
-                    if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0 {
+                    let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
+                    if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
+                        // `…, Quill said.`: a speaker wherever it stands.
+                        events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                   kind: isOrg ? .organization : (isPlaceLike(t, start) ? .other : .person)))
+                    } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
+                        && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
                         let next = z + 1
                         if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
@@ -118,7 +124,7 @@ struct AttributionSession {
                             // Two words or more that name no organisation: a person.
                             events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
                                                        kind: isOrg ? .organization
-                                                           : (words >= 2 && !isPlaceLike(t, start) ? .person : .other)))
+                                                           : ((words >= 2 || speaks) && !isPlaceLike(t, start) ? .person : .other)))
                         }
                     }
                 }
