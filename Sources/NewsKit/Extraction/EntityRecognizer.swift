@@ -1,8 +1,230 @@
-/// Finds people, organisations and places and clusters their mentions.
-/// (First cut: finds nothing yet.)
+/// Finds people, organisations and places in a story and clusters their mentions.
+///
+/// Rule-based: capitalised word runs found by a byte scan, titles and
+/// possessives cut off, types from gazetteers and cue words, then surnames
+/// and short forms joined to the full names used earlier or later in the story.
 public struct EntityRecognizer: Sendable {
     public let gazetteer: Gazetteer
-    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    public init(gazetteer: Gazetteer = .shared) { self.gazetteer = gazetteer }
 
-    public func recognize(_ story: Story) -> [Entity] { [] }
+    /// Every entity of the story, each with all its mentions in story order,
+    /// entities ordered by their first mention.
+    public func recognize(_ story: Story) -> [Entity] {
+        var collection = MentionCollection(gazetteer: gazetteer, story: story)
+        collection.collectCandidates()
+        var clusters = EntityClusters(gazetteer: gazetteer)
+        clusters.add(collection.candidates)
+        for lookup in collection.lookups {
+            clusters.addKnownNames(in: lookup, story: story)
+        }
+        for place in collection.unplacedDatelinePlaces {
+            clusters.addPlaceWithoutMention(place)
+        }
+        return clusters.entities(story: story)
+    }
+}
+
+/// A field whose capitalisation says nothing (Title Case headline, ALL-CAPS
+/// subhead, credit line, dateline): only names already known are looked up.
+struct LookupField: Sendable {
+    var field: Span.Field
+    var paragraph: Int
+    /// Byte range of the field text to look in.
+    var range: Range<Int>
+    /// Only places and organisations from the gazetteers (credits, datelines).
+    var gazetteerOnly: Bool
+    /// Byte ranges already taken by other mentions.
+    var taken: [Range<Int>] = []
+}
+
+/// The candidates of a whole story, in story order, and the fields left for lookup.
+struct MentionCollection {
+    let gazetteer: Gazetteer
+    let story: Story
+    var candidates: [NameCandidate] = []
+    var lookups: [LookupField] = []
+    var unplacedDatelinePlaces: [String] = []
+
+    init(gazetteer: Gazetteer, story: Story) {
+        self.gazetteer = gazetteer
+        self.story = story
+    }
+
+    mutating func collectCandidates() {
+        let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
+        let classifier = NameRunClassifier(gazetteer: gazetteer)
+
+        // Headline: Title Case proves nothing, so it only gets known names.
+        let headline = story.headline
+        let headlineWords = scanner.words(in: headline)
+        if isTitleCase(headlineWords, headline) {
+            lookups.append(LookupField(field: .headline, paragraph: 0, range: 0..<headline.utf8.count, gazetteerOnly: false))
+        } else {
+            append(classifier, headline, headlineWords, .headline, 0)
+        }
+
+        // Byline: the parser's names, found in the byline text.
+        if let bylineText = story.bylineText {
+            if story.byline.isEmpty {
+                append(classifier, bylineText, scanner.words(in: bylineText), .byline, 0)
+            } else {
+                var cursor = 0
+                for name in story.byline {
+                    if let range = find(name, in: bylineText, from: cursor) {
+                        addPerson(name, range, .byline, 0)
+                        cursor = range.upperBound
+                    } else if let range = find(name, in: bylineText, from: 0) {
+                        addPerson(name, range, .byline, 0)
+                    }
+                }
+            }
+        }
+
+        let creditPeople = Array(Set(story.credits.flatMap(\.people))).sorted { $0.utf8.count > $1.utf8.count }
+        for (index, paragraph) in story.paragraphs.enumerated() {
+            let text = paragraph.text
+            let length = text.utf8.count
+            if paragraph.kind == .credit && !creditPeople.isEmpty {
+                // Credit names as the parser read them; places from the gazetteer.
+                var taken: [Range<Int>] = []
+                for name in creditPeople {
+                    var cursor = 0
+                    while let range = find(name, in: text, from: cursor) {
+                        cursor = range.upperBound
+                        if taken.contains(where: { $0.overlaps(range) }) { continue }
+                        taken.append(range)
+                        addPerson(name, range, .body, index)
+                    }
+                }
+                lookups.append(LookupField(field: .body, paragraph: index, range: 0..<length, gazetteerOnly: true, taken: taken))
+                continue
+            }
+            let words = scanner.words(in: text)
+            if paragraph.kind == .subhead || isAllCaps(words) {
+                lookups.append(LookupField(field: .body, paragraph: index, range: 0..<length, gazetteerOnly: false))
+                continue
+            }
+            var firstWord = 0
+            if index == 0, let dateline = story.dateline {
+                let rawLength = dateline.raw.utf8.count
+                if rawLength > 0, text.utf8.starts(with: dateline.raw.utf8) {
+                    addDateline(dateline, in: text, rawLength: rawLength)
+                    firstWord = words.firstIndex { $0.start >= rawLength } ?? words.count
+                } else {
+                    unplacedDatelinePlaces = dateline.places
+                }
+            }
+            append(classifier, text, words, .body, index, from: firstWord)
+        }
+        if story.paragraphs.isEmpty, let dateline = story.dateline {
+            unplacedDatelinePlaces = dateline.places
+        }
+        for index in candidates.indices { candidates[index].order = index }
+    }
+
+    private mutating func append(
+        _ classifier: NameRunClassifier, _ text: String, _ words: [NameWord], _ field: Span.Field,
+        _ paragraph: Int, from firstWord: Int = 0
+    ) {
+        var copy = text
+        let found = copy.withUTF8 { p in
+            classifier.candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord)
+        }
+        candidates.append(contentsOf: found)
+    }
+
+    private mutating func addPerson(_ name: String, _ range: Range<Int>, _ field: Span.Field, _ paragraph: Int) {
+        let tokens = name.split(separator: " ").map(String.init).filter { !gazetteer.nameConnectors.contains($0) }
+        var context = NameContext()
+        context.titled = true
+        let guess: NameGuess = tokens.count > 1 ? .person : .single
+        candidates.append(NameCandidate(
+            span: Span(field: field, paragraph: paragraph, start: range.lowerBound, end: range.upperBound),
+            text: name, tokens: tokens, guess: guess, context: context))
+    }
+
+    /// Places and the agency of a dateline that still opens the first paragraph.
+    private mutating func addDateline(_ dateline: Dateline, in text: String, rawLength: Int) {
+        var cursor = 0
+        for place in dateline.places {
+            guard let range = find(place, in: text, from: cursor, limit: rawLength) else {
+                unplacedDatelinePlaces.append(place)
+                continue
+            }
+            cursor = range.upperBound
+            let name = gazetteer.place(place) ?? titleCased(place)
+            candidates.append(NameCandidate(
+                span: Span(field: .body, paragraph: 0, start: range.lowerBound, end: range.upperBound),
+                text: place, tokens: [place], guess: .place(name), context: NameContext()))
+        }
+        if let agency = dateline.agency, let range = find(agency, in: text, from: cursor, limit: rawLength) {
+            candidates.append(NameCandidate(
+                span: Span(field: .body, paragraph: 0, start: range.lowerBound, end: range.upperBound),
+                text: agency, tokens: [agency], guess: .organization(gazetteer.organization(agency) ?? agency),
+                context: NameContext()))
+        }
+    }
+
+    /// A headline where nearly every longer word is capitalised.
+    private func isTitleCase(_ words: [NameWord], _ text: String) -> Bool {
+        var capitalised = 0
+        var lower = 0
+        for word in words where word.end - word.start >= 4 {
+            switch word.shape {
+            case .capitalised, .allCaps: capitalised += 1
+            case .lower: lower += 1
+            default: break
+            }
+        }
+        return capitalised >= 3 && lower * 4 <= capitalised
+    }
+
+    /// A paragraph without lower-case words: a subhead or a shouted line.
+    private func isAllCaps(_ words: [NameWord]) -> Bool {
+        var caps = 0
+        for word in words {
+            switch word.shape {
+            case .lower, .capitalised: return false
+            case .allCaps: caps += 1
+            default: break
+            }
+        }
+        return caps >= 2
+    }
+}
+
+/// The byte range of `needle` in `text` at or after `from`, on word boundaries.
+func find(_ needle: String, in text: String, from: Int, limit: Int? = nil) -> Range<Int>? {
+    let n = Array(needle.utf8)
+    guard !n.isEmpty else { return nil }
+    var copy = text
+    return copy.withUTF8 { p -> Range<Int>? in
+        let end = min(limit ?? p.count, p.count)
+        var i = from
+        while i + n.count <= end {
+            if p[i] == n[0] {
+                var k = 1
+                while k < n.count && p[i + k] == n[k] { k += 1 }
+                if k == n.count {
+                    let beforeOK = i == 0 || !isASCIIWordByte(p[i - 1])
+                    let afterOK = i + n.count >= p.count || !isASCIIWordByte(p[i + n.count])
+                    if beforeOK && afterOK { return i..<(i + n.count) }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+@inline(__always) func isASCIIWordByte(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80
+}
+
+/// "PARIS" -> "Paris", "NEW YORK" -> "New York".
+func titleCased(_ text: String) -> String {
+    text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+        guard let first = word.first else { return "" }
+        return first.uppercased() + word.dropFirst().lowercased()
+    }.joined(separator: " ")
 }

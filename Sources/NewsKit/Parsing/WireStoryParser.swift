@@ -1,18 +1,74 @@
 import Foundation
 
-/// Plain-text wire stories: headline, byline, dateline, paragraphs, credits.
-/// (First cut: headline and blank-line paragraphs only.)
+/// Plain-text stories: agency wire copy and newspaper or web copy.
+///
+/// Wire layout: headline, blank line, `By …` byline, blank line, a first
+/// paragraph opening with the dateline, body paragraphs and ALL-CAPS subheads,
+/// a closing `(Reporting by …)` credit paragraph, then image or tag lines.
+/// Every part but the headline may be missing. Newspaper copy without byline
+/// or dateline, with one paragraph per line or hard-wrapped paragraphs, reads
+/// the same way. Paragraph text keeps the file's bytes (trimmed), so that
+/// quote and mention offsets point into what the file says.
 public struct WireStoryParser: StoryParser {
     public init() {}
 
+    /// The fallback format: any text file is read as a plain-text story.
     public func accepts(path: String, prefix: [UInt8]) -> Bool { true }
 
     public func parse(text: String, source: String) throws -> Story {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n")
-        var blocks = normalized.components(separatedBy: "\n\n")
-            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            .filter { !$0.isEmpty }
-        let headline = blocks.isEmpty ? "" : blocks.removeFirst()
-        return Story(source: source, headline: headline, paragraphs: blocks.map { Paragraph($0) })
+        let layout = ParagraphSplitter.split(text)
+        guard !layout.headline.isEmpty else { throw StoryInputError.empty(path: source) }
+        var story = Story(source: source, headline: layout.headline)
+        var texts = layout.paragraphs
+
+        if let first = texts.first, let names = CreditReader.bylineNames(first) {
+            story.bylineText = first
+            story.byline = names
+            texts.removeFirst()
+        }
+        // Tag and picture lines come last, after the credits.
+        var media: [String] = []
+        while let last = texts.last, MediaLine.matches(last) {
+            media.append(last)
+            texts.removeLast()
+        }
+        story.media = media.reversed()
+
+        var creditIndex: Int?
+        if let last = texts.last, let credits = CreditReader.credits(last) {
+            story.credits = credits
+            creditIndex = texts.count - 1
+        }
+        if let first = texts.first, creditIndex != 0, let (dateline, rest) = DatelineReader.read(first) {
+            story.dateline = dateline
+            if rest.isEmpty {
+                // A dateline standing alone on its line.
+                texts.removeFirst()
+                creditIndex = creditIndex.map { $0 - 1 }
+            } else {
+                texts[0] = rest
+            }
+        }
+        story.paragraphs = texts.enumerated().map { index, text in
+            if index == creditIndex { return Paragraph(text, kind: .credit) }
+            return Paragraph(text, kind: Self.isSubhead(text) ? .subhead : .body)
+        }
+        return story
+    }
+
+    /// An ALL-CAPS section break: short, enough letters, none of them lowercase.
+    static func isSubhead(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count <= 120, let first = utf8.first, first != UInt8(ascii: "(") else { return false }
+        var letters = 0
+        var nonASCII = false
+        for c in utf8 {
+            if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") { return false }
+            if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { letters += 1 }
+            if c >= 0x80 { nonASCII = true }
+        }
+        if nonASCII, text.unicodeScalars.contains(where: { $0.properties.isLowercase }) { return false }
+        // A lone acronym ("NATO") is more likely a word than a section break.
+        return letters >= 5 || (letters >= 4 && utf8.contains(0x20))
     }
 }

@@ -1,0 +1,295 @@
+/// Joins mentions into entities: full names first, then surnames and short
+/// forms to the full name they stand for, then known names in lookup fields.
+struct EntityClusters {
+    struct Cluster {
+        var type: EntityType
+        /// Canonical key for places and organisations; empty for people.
+        var key: String
+        var mentions: [(span: Span, text: String, order: Int)] = []
+        /// Upper-cased first names and surnames of a person (for matching).
+        var firstNames: Set<String> = []
+        var lastNames: Set<String> = []
+        /// Upper-cased full forms, for lookups in headlines and subheads.
+        var forms: Set<String> = []
+        /// A known canonical name (gazetteer places and organisations).
+        var knownName: String?
+    }
+
+    let gazetteer: Gazetteer
+    var clusters: [Cluster] = []
+    private var keyed: [String: Int] = [:]
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
+    static let cityWords: Set<String> = [
+        "city", "town", "village", "province", "region", "state", "district", "county", "port", "capital",
+    ]
+
+    mutating func add(_ candidates: [NameCandidate]) {
+        // Full names, in story order.
+        for candidate in candidates where candidate.guess == .person {
+            addPerson(candidate)
+        }
+        for candidate in candidates {
+            switch candidate.guess {
+            case .organization(let name): addKeyed(.organization, name, candidate)
+            case .place(let name): addKeyed(.place, name, candidate)
+            case .other: addKeyed(.other, candidate.text, candidate)
+            default: break
+            }
+        }
+        let singles = candidates.filter { $0.guess == .single }
+        // Singles with evidence of a person make people of their own ("President Trump").
+        for single in singles where !hasPerson(named: single.tokens[0]) {
+            let word = single.tokens[0]
+            if gazetteer.organization(word) != nil { continue }
+            let context = single.context
+            let saidAfter = context.after.map { gazetteer.speechVerbs.contains($0) } ?? false
+            let roleBefore = context.before.map { gazetteer.roleNouns.contains($0) } ?? false
+            let isPlace = gazetteer.place(word) != nil
+            if context.titled || (!isPlace && (roleBefore || saidAfter && !context.sentenceInitial)) {
+                var cluster = Cluster(type: .person, key: "")
+                cluster.lastNames = [word.uppercased()]
+                clusters.append(cluster)
+            }
+        }
+        for single in singles { resolve(single) }
+    }
+
+    private func hasPerson(named word: String) -> Bool {
+        let folded = word.uppercased()
+        return clusters.contains { $0.type == .person && $0.lastNames.contains(folded) }
+    }
+
+    private mutating func addPerson(_ candidate: NameCandidate) {
+        var tokens = candidate.tokens
+        while tokens.count > 1, let last = tokens.last, Self.suffixes.contains(last) { tokens.removeLast() }
+        guard let firstToken = tokens.first, let lastToken = tokens.last else { return }
+        let first = firstToken.uppercased()
+        let last = lastToken.uppercased()
+        let form = tokens.joined(separator: " ").uppercased()
+        let isInitial = firstToken.utf8.count == 2 && firstToken.hasSuffix(".")
+        for index in clusters.indices where clusters[index].type == .person && clusters[index].lastNames.contains(last) {
+            let cluster = clusters[index]
+            let sameFirst = cluster.firstNames.contains(first)
+                || cluster.firstNames.isEmpty
+                || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
+                || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
+            if sameFirst {
+                clusters[index].firstNames.insert(first)
+                clusters[index].forms.insert(form)
+                clusters[index].mentions.append((candidate.span, candidate.text, candidate.order))
+                return
+            }
+        }
+        var cluster = Cluster(type: .person, key: "")
+        cluster.firstNames = [first]
+        cluster.lastNames = [last]
+        cluster.forms = [form]
+        cluster.mentions = [(candidate.span, candidate.text, candidate.order)]
+        clusters.append(cluster)
+    }
+
+    private mutating func addKeyed(_ type: EntityType, _ name: String, _ candidate: NameCandidate) {
+        let index = keyedCluster(type, name)
+        clusters[index].mentions.append((candidate.span, candidate.text, candidate.order))
+        clusters[index].forms.insert(candidate.text.uppercased())
+    }
+
+    private mutating func keyedCluster(_ type: EntityType, _ name: String) -> Int {
+        let key = type.rawValue + "|" + name.uppercased()
+        if let index = keyed[key] { return index }
+        var cluster = Cluster(type: type, key: name)
+        cluster.forms = [name.uppercased()]
+        if type == .place, gazetteer.placeNames.contains(name) {
+            cluster.knownName = name
+        }
+        if type == .organization, gazetteer.organizations.contains(name) { cluster.knownName = name }
+        clusters.append(cluster)
+        keyed[key] = clusters.count - 1
+        return clusters.count - 1
+    }
+
+    /// One capitalised word: a surname, a place, an organisation or nothing.
+    private mutating func resolve(_ single: NameCandidate) {
+        let word = single.tokens[0]
+        let folded = word.uppercased()
+        let context = single.context
+        let mention = (single.span, single.text, single.order)
+        let afterPreposition = context.before.map { NameRunClassifier.locationPrepositions.contains($0) } ?? false
+        let afterCityOf = context.before == "of" && (context.twoBefore.map { Self.cityWords.contains($0) } ?? false)
+        if afterPreposition || afterCityOf, let place = gazetteer.place(word) {
+            addKeyed(.place, place, single); return
+        }
+        let bySurname = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].lastNames.contains(folded) }
+        if let index = nearest(bySurname, to: single.order) {
+            clusters[index].mentions.append(mention); return
+        }
+        if let place = gazetteer.place(word) { addKeyed(.place, place, single); return }
+        if let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
+        if let index = keyed["organization|" + folded] { clusters[index].mentions.append(mention); return }
+        let byFirstName = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].firstNames.contains(folded) }
+        if byFirstName.count == 1 { clusters[byFirstName[0]].mentions.append(mention); return }
+        if context.sentenceInitial { return }
+        if afterPreposition || afterCityOf { addKeyed(.place, word, single); return }
+        if gazetteer.isRoleNoun(word) || gazetteer.isPronoun(word) { return }
+        addKeyed(.other, word, single)
+    }
+
+    /// The cluster with the latest mention before `order`, else the earliest after it.
+    private func nearest(_ indices: [Int], to order: Int) -> Int? {
+        guard indices.count > 1 else { return indices.first }
+        var best: (index: Int, order: Int)?
+        for index in indices {
+            for mention in clusters[index].mentions where mention.order < order {
+                if best == nil || mention.order > best!.order { best = (index, mention.order) }
+            }
+        }
+        if let best { return best.index }
+        var earliest: (index: Int, order: Int)?
+        for index in indices {
+            if let first = clusters[index].mentions.map(\.order).min(), earliest == nil || first < earliest!.order {
+                earliest = (index, first)
+            }
+        }
+        return earliest?.index ?? indices.first
+    }
+
+    mutating func addPlaceWithoutMention(_ place: String) {
+        let name = gazetteer.place(place) ?? titleCased(place)
+        let index = keyedCluster(.place, name)
+        clusters[index].knownName = name
+    }
+
+    /// Known names in a field whose capitals prove nothing (Title Case
+    /// headline, ALL-CAPS subhead) or whose names came from the parser (credits).
+    mutating func addKnownNames(in lookup: LookupField, story: Story) {
+        let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
+        let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
+        let words = scanner.words(in: text).filter { word in
+            word.isNameLike && lookup.range.contains(word.start)
+                && !lookup.taken.contains(where: { $0.contains(word.start) })
+        }
+        var forms: [String: Int] = [:]
+        if !lookup.gazetteerOnly {
+            var lastNameCount: [String: Int] = [:]
+            for cluster in clusters where cluster.type == .person {
+                for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
+            }
+            for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
+                for form in cluster.forms { forms[form] = index }
+                if cluster.type == .person {
+                    for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
+                }
+            }
+        }
+        var copy = text
+        copy.withUTF8 { p in
+            var i = 0
+            while i < words.count {
+                var matched = 0
+                let longest = min(4, words.count - i)
+                for m in stride(from: longest, through: 1, by: -1) {
+                    // The words must follow each other with only spaces between.
+                    if m > 1, !(1..<m).allSatisfy({ words[i + $0].gap == .space && !words[i + $0 - 1].possessive }) { continue }
+                    let start = words[i].start
+                    let end = words[i + m - 1].end
+                    let phrase = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+                    let upper = phrase.uppercased()
+                    let span = Span(field: lookup.field, paragraph: lookup.paragraph, start: start, end: end)
+                    var candidate = NameCandidate(span: span, text: phrase, tokens: [phrase], guess: .single, context: NameContext())
+                    candidate.order = Int.max
+                    if let index = forms[upper] {
+                        clusters[index].mentions.append((span, phrase, Int.max))
+                    } else if let place = gazetteer.foldedPlaces[upper], m > 1 || !gazetteer.nonNames.contains(titleCased(phrase)) {
+                        candidate.guess = .place(place)
+                        addKeyed(.place, place, candidate)
+                    } else if let org = gazetteer.foldedOrganizations[upper], upper.utf8.count > 2 || phrase == org {
+                        addKeyed(.organization, org, candidate)
+                    } else {
+                        continue
+                    }
+                    matched = m
+                    break
+                }
+                i += max(matched, 1)
+            }
+        }
+    }
+
+    /// The entities, each with mentions in story order, ordered by first mention.
+    func entities(story: Story) -> [Entity] {
+        func rank(_ span: Span) -> (Int, Int, Int) {
+            let field: Int
+            switch span.field {
+            case .headline: field = 0
+            case .byline: field = 1
+            case .body: field = 2
+            }
+            return (field, span.paragraph, span.start)
+        }
+        var result: [(Entity, (Int, Int, Int))] = []
+        for cluster in clusters {
+            var seen: Set<Span> = []
+            var mentions: [Mention] = []
+            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) }) where seen.insert(mention.span).inserted {
+                let text = slice(story.text(of: mention.span.field, paragraph: mention.span.paragraph), mention.span) ?? mention.text
+                mentions.append(Mention(text: text, span: mention.span))
+            }
+            if mentions.isEmpty && cluster.knownName == nil { continue }
+            if mentions.isEmpty && cluster.type != .place { continue }
+            let name = canonicalName(cluster, mentions)
+            let first = mentions.first.map { rank($0.span) } ?? (3, 0, 0)
+            result.append((Entity(name: name, type: cluster.type, mentions: mentions), first))
+        }
+        // Two clusters may end with one name (a person known only by surname
+        // and a place of the same word): keep them, they differ in type.
+        return result.sorted { $0.1 < $1.1 }.map(\.0)
+    }
+
+    private func canonicalName(_ cluster: Cluster, _ mentions: [Mention]) -> String {
+        if cluster.type == .place, let known = cluster.knownName {
+            // The fullest written form ("U.S." for a story that never says
+            // "United States"); a form seen only in ALL CAPS takes the gazetteer's spelling.
+            guard let written = fullest(mentions),
+                  written.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || written.utf8.contains(0x2E)
+                  || written.utf8.count <= 3
+            else { return known }
+            return written
+        }
+        if let known = cluster.knownName { return known }
+        if cluster.type == .place || cluster.type == .organization,
+           !cluster.key.isEmpty, cluster.key.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || mentions.isEmpty {
+            // Prefer the fullest written form over the key when they differ only in case.
+            if let fullest = fullest(mentions), fullest.uppercased() == cluster.key.uppercased() { return fullest }
+            return cluster.key
+        }
+        guard let name = fullest(mentions) else { return cluster.key }
+        // A person or place seen only in ALL CAPS (a dateline, a subhead) reads better in title case.
+        let shouted = !name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) && name.utf8.count > 4
+        return shouted && cluster.type != .organization ? titleCased(name) : name
+    }
+
+    /// The mention with the most words, then the most bytes; mixed case over ALL CAPS.
+    private func fullest(_ mentions: [Mention]) -> String? {
+        var best: (text: String, score: (Int, Int, Int))?
+        for mention in mentions {
+            let words = mention.text.split(separator: " ").count
+            let mixed = mention.text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? 1 : 0
+            let score = (mixed, words, mention.text.utf8.count)
+            if best == nil || score > best!.score { best = (mention.text, score) }
+        }
+        return best?.text
+    }
+}
+
+/// The text of a span, or nil when it does not fall on UTF-8 boundaries.
+func slice(_ text: String, _ span: Span) -> String? {
+    let utf8 = text.utf8
+    guard span.start >= 0, span.end <= utf8.count, span.start <= span.end else { return nil }
+    let start = utf8.index(utf8.startIndex, offsetBy: span.start)
+    let end = utf8.index(utf8.startIndex, offsetBy: span.end)
+    guard let s = String(utf8[start..<end]) else { return nil }
+    return s
+}

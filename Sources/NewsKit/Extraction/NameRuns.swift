@@ -1,0 +1,366 @@
+/// A capitalised word with its text, as one token of a name run.
+struct NameToken: Sendable {
+    var word: NameWord
+    var text: String
+}
+
+/// What the words around a name say about it.
+struct NameContext: Sendable, Equatable {
+    /// The first word starts a sentence.
+    var sentenceInitial = false
+    /// A title or honorific stood before the name ("President", "Mr.").
+    var titled = false
+    /// The word before ("in", "of", "spokesperson"), lower-cased, when only spaces separate them.
+    var before: String?
+    /// The word before that, lower-cased.
+    var twoBefore: String?
+    /// The word after, lower-cased, when only spaces or a comma separate them.
+    var after: String?
+}
+
+/// A guess about one run of capitalised words, before clustering.
+enum NameGuess: Sendable, Equatable {
+    /// A person's full name (two words or more).
+    case person
+    case organization(String)
+    case place(String)
+    /// A title of a work, a slogan or another named thing.
+    case other
+    /// One word that clustering resolves: a surname, a place, an organisation.
+    case single
+}
+
+/// One mention found by the run classifier, not yet part of an entity.
+struct NameCandidate: Sendable {
+    var span: Span
+    /// The words as they stand, without titles or possessives.
+    var text: String
+    var tokens: [String]
+    var guess: NameGuess
+    var context: NameContext
+    /// Position in story order, for "nearest earlier mention" decisions.
+    var order: Int = 0
+}
+
+/// Turns the words of one field into name candidates: groups capitalised
+/// words into runs, strips titles, splits off places and organisations, and
+/// makes a first guess at the type.
+struct NameRunClassifier {
+    let gazetteer: Gazetteer
+
+    /// Words that may stand between two capitalised words of one name when
+    /// the word before is one of `ofHeads` ("Secretary of State", "Bank of England").
+    static let ofHeads: Set<String> = [
+        "Republic", "House", "Horn", "Strait", "Gulf", "District", "Duke", "Duchess", "Prince",
+        "Princess", "King", "Queen", "Isle", "Bay", "Sea", "Chamber", "Head", "Chief", "State",
+        "States", "City", "Secretary", "Minister", "Ministry", "Department", "Bank", "University",
+        "Church", "Court", "Museum", "Institute", "School", "College", "Office", "Board", "Council",
+        "Commission", "Union", "Federation", "League", "Party", "Army", "Attorney", "Director",
+        "Cabinet", "Lord", "Lady", "Commonwealth", "Kingdom", "Order", "Society", "Academy",
+        "Association", "Organization", "Organisation", "Agency", "Bureau", "Authority", "Centre",
+        "Center", "Governor", "Mayor", "Sultan", "Emir", "Emirate", "Province", "Region", "County",
+    ]
+    /// Lower-case words that may follow a place noun (so "Arctic is" is a place, "Arctic fleet" is not).
+    static let placeFollowers: Set<String> = [
+        "is", "was", "has", "had", "have", "and", "or", "but", "on", "in", "at", "to", "with", "of", "from",
+        "for", "where", "which", "that", "who", "said", "says", "will", "would", "could", "can", "may",
+        "might", "must", "should", "as", "after", "before", "since", "while", "remains", "remained", "by",
+    ]
+    /// Function words that never stand inside a person's or organisation's name.
+    static let closedClass: Set<String> = [
+        "I", "A", "An", "The", "And", "Or", "Of", "In", "On", "At", "To", "With", "For", "From", "By", "Is",
+        "Are", "Was", "Be", "My", "Your", "Our", "Me", "We", "You", "It", "Not", "No", "Till", "Until", "Up",
+        "Down", "Out", "Off", "Over", "Into", "Can", "Will", "Do", "Don’t", "Don't",
+    ]
+    static let weekdays: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]
+    static let locationPrepositions: Set<String> = [
+        "in", "at", "from", "to", "into", "near", "across", "outside", "inside", "toward", "towards",
+        "throughout", "around", "via", "visit", "visited", "visiting", "across",
+    ]
+
+    /// The candidates in one field; `p` is the field's UTF-8 text.
+    func candidates(
+        words: [NameWord], bytes p: UnsafeBufferPointer<UInt8>, field: Span.Field, paragraph: Int,
+        from firstWord: Int = 0
+    ) -> [NameCandidate] {
+        var out: [NameCandidate] = []
+        var i = firstWord
+        let n = words.count
+        while i < n {
+            guard words[i].isNameLike else { i += 1; continue }
+            // Grow the run over spaces, connectors and "of" phrases.
+            var run = [i]
+            var j = i
+            while j + 1 < n {
+                let prev = words[j]
+                if prev.possessive { break }
+                let next = words[j + 1]
+                guard next.gap == .space || next.gap == .ampersand else { break }
+                if next.isNameLike {
+                    run.append(j + 1); j += 1; continue
+                }
+                // A lower-case connector, then a capitalised word.
+                guard next.shape == .lower, j + 2 < n, !next.possessive else { break }
+                let connector = text(p, next)
+                let head = text(p, prev)
+                // Name particles may come in twos and threes: "van der", "de la".
+                if gazetteer.nameConnectors.contains(connector) {
+                    var k = j + 1
+                    while k < n, words[k].shape == .lower, words[k].gap == .space, !words[k].possessive,
+                          k - j <= 3, gazetteer.nameConnectors.contains(text(p, words[k])) { k += 1 }
+                    guard k < n, k > j + 1, words[k].isNameLike, words[k].gap == .space else { break }
+                    run.append(contentsOf: (j + 1)...k)
+                    j = k
+                    continue
+                }
+                guard words[j + 2].isNameLike, words[j + 2].gap == .space else { break }
+                var accept = false
+                if connector == "of" {
+                    accept = Self.ofHeads.contains(head) || gazetteer.organizationCues.contains(head)
+                        || gazetteer.placeCues.contains(head) || gazetteer.titles.contains(head)
+                } else if connector == "for" {
+                    accept = gazetteer.organizationCues.contains(head)
+                } else if connector == "the", j >= 1, text(p, prev) == "of" {
+                    accept = true
+                } else if connector == "and" {
+                    let phrase = head + " and " + text(p, words[j + 2])
+                    accept = gazetteer.place(phrase) != nil || gazetteer.organization(phrase) != nil
+                }
+                guard accept else { break }
+                run.append(j + 1)
+                run.append(j + 2)
+                j += 2
+            }
+            let tokens = run.map { NameToken(word: words[$0], text: text(p, words[$0])) }
+            var context = NameContext(sentenceInitial: words[i].sentenceInitial)
+            if i > 0, words[i].gap == .space {
+                context.before = text(p, words[i - 1]).lowercased()
+                if i > 1, words[i - 1].gap == .space { context.twoBefore = text(p, words[i - 2]).lowercased() }
+            }
+            if let last = run.last, last + 1 < n, !words[last].possessive,
+               words[last + 1].gap == .space {
+                context.after = text(p, words[last + 1]).lowercased()
+            }
+            classify(tokens, context: context, field: field, paragraph: paragraph, into: &out)
+            i = j + 1
+        }
+        return out
+    }
+
+    private func text(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[w.start..<w.end]), as: UTF8.self)
+    }
+
+    /// Classifies one run, splitting it where titles, weekdays or known places divide it.
+    func classify(
+        _ run: [NameToken], context: NameContext, field: Span.Field, paragraph: Int,
+        prefixOnly: Bool = false, into out: inout [NameCandidate]
+    ) {
+        var tokens = run
+        var context = context
+        // Weekdays never belong to a name: split around them.
+        if let k = tokens.firstIndex(where: { Self.weekdays.contains($0.text) }) {
+            if k > 0 {
+                classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
+            if k + 1 < tokens.count {
+                var rest = context
+                rest.sentenceInitial = false
+                rest.titled = false
+                rest.before = tokens[k].text.lowercased()
+                classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
+            return
+        }
+        // Sentence starters and other non-names at the front are not part of the name.
+        while let first = tokens.first,
+              gazetteer.nonNames.contains(first.text)
+                && !(tokens.count > 1 && gazetteer.givenNames.contains(first.text))
+                || (first.word.shape == .lower)
+                || (first.word.sentenceInitial && tokens.count > 1 && isCommonWord(first.text)) {
+            context.before = first.text.lowercased()
+            context.sentenceInitial = false
+            tokens.removeFirst()
+        }
+        while let last = tokens.last, last.word.shape == .lower { tokens.removeLast() }
+        guard !tokens.isEmpty else { return }
+
+        let phrase = tokens.map(\.text).joined(separator: " ")
+        if let org = gazetteer.organization(phrase) {
+            emit(tokens, .organization(org), context, field, paragraph, &out); return
+        }
+        if let place = gazetteer.place(phrase) {
+            // "Arctic fisheries", "Atlantic fleet": a place used as an adjective is no mention.
+            if tokens.count == 1, gazetteer.demonyms[phrase] != nil, let after = context.after,
+               after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !Self.placeFollowers.contains(after) {
+                return
+            }
+            emit(tokens, .place(place), context, field, paragraph, &out); return
+        }
+        // Closed-class words inside a capitalised run make it a title of a
+        // work or a slogan ("Gone With The Wind"), not a name.
+        if tokens.count > 2, tokens.dropFirst().contains(where: { Self.closedClass.contains($0.text) }) {
+            if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
+            return
+        }
+
+        // Titles: the name follows the last title in the run.
+        if let title = lastTitle(in: tokens) {
+            let prefix = Array(tokens[..<title.start])
+            let rest = Array(tokens[title.end...])
+            if !prefix.isEmpty {
+                var prefixContext = context
+                prefixContext.after = tokens[title.start].text.lowercased()
+                classify(prefix, context: prefixContext, field: field, paragraph: paragraph,
+                         prefixOnly: true, into: &out)
+            }
+            if !rest.isEmpty {
+                var restContext = context
+                restContext.titled = true
+                restContext.sentenceInitial = false
+                restContext.before = tokens[title.end - 1].text.lowercased()
+                classify(rest, context: restContext, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
+            return
+        }
+
+        if tokens.contains(where: { gazetteer.organizationCues.contains($0.text) }) && tokens.count > 1
+            || tokens.count == 1 && tokens[0].text.hasSuffix("Ministry") {
+            emit(tokens, .organization(phrase), context, field, paragraph, &out); return
+        }
+        if tokens.count > 1, let last = tokens.last, gazetteer.placeCues.contains(last.text) {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
+
+        if tokens.count == 1 {
+            let token = tokens[0]
+            if gazetteer.demonymPlace(token.text) != nil || gazetteer.nonNames.contains(token.text) { return }
+            if token.word.shape == .initial { return }
+            if token.word.shape == .allCaps {
+                // Unknown acronyms of three letters or more are mostly organisations.
+                let letters = token.text.utf8.filter { $0 != 0x2E }.count
+                let lettersOnly = token.text.utf8.allSatisfy { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x2E || $0 == 0x26 }
+                if letters >= 3 && letters <= 6 && lettersOnly && !prefixOnly {
+                    emit(tokens, .organization(token.text), context, field, paragraph, &out)
+                }
+                return
+            }
+            if token.text.utf8.count < 2 { return }
+            if prefixOnly && !context.titled { return }
+            emit(tokens, .single, context, field, paragraph, &out)
+            return
+        }
+
+        // Several words. Known places or organisations at the front or the back split off.
+        if let split = splitKnown(tokens) {
+            for (part, isKnown) in split {
+                var partContext = context
+                if part.first?.word.start != tokens.first?.word.start {
+                    partContext.sentenceInitial = false
+                    partContext.titled = false
+                }
+                if isKnown {
+                    classify(part, context: partContext, field: field, paragraph: paragraph,
+                             prefixOnly: prefixOnly, into: &out)
+                } else {
+                    classify(part, context: partContext, field: field, paragraph: paragraph,
+                             prefixOnly: prefixOnly, into: &out)
+                }
+            }
+            return
+        }
+        // A demonym in front describes the name: "Ukrainian Oleksandr Syrskyi".
+        if gazetteer.demonymPlace(tokens[0].text) != nil {
+            var rest = context
+            rest.sentenceInitial = false
+            classify(Array(tokens.dropFirst()), context: rest, field: field, paragraph: paragraph,
+                     prefixOnly: prefixOnly, into: &out)
+            return
+        }
+        if prefixOnly { return }
+        // ALL-CAPS runs outside subheads are headings or acronyms, not names.
+        if tokens.allSatisfy({ $0.word.shape == .allCaps || $0.word.shape == .initial }) { return }
+        emit(tokens, .person, context, field, paragraph, &out)
+    }
+
+    /// A word that starts sentences but is no name: it is written in lower
+    /// case elsewhere in English (approximated by the non-name and role lists).
+    private func isCommonWord(_ word: String) -> Bool {
+        if gazetteer.givenNames.contains(word) || gazetteer.titles.contains(word) { return false }
+        let lower = word.lowercased()
+        return gazetteer.roleNouns.contains(lower) || gazetteer.pronouns.contains(lower)
+            || gazetteer.speechVerbs.contains(lower)
+    }
+
+    /// The last title phrase in the run that leaves a name after it, as a token range.
+    private func lastTitle(in tokens: [NameToken]) -> (start: Int, end: Int)? {
+        var found: (start: Int, end: Int)?
+        var k = 0
+        while k < tokens.count {
+            var matched = 0
+            let longest = min(gazetteer.longestTitle, tokens.count - k)
+            if longest > 0 {
+                for m in stride(from: longest, through: 1, by: -1) {
+                    let phrase = tokens[k..<(k + m)].map(\.text).joined(separator: " ")
+                    if gazetteer.titles.contains(phrase) { matched = m; break }
+                }
+            }
+            if matched > 0 {
+                // A given name before the title makes it a surname ("Stephen King").
+                if k > 0, gazetteer.givenNames.contains(tokens[0].text), found == nil { break }
+                let rest = tokens[(k + matched)...]
+                let restIsOrganization = rest.contains { gazetteer.organizationCues.contains($0.text) }
+                if !restIsOrganization { found = (k, k + matched) }
+                k += matched
+            } else {
+                k += 1
+            }
+        }
+        return found
+    }
+
+    /// Splits a run where a known place or organisation stands at its front or
+    /// back ("U.S. Rubio", "Ukraine Russia", "Biden White House"); nil when nothing splits.
+    private func splitKnown(_ tokens: [NameToken]) -> [([NameToken], Bool)]? {
+        // Every word a place of its own: "in Ukraine Russia had".
+        if tokens.allSatisfy({ gazetteer.place($0.text) != nil }) {
+            return tokens.map { ([$0], true) }
+        }
+        let first = tokens[0]
+        if first.word.shape == .allCaps,
+           gazetteer.place(first.text) != nil || gazetteer.organization(first.text) != nil {
+            return [([first], true), (Array(tokens.dropFirst()), false)]
+        }
+        let maxTail = min(3, tokens.count - 1)
+        if maxTail >= 2 {
+            for m in stride(from: maxTail, through: 2, by: -1) {
+                let tail = Array(tokens.suffix(m))
+                let phrase = tail.map(\.text).joined(separator: " ")
+                if gazetteer.organization(phrase) != nil || gazetteer.place(phrase) != nil {
+                    return [(Array(tokens.dropLast(m)), false), (tail, true)]
+                }
+            }
+        }
+        return nil
+    }
+
+    private func emit(
+        _ tokens: [NameToken], _ guess: NameGuess, _ context: NameContext, _ field: Span.Field,
+        _ paragraph: Int, _ out: inout [NameCandidate]
+    ) {
+        guard let first = tokens.first, let last = tokens.last else { return }
+        let span = Span(field: field, paragraph: paragraph, start: first.word.start, end: last.word.end)
+        var text = ""
+        for (index, token) in tokens.enumerated() {
+            if index > 0 { text += token.word.gap == .ampersand ? " & " : " " }
+            text += token.text
+        }
+        let words = tokens.map(\.text).filter { !gazetteer.nameConnectors.contains($0) }
+        out.append(NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context))
+    }
+}

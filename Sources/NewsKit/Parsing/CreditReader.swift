@@ -1,0 +1,128 @@
+import Foundation
+
+/// Reads the people out of a byline (`By A, B and C`) and the closing credit
+/// paragraph (`(Reporting by A in Paris and B; Editing by C)`).
+struct CreditReader {
+    /// Words that follow names in bylines but are not people.
+    private static let notNames: Set<String> = [
+        "reuters", "ap", "afp", "associated press", "the associated press", "bloomberg",
+        "bloomberg news", "staff", "staff writer", "staff reporter", "correspondent",
+        "special correspondent", "upi", "dpa",
+    ]
+
+    /// The names of a byline paragraph, or nil when it is not one.
+    static func bylineNames(_ line: String) -> [String]? {
+        guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }
+        let rest = String(line.dropFirst(3))
+        if rest.contains("“") || rest.contains("\"") || rest.hasSuffix(".") && !rest.hasSuffix("Jr.") {
+            return nil
+        }
+        var names: [String] = []
+        for part in splitNames(rest) {
+            if notNames.contains(part.lowercased()) { continue }
+            guard looksLikeName(part) else { return nil }
+            names.append(part)
+        }
+        return names.isEmpty ? nil : names
+    }
+
+    /// Credit roles of a closing credit paragraph, or nil when it is not one.
+    static func credits(_ paragraph: String) -> [Credit]? {
+        guard opensWithRole(paragraph.utf8) else { return nil }
+        var body = Substring(paragraph)
+        if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
+        guard body.utf8.count <= 1000, let opening = role(of: body), opening.0 != .other else { return nil }
+        var credits: [Credit] = []
+        for segment in body.split(separator: ";") {
+            let text = segment.trimmingCharacters(in: .whitespaces)
+            if let (role, names) = role(of: Substring(text)) {
+                let people = splitNames(String(names)).compactMap(personWithoutPlace)
+                if let last = credits.last, last.role == role {
+                    credits[credits.count - 1].people += people
+                } else {
+                    credits.append(Credit(role: role, people: people))
+                }
+            } else if !credits.isEmpty {
+                // "…; Idrees Ali, Dominique Vidalon; writing by …": more people for the last role.
+                credits[credits.count - 1].people += splitNames(text).compactMap(personWithoutPlace)
+            } else {
+                return nil
+            }
+        }
+        return credits.contains { !$0.people.isEmpty } ? credits : nil
+    }
+
+    private static let rolePrefixes: [[UInt8]] = [
+        "additional reporting by ", "reporting by ", "reported by ", "writing by ", "written by ",
+        "compiled by ", "editing by ", "edited by ",
+    ].map { Array($0.utf8) }
+
+    /// A cheap first test on bytes: the paragraph, after an optional "(",
+    /// opens with one of the four roles.
+    private static func opensWithRole(_ utf8: String.UTF8View) -> Bool {
+        var head: [UInt8] = []
+        head.reserveCapacity(25)
+        for c in utf8.prefix(26) {
+            if head.isEmpty && c == UInt8(ascii: "(") { continue }
+            head.append(c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c)
+        }
+        return rolePrefixes.contains { head.starts(with: $0) }
+    }
+
+    /// The role a credit segment opens with and the text after its "by".
+    private static func role(of segment: Substring) -> (Credit.Role, Substring)? {
+        let lower = segment.lowercased()
+        let table: [(String, Credit.Role)] = [
+            ("additional reporting by ", .additionalReporting),
+            ("reporting by ", .reporting), ("reported by ", .reporting),
+            ("writing by ", .writing), ("written by ", .writing), ("compiled by ", .writing),
+            ("editing by ", .editing), ("edited by ", .editing),
+        ]
+        for (prefix, role) in table where lower.hasPrefix(prefix) {
+            return (role, segment.dropFirst(prefix.count))
+        }
+        // "Graphics by …", "Fact box by …": a credit, but none of the four roles.
+        if let by = lower.range(of: " by "), lower.distance(from: lower.startIndex, to: by.lowerBound) <= 24,
+           !lower[..<by.lowerBound].contains(",") {
+            let offset = lower.distance(from: lower.startIndex, to: by.upperBound)
+            return (.other, segment.dropFirst(offset))
+        }
+        return nil
+    }
+
+    /// "A, B and C" / "A & B" into names, trimmed.
+    static func splitNames(_ text: String) -> [String] {
+        var out: [String] = []
+        for piece in text.split(separator: ",") {
+            let parts = piece.replacingOccurrences(of: " & ", with: " and ")
+                .components(separatedBy: " and ")
+            for part in parts {
+                let name = part.trimmingCharacters(in: .whitespaces)
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ".)"))
+                if !name.isEmpty { out.append(name) }
+            }
+        }
+        return out
+    }
+
+    /// "Michel Rose in Paris" -> "Michel Rose".
+    private static func personWithoutPlace(_ text: String) -> String? {
+        var name = text
+        if let r = name.range(of: " in "), r.upperBound < name.endIndex, name[r.upperBound].isUppercase {
+            name = String(name[..<r.lowerBound])
+        }
+        name = name.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
+    }
+
+    /// One to five words, the first capitalised; particles (van, de, al-) allowed.
+    private static func looksLikeName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...5).contains(words.count), let first = words.first?.first, first.isUppercase else { return false }
+        return words.allSatisfy { w in
+            guard let c = w.first else { return false }
+            return c.isUppercase || ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"].contains(w.lowercased())
+                || w.hasPrefix("al-")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import NewsResources
+import Testing
+@testable import NewsKit
+
+/// The bundled corpus against its hand-written expected annotations.
+@Suite struct AccuracyTests {
+    struct Case {
+        var name: String
+        var story: Story
+        var expected: ExpectedAnnotations
+    }
+
+    /// Every `.txt` of the bundled corpus, loaded through `StoryLoader`, with its
+    /// `NAME.expected.json`.
+    static func corpus() throws -> [Case] {
+        let root = NewsResources.corpusURL
+        let loader = StoryLoader()
+        var cases: [Case] = []
+        for result in loader.files(in: [root.path]) {
+            let path = try result.get()
+            let url = URL(fileURLWithPath: path)
+            let name = url.deletingPathExtension().lastPathComponent
+            let expectedURL = url.deletingLastPathComponent().appendingPathComponent(name + ".expected.json")
+            cases.append(Case(name: name, story: try loader.load(path: path),
+                              expected: try ExpectedAnnotations.load(from: expectedURL)))
+        }
+        return cases
+    }
+
+    /// All the words of a story, and the paragraphs run together the way a
+    /// multi-paragraph quote's parts are joined (one space, reopening mark dropped).
+    static func texts(of story: Story) -> (all: String, joined: String) {
+        let body = story.paragraphs.map(\.text).joined(separator: "\n")
+        let all = [story.headline, story.bylineText ?? "", story.dateline?.raw ?? "", body].joined(separator: "\n")
+        let joined = body.replacingOccurrences(of: "\n“", with: " ").replacingOccurrences(of: "\n\"", with: " ")
+        return (all, joined)
+    }
+
+    @Test func corpusStoriesParse() throws {
+        let cases = try Self.corpus()
+        #expect(cases.count >= 18)
+        for c in cases {
+            #expect(!c.story.headline.isEmpty, "\(c.name)")
+            #expect(c.story.paragraphs.count >= 3, "\(c.name)")
+        }
+        // Wire stories (byline or dateline) and newspaper copy (neither) are both there.
+        let newspaper = cases.filter { $0.story.byline.isEmpty && $0.story.dateline == nil }
+        #expect(newspaper.count >= 4)
+        #expect(cases.filter { !$0.story.credits.isEmpty }.count >= 8)
+    }
+
+    @Test func expectedFilesNameOnlyWhatTheStorySays() throws {
+        for c in try Self.corpus() {
+            let (all, joined) = Self.texts(of: c.story)
+            for q in c.expected.quotes + c.expected.headlineQuotes {
+                #expect(q.kind == "direct" || q.kind == "partial", "\(c.name): kind of “\(q.text)”")
+                #expect(all.contains(q.text) || joined.contains(q.text), "\(c.name): quote “\(q.text)” is not in the story")
+            }
+            for q in c.expected.quotes + c.expected.headlineQuotes + c.expected.indirect {
+                for speaker in q.speakers {
+                    #expect(all.contains(speaker), "\(c.name): speaker \(speaker) is not in the story")
+                }
+            }
+            for name in c.expected.people + c.expected.organizations {
+                #expect(all.contains(name), "\(c.name): \(name) is not in the story")
+            }
+            for place in c.expected.places {
+                #expect(all.contains(place) || all.contains(place.uppercased()), "\(c.name): place \(place) is not in the story")
+            }
+            #expect(!c.expected.quotes.isEmpty, "\(c.name) has no quotes")
+        }
+    }
+
+    @Test func speakersRecurAcrossStories() throws {
+        var stories: [String: Set<String>] = [:]
+        for c in try Self.corpus() {
+            for q in c.expected.quotes + c.expected.indirect {
+                for s in q.speakers { stories[s, default: []].insert(c.name) }
+            }
+        }
+        #expect(stories.values.contains { $0.count >= 3 })
+        #expect(stories.values.filter { $0.count >= 2 }.count >= 4)
+    }
+
+    @Test func extractionAccuracy() throws {
+        let scorer = AccuracyScorer()
+        let extractor = Extractor()
+        var total = AccuracyScore(name: "TOTAL")
+        var lines: [String] = []
+        func pct(_ x: Double?) -> String { x.map { String(format: "%5.3f", $0) } ?? "    -" }
+        func row(_ name: String, _ s: AccuracyScore) -> String {
+            let counts = String(format: "%4d/%4d/%4d", s.quotes.truePositives, s.quotes.system, s.quotes.gold)
+            return name.padding(toLength: 40, withPad: " ", startingAt: 0) + " " + counts + "   "
+                + [s.quotes.f1, s.speakers.accuracy, s.people.f1, s.places.f1, s.organizations.f1].map(pct)
+                .joined(separator: "      ")
+        }
+        lines.append("story                                    quotes(tp/sys/gold)  F1   speakers  people F1  places F1  orgs F1")
+        var details: [String] = []
+        for c in try Self.corpus() {
+            let s = scorer.score(extractor.annotate(c.story), against: c.expected, name: c.name)
+            total = total + s
+            lines.append(row(c.name, s))
+            for m in s.misses { details.append("  \(c.name): \(m)") }
+        }
+        lines.append(row("TOTAL", total))
+        lines.append("headline quotes F1 \(pct(total.headlineQuotes.f1)), attribution F1 \(pct(total.attribution.f1))")
+        print((lines + ["misses:"] + details).joined(separator: "\n"))
+
+        #expect((total.quotes.f1 ?? 0) >= 0.97, "quotes F1 \(pct(total.quotes.f1))")
+        #expect((total.speakers.accuracy ?? 0) >= 0.95, "speaker accuracy \(pct(total.speakers.accuracy))")
+        #expect((total.people.f1 ?? 0) >= 0.95, "people F1 \(pct(total.people.f1))")
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+import Testing
+@testable import NewsKit
+
+/// Parsing of plain-text wire and newspaper copy, one pattern or trap a test.
+@Suite struct ParsingTests {
+    func parse(_ text: String) throws -> Story {
+        try WireStoryParser().parse(text: text, source: "test.txt")
+    }
+
+    static let wire = """
+    Lagoon council ‘will not back down’ on ferry fares, says mayor
+
+    By Odile Fenwick, Marek Szabo and Tunde Bakare
+
+    LISBON/MADEIRA (Reuters) -Lisbon’s ferry council said on Monday it would keep fares frozen.
+
+    “We will not back down,” Mayor Ana Quaresma said.
+
+    FARES FROZEN UNTIL JUNE
+
+    The council meets again in June.
+
+    (Reporting by Odile Fenwick in Lisbon and Marek Szabo in Funchal; additional reporting by Tunde Bakare, Ines Moura; Rui Pato; writing by Odile Fenwick; Editing by Carl Vance and Jo Brink)
+
+    tagreuters.com2026binary_TESTIMAGE01-VIEWIMAGE
+
+    tagreuters.com2026binary_TESTIMAGE02-VIEWIMAGE
+    """
+
+    @Test func wireStoryParts() throws {
+        let story = try parse(Self.wire)
+        #expect(story.headline == "Lagoon council ‘will not back down’ on ferry fares, says mayor")
+        #expect(story.bylineText == "By Odile Fenwick, Marek Szabo and Tunde Bakare")
+        #expect(story.byline == ["Odile Fenwick", "Marek Szabo", "Tunde Bakare"])
+        #expect(story.dateline == Dateline(raw: "LISBON/MADEIRA (Reuters) -", places: ["LISBON", "MADEIRA"], agency: "Reuters"))
+        #expect(story.paragraphs.map(\.kind) == [.body, .body, .subhead, .body, .credit])
+        #expect(story.paragraphs[0].text == "Lisbon’s ferry council said on Monday it would keep fares frozen.")
+        #expect(story.paragraphs[1].text == "“We will not back down,” Mayor Ana Quaresma said.")
+        #expect(story.media == ["tagreuters.com2026binary_TESTIMAGE01-VIEWIMAGE", "tagreuters.com2026binary_TESTIMAGE02-VIEWIMAGE"])
+    }
+
+    @Test func creditRolesWithoutPlaces() throws {
+        let story = try parse(Self.wire)
+        #expect(story.credits == [
+            Credit(role: .reporting, people: ["Odile Fenwick", "Marek Szabo"]),
+            Credit(role: .additionalReporting, people: ["Tunde Bakare", "Ines Moura", "Rui Pato"]),
+            Credit(role: .writing, people: ["Odile Fenwick"]),
+            Credit(role: .editing, people: ["Carl Vance", "Jo Brink"]),
+        ])
+        #expect(story.paragraphs.last?.text.hasPrefix("(Reporting by Odile Fenwick") == true)
+    }
+
+    @Test func datelineWithDateAndDashes() throws {
+        let cases: [(String, Dateline, String)] = [
+            ("ROME, April 17 (Reuters) - The senate voted.",
+             Dateline(raw: "ROME, April 17 (Reuters) -", places: ["ROME"], date: "April 17", agency: "Reuters"), "The senate voted."),
+            ("BERLIN (AFP) — The senate voted.",
+             Dateline(raw: "BERLIN (AFP) —", places: ["BERLIN"], agency: "AFP"), "The senate voted."),
+            ("OTTAWA (Bloomberg) – The senate voted.",
+             Dateline(raw: "OTTAWA (Bloomberg) –", places: ["OTTAWA"], agency: "Bloomberg"), "The senate voted."),
+            ("LEEDS, England, Feb. 2, 2026 (AP) — The senate voted.",
+             Dateline(raw: "LEEDS, England, Feb. 2, 2026 (AP) —", places: ["LEEDS", "England"], date: "Feb. 2, 2026", agency: "AP"),
+             "The senate voted."),
+            ("NAIROBI — The senate voted.", Dateline(raw: "NAIROBI —", places: ["NAIROBI"]), "The senate voted."),
+            ("SAINT-MALO, France - The senate voted.",
+             Dateline(raw: "SAINT-MALO, France -", places: ["SAINT-MALO", "France"]), "The senate voted."),
+        ]
+        for (first, expected, rest) in cases {
+            let story = try parse("Headline\n\n\(first)\n\nSecond paragraph.")
+            #expect(story.dateline == expected, "\(first)")
+            #expect(story.paragraphs.first?.text == rest, "\(first)")
+        }
+    }
+
+    @Test func datelineWithoutSpaceBeforeText() throws {
+        let story = try parse("Headline\n\nDUBLIN (Reuters) -U.N. envoys met.\n\nMore.")
+        #expect(story.dateline?.agency == "Reuters")
+        #expect(story.paragraphs[0].text == "U.N. envoys met.")
+    }
+
+    @Test func ordinaryOpeningIsNoDateline() throws {
+        for first in [
+            "U.S.-backed talks — the first in years — opened on Monday.",
+            "The mayor (a Green) said - quietly - that fares would rise.",
+            "NATO allies met in Brussels.",
+            "“Nobody (Reuters) - knows,” she said.",
+        ] {
+            let story = try parse("Headline\n\n\(first)\n\nMore.")
+            #expect(story.dateline == nil, "\(first)")
+            #expect(story.paragraphs[0].text == first)
+        }
+    }
+
+    @Test func storyWithoutBylineDatelineOrCredits() throws {
+        let story = try parse("Quiet day at the harbour\n\nBoats stayed in port.\n\nThe wind dropped by evening.\n")
+        #expect(story.bylineText == nil)
+        #expect(story.byline.isEmpty)
+        #expect(story.dateline == nil)
+        #expect(story.credits.isEmpty)
+        #expect(story.media.isEmpty)
+        #expect(story.paragraphs == [Paragraph("Boats stayed in port."), Paragraph("The wind dropped by evening.")])
+    }
+
+    @Test func sentenceStartingWithByIsNoByline() throws {
+        let story = try parse("Headline\n\nBy the end of the week, the strike was over.\n\nMore.")
+        #expect(story.bylineText == nil)
+        #expect(story.paragraphs.count == 2)
+    }
+
+    @Test func bylineDropsAgencyWords() throws {
+        let story = try parse("Headline\n\nBy Amira Dahl and Jonas Reiter, Associated Press\n\nBody.")
+        #expect(story.byline == ["Amira Dahl", "Jonas Reiter"])
+    }
+
+    @Test func crlfLoneCRAndBOM() throws {
+        let crlf = try parse("\u{FEFF}Headline\r\n\r\nBy Amira Dahl\r\n\r\nFirst.\r\n\r\nSecond.\r\n")
+        #expect(crlf.headline == "Headline")
+        #expect(crlf.byline == ["Amira Dahl"])
+        #expect(crlf.paragraphs.map(\.text) == ["First.", "Second."])
+        let cr = try parse("Headline\r\rFirst.\r\rSecond.")
+        #expect(cr.paragraphs.map(\.text) == ["First.", "Second."])
+    }
+
+    @Test func singleNewlineParagraphs() throws {
+        let text = """
+        Mayor vows to fix potholes
+        Gov. Hal Brisco said on Friday the state would pay half the bill.
+        "We will fix every one of them," Brisco said.
+        Rep. Nia Calder called the plan ''overdue.''
+        ``It is about time,'' she said.
+        """
+        let story = try parse(text)
+        #expect(story.headline == "Mayor vows to fix potholes")
+        #expect(story.paragraphs.count == 4)
+        #expect(story.paragraphs[2].text == "Rep. Nia Calder called the plan ''overdue.''")
+        #expect(story.paragraphs[3].text == "``It is about time,'' she said.")
+    }
+
+    @Test func hardWrappedParagraphsAreJoined() throws {
+        let text = """
+        Storm closes ferry routes
+
+        High winds closed three ferry routes on Sunday and the coast
+        guard warned boats to stay in port until the storm had passed
+        over the islands.
+
+        Officials said the routes would reopen on Tuesday.
+        """
+        let story = try parse(text)
+        #expect(story.paragraphs.count == 2)
+        #expect(story.paragraphs[0].text == "High winds closed three ferry routes on Sunday and the coast guard warned boats to stay in port until the storm had passed over the islands.")
+    }
+
+    @Test func gluedParagraphsAndQuotesStayAsWritten() throws {
+        let story = try parse("Headline\n\nThe mayor made her case.The talks ended. She said \"no\" and ‘never’.\n\nMore.")
+        #expect(story.paragraphs[0].text == "The mayor made her case.The talks ended. She said \"no\" and ‘never’.")
+    }
+
+    @Test func subheadsAreAllCaps() {
+        #expect(WireStoryParser.isSubhead("FARES FROZEN UNTIL JUNE"))
+        #expect(WireStoryParser.isSubhead("ÉLAN AT THE SÉNAT"))
+        #expect(!WireStoryParser.isSubhead("Fares frozen until June"))
+        #expect(!WireStoryParser.isSubhead("NATO"))
+        #expect(!WireStoryParser.isSubhead("ÉLAN at the sénat"))
+        #expect(!WireStoryParser.isSubhead("(REPORTING BY NOBODY)"))
+    }
+
+    @Test func mediaLinesLeaveTheText() throws {
+        let story = try parse("Headline\n\nBody text.\n\nImage: harbour at dawn\n\nPhoto: the mayor\n\n#ferries #lisbon")
+        #expect(story.paragraphs.map(\.text) == ["Body text."])
+        #expect(story.media == ["Image: harbour at dawn", "Photo: the mayor", "#ferries #lisbon"])
+    }
+
+    @Test func finalSentenceWithByIsNoCredit() throws {
+        let story = try parse("Headline\n\nBody text.\n\nThe bill was passed by the senate.")
+        #expect(story.credits.isEmpty)
+        #expect(story.paragraphs.last?.kind == .body)
+    }
+
+    @Test func creditWithoutParenthesesAndContinuation() throws {
+        let credits = CreditReader.credits("Reporting by Lu Wen and Sam Ode in Accra; Editing by Kit Marr.")
+        #expect(credits == [Credit(role: .reporting, people: ["Lu Wen", "Sam Ode"]), Credit(role: .editing, people: ["Kit Marr"])])
+    }
+
+    @Test func emptyTextIsAnError() {
+        #expect(throws: StoryInputError.empty(path: "test.txt")) { try parse("\n\n  \n") }
+    }
+
+    @Test func offsetsPointIntoParagraphText() throws {
+        let story = try parse(Self.wire)
+        let text = story.paragraphs[1].text
+        let start = text.utf8.firstIndex(of: UInt8(ascii: "W"))!
+        #expect(text.utf8.distance(from: text.utf8.startIndex, to: start) == 3)
+    }
+}
