@@ -152,6 +152,29 @@ import Testing
         #expect(story.paragraphs[0].text == "High winds closed three ferry routes on Sunday and the coast guard warned boats to stay in port until the storm had passed over the islands.")
     }
 
+    @Test func titleAndListLinesAreNotJoined() throws {
+        let text = """
+        Ferry news
+
+        Island Mayor Wins ‘Historic’ Vote On Ferry Fares
+        See the results below
+
+        1
+        Harbour Fees Frozen For A Year
+        """
+        let story = try parse(text)
+        #expect(story.paragraphs.map(\.text) == [
+            "Island Mayor Wins ‘Historic’ Vote On Ferry Fares", "See the results below", "1",
+            "Harbour Fees Frozen For A Year",
+        ])
+    }
+
+    @Test func wrappedLinesMayOpenWithAQuote() throws {
+        let text = "Headline\n\nThe mayor called the plan\n\"a disgrace\" and said she\nwould fight it in court."
+        let story = try parse(text)
+        #expect(story.paragraphs.map(\.text) == ["The mayor called the plan \"a disgrace\" and said she would fight it in court."])
+    }
+
     @Test func gluedParagraphsAndQuotesStayAsWritten() throws {
         let story = try parse("Headline\n\nThe mayor made her case.The talks ended. She said \"no\" and ‘never’.\n\nMore.")
         #expect(story.paragraphs[0].text == "The mayor made her case.The talks ended. She said \"no\" and ‘never’.")
