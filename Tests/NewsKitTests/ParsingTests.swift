@@ -73,6 +73,22 @@ import Testing
         }
     }
 
+    @Test func datelineTraps() throws {
+        let dated = try parse("Headline\n\nMar 3 (Reuters) - Ferry fares rose.\n\nMore.")
+        #expect(dated.dateline == Dateline(raw: "Mar 3 (Reuters) -", places: [], date: "Mar 3", agency: "Reuters"))
+        #expect(dated.paragraphs[0].text == "Ferry fares rose.")
+        // A place that starts like a month or weekday is still a place.
+        let monroe = try parse("Headline\n\nMONROE, La., Dec. 4 (AP) — Ferry fares rose.\n\nMore.")
+        #expect(monroe.dateline?.places == ["MONROE", "La."])
+        #expect(monroe.dateline?.date == "Dec. 4")
+        // The dateline ends at the first dash; a bracket after it is no agency.
+        let party = try parse("Headline\n\nDOVER, Del. — Sen. Ada Vine (D-Del.) spoke.\n\nMore.")
+        #expect(party.dateline == Dateline(raw: "DOVER, Del. —", places: ["DOVER", "Del."]))
+        #expect(party.paragraphs[0].text == "Sen. Ada Vine (D-Del.) spoke.")
+        let update = try parse("Headline\n\nUPDATE: 5/12 — The listing was removed.\n\nMore.")
+        #expect(update.dateline == nil)
+    }
+
     @Test func datelineWithoutSpaceBeforeText() throws {
         let story = try parse("Headline\n\nDUBLIN (Reuters) -U.N. envoys met.\n\nMore.")
         #expect(story.dateline?.agency == "Reuters")
