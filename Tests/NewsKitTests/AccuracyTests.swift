@@ -72,6 +72,38 @@ import Testing
         }
     }
 
+    /// The corpus keeps a story for every quote and attribution pattern the
+    /// extractor must handle (issue sections 1-4).
+    @Test func corpusCoversEveryPattern() throws {
+        let cases = try Self.corpus()
+        let all = cases.map { Self.texts(of: $0.story).all }.joined(separator: "\n")
+        let patterns = [
+            "said in a statement", "told a news briefing: “", "said: “", "said on X: “", "According to ", "according to ",
+            "said on X.", "In a post on X,", "called it an “", "called it a “", ", saying, “", "told reporters.",
+            "” it said.", "” they said", "” she said.", "” he said.", "He added: “", "She added: “", "He also repeated charges that",
+            "said Solberg", "Ministry said in a statement", "A senior ", "officials", "’s ", "don’t", "’90s", "rock ’n’ roll", "so-called “",
+            "``", "''", "Rep. ", "Sen. ", "Gov. ", "Dr. ", "Mr. ", "Ms. ", "Secretary of State ", "spokesperson ", " … ",
+        ]
+        for pattern in patterns {
+            #expect(all.contains(pattern), "no story has \(pattern)")
+        }
+        let body = cases.flatMap(\.story.paragraphs).map(\.text)
+        // A quote running over paragraphs: opened and not closed in one paragraph.
+        #expect(body.contains { $0.hasPrefix("“") && !$0.contains("”") })
+        #expect(body.contains { $0.hasPrefix("\"") && $0.filter { $0 == "\"" }.count % 2 == 1 })
+        // Single quotes nested in double quotes, curly and straight.
+        #expect(body.contains { $0.contains("“") && $0.contains("‘") })
+        #expect(body.contains { $0.contains("\"") && $0.contains(" '") })
+        #expect(cases.contains { !$0.expected.headlineQuotes.isEmpty })
+        #expect(cases.contains { $0.expected.quotes.contains { $0.speakers.isEmpty } })
+        #expect(cases.contains { $0.story.paragraphs.contains { $0.kind == .subhead } })
+        #expect(cases.contains { !$0.story.media.isEmpty })
+        #expect(cases.contains { $0.story.dateline?.date != nil })
+        #expect(cases.contains { ($0.story.dateline?.places.count ?? 0) > 1 })
+        let words = cases.map { $0.story.paragraphs.reduce(0) { $0 + $1.text.split(separator: " ").count } }
+        #expect(words.contains { $0 >= 1000 } && words.contains { $0 <= 160 })
+    }
+
     @Test func speakersRecurAcrossStories() throws {
         var stories: [String: Set<String>] = [:]
         for c in try Self.corpus() {
