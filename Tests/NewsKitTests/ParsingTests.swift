@@ -211,6 +211,20 @@ import Testing
         #expect(story.media == ["Image: harbour at dawn", "Photo: the mayor", "#ferries #lisbon"])
     }
 
+    @Test func creditsBeforeClosingBoilerplate() throws {
+        let story = try parse("Headline\n\nBody one.\n\nBody two.\n\n(Reporting by Lu Wen; Editing by Kit Marr)\n\nOur Standards: The Harbour Trust Principles.")
+        #expect(story.credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr"])])
+        #expect(story.paragraphs.map(\.kind) == [.body, .body, .credit, .body])
+    }
+
+    @Test func contributorLineIsACredit() throws {
+        let story = try parse("Headline\n\nBody one.\n\nBody two.\n\nAssociated Press writers Lu Wen in Accra and Sam Ode contributed to this report.")
+        #expect(story.credits == [Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode"])])
+        #expect(story.paragraphs.last?.kind == .credit)
+        let money = try parse("Headline\n\nBody one.\n\nBody two.\n\nLu Wen contributed $5 million to the campaign.")
+        #expect(money.credits.isEmpty)
+    }
+
     @Test func finalSentenceWithByIsNoCredit() throws {
         let story = try parse("Headline\n\nBody text.\n\nThe bill was passed by the senate.")
         #expect(story.credits.isEmpty)

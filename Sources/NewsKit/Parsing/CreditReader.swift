@@ -28,7 +28,7 @@ struct CreditReader {
 
     /// Credit roles of a closing credit paragraph, or nil when it is not one.
     static func credits(_ paragraph: String) -> [Credit]? {
-        guard opensWithRole(paragraph.utf8) else { return nil }
+        guard opensWithRole(paragraph.utf8) else { return contributorCredit(paragraph) }
         var body = Substring(paragraph)
         if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         guard body.utf8.count <= 1000, let opening = role(of: body), opening.0 != .other else { return nil }
@@ -88,6 +88,31 @@ struct CreditReader {
             return (.other, segment.dropFirst(offset))
         }
         return nil
+    }
+
+    private static let contributorEndings = [
+        " contributed to this report.", " contributed to this story.", " contributed reporting.",
+        " contributed to this article.",
+    ]
+    private static let contributorLeads = [
+        "The Associated Press ", "Associated Press ", "AP ", "Reuters ", "Bloomberg ", "AFP ",
+    ]
+    private static let contributorRoles = [
+        "staff writers ", "staff writer ", "writers ", "writer ", "reporters ", "reporter ",
+        "correspondents ", "correspondent ",
+    ]
+
+    /// AP style: "Associated Press writers A in Rome and B contributed to this report."
+    private static func contributorCredit(_ paragraph: String) -> [Credit]? {
+        guard paragraph.utf8.count <= 300,
+              let ending = contributorEndings.first(where: { paragraph.hasSuffix($0) })
+        else { return nil }
+        var text = Substring(paragraph.dropLast(ending.count))
+        if let lead = contributorLeads.first(where: { text.hasPrefix($0) }) { text = text.dropFirst(lead.count) }
+        if let role = contributorRoles.first(where: { text.hasPrefix($0) }) { text = text.dropFirst(role.count) }
+        let people = splitNames(String(text)).compactMap(personWithoutPlace)
+        guard !people.isEmpty, people.allSatisfy(looksLikeName) else { return nil }
+        return [Credit(role: .additionalReporting, people: people)]
     }
 
     /// "A, B and C" / "A & B" into names, trimmed.

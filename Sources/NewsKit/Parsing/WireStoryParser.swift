@@ -34,10 +34,15 @@ public struct WireStoryParser: StoryParser {
         }
         story.media = media.reversed()
 
+        // The credit paragraph closes the story, but boilerplate such as
+        // "Our Standards: …" may follow it: look at the last three paragraphs.
         var creditIndex: Int?
-        if let last = texts.last, let credits = CreditReader.credits(last) {
-            story.credits = credits
-            creditIndex = texts.count - 1
+        for index in texts.indices.reversed().prefix(3) {
+            if let credits = CreditReader.credits(texts[index]) {
+                story.credits = credits
+                creditIndex = index
+                break
+            }
         }
         if let first = texts.first, creditIndex != 0, let (dateline, rest) = DatelineReader.read(first) {
             story.dateline = dateline
