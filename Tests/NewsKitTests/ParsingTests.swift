@@ -231,6 +231,11 @@ import Testing
         #expect(story.paragraphs.last?.kind == .body)
     }
 
+    @Test func creditPlacesWithStateAreNotPeople() {
+        let credits = CreditReader.credits("(Additional reporting by Lu Wen in Accra, Sam Ode in Fort Wayne, Indiana and Kit Marr; Editing by Jo Brink)")
+        #expect(credits?.first == Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode", "Kit Marr"]))
+    }
+
     @Test func creditWithoutParenthesesAndContinuation() throws {
         let credits = CreditReader.credits("Reporting by Lu Wen and Sam Ode in Accra; Editing by Kit Marr.")
         #expect(credits == [Credit(role: .reporting, people: ["Lu Wen", "Sam Ode"]), Credit(role: .editing, people: ["Kit Marr"])])

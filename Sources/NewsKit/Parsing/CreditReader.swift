@@ -36,7 +36,7 @@ struct CreditReader {
         for segment in body.split(separator: ";") {
             let text = segment.trimmingCharacters(in: .whitespaces)
             if let (role, names) = role(of: Substring(text)) {
-                let people = splitNames(String(names)).compactMap(personWithoutPlace)
+                let people = creditNames(String(names))
                 if let last = credits.last, last.role == role {
                     credits[credits.count - 1].people += people
                 } else {
@@ -44,7 +44,7 @@ struct CreditReader {
                 }
             } else if !credits.isEmpty {
                 // "…; Idrees Ali, Dominique Vidalon; writing by …": more people for the last role.
-                credits[credits.count - 1].people += splitNames(text).compactMap(personWithoutPlace)
+                credits[credits.count - 1].people += creditNames(text)
             } else {
                 return nil
             }
@@ -110,7 +110,7 @@ struct CreditReader {
         var text = Substring(paragraph.dropLast(ending.count))
         if let lead = contributorLeads.first(where: { text.hasPrefix($0) }) { text = text.dropFirst(lead.count) }
         if let role = contributorRoles.first(where: { text.hasPrefix($0) }) { text = text.dropFirst(role.count) }
-        let people = splitNames(String(text)).compactMap(personWithoutPlace)
+        let people = creditNames(String(text))
         guard !people.isEmpty, people.allSatisfy(looksLikeName) else { return nil }
         return [Credit(role: .additionalReporting, people: people)]
     }
@@ -128,6 +128,19 @@ struct CreditReader {
             }
         }
         return out
+    }
+
+    /// People of a credit list without their places: "A in Paris and B in
+    /// West Palm Beach, Florida" -> A, B (a lone word after a place is more of it).
+    static func creditNames(_ text: String) -> [String] {
+        var people: [String] = []
+        var afterPlace = false
+        for part in splitNames(text) {
+            if afterPlace && !part.contains(" ") { continue }
+            afterPlace = part.contains(" in ")
+            if let name = personWithoutPlace(part) { people.append(name) }
+        }
+        return people
     }
 
     /// "Michel Rose in Paris" -> "Michel Rose".
