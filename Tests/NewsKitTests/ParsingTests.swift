@@ -85,6 +85,11 @@ import Testing
         let party = try parse("Headline\n\nDOVER, Del. — Sen. Ada Vine (D-Del.) spoke.\n\nMore.")
         #expect(party.dateline == Dateline(raw: "DOVER, Del. —", places: ["DOVER", "Del."]))
         #expect(party.paragraphs[0].text == "Sen. Ada Vine (D-Del.) spoke.")
+        let agencyOnly = try parse("Headline\n\n(Bloomberg) -- Copper rose.\n\nMore.")
+        #expect(agencyOnly.dateline == Dateline(raw: "(Bloomberg) --", places: [], agency: "Bloomberg"))
+        #expect(agencyOnly.paragraphs[0].text == "Copper rose.")
+        let aside = try parse("Headline\n\n(This story corrects a name) The port reopened.\n\nMore.")
+        #expect(aside.dateline == nil)
         let update = try parse("Headline\n\nUPDATE: 5/12 — The listing was removed.\n\nMore.")
         #expect(update.dateline == nil)
     }

@@ -8,15 +8,15 @@ struct DatelineReader {
     /// does not open with one.
     static func read(_ paragraph: String) -> (dateline: Dateline, rest: String)? {
         let bytes = Array(paragraph.utf8.prefix(200))
-        guard let first = bytes.first, isUpperASCII(first) else { return nil }
+        guard let first = bytes.first, isUpperASCII(first) || first == UInt8(ascii: "(") else { return nil }
         if let found = readWithAgency(bytes) ?? readWithoutAgency(bytes) {
             let head = String(decoding: bytes[0..<found.headEnd], as: UTF8.self)
                 .trimmingCharacters(in: .whitespaces)
             let raw = String(decoding: bytes[0..<found.dashEnd], as: UTF8.self)
                 .trimmingCharacters(in: .whitespaces)
             let (places, date) = placesAndDate(head)
-            // "Dec 29 (Reuters) -" has a date and an agency but no place.
-            guard !places.isEmpty || (date != nil && found.agency != nil) else { return nil }
+            // "Dec 29 (Reuters) -" and "(Bloomberg) --" have an agency but no place.
+            guard !places.isEmpty || found.agency != nil else { return nil }
             let restBytes = paragraph.utf8.dropFirst(found.restStart)
             let rest = String(decoding: restBytes, as: UTF8.self)
             return (Dateline(raw: raw, places: places, date: date, agency: found.agency), rest)
@@ -33,7 +33,7 @@ struct DatelineReader {
 
     /// `HEAD (Agency) -`: the head at most 100 bytes, no quote marks in it.
     private static func readWithAgency(_ b: [UInt8]) -> Found? {
-        guard let open = b.prefix(100).firstIndex(of: UInt8(ascii: "(")), open > 0 else { return nil }
+        guard let open = b.prefix(100).firstIndex(of: UInt8(ascii: "(")) else { return nil }
         guard let close = b[open...].prefix(40).firstIndex(of: UInt8(ascii: ")")), close > open + 1 else {
             return nil
         }
@@ -50,6 +50,8 @@ struct DatelineReader {
         let dashStart = i
         i = skipDash(b, i)
         let hasDash = i > dashStart
+        // With no place before it, only "(Agency) -" with its dash is a dateline.
+        if open == 0 && !hasDash { return nil }
         // Without a dash only an all-caps head is a dateline: "LONDON (Reuters) The …".
         if !hasDash && !firstSegmentIsCaps(head) { return nil }
         let dashEnd = hasDash ? i : close + 1
