@@ -230,6 +230,13 @@ import Testing
         #expect(money.credits.isEmpty)
     }
 
+    @Test func captionsInsideTheBodyAreMedia() throws {
+        let story = try parse("Headline\n\nFILE PHOTO: The harbour at dawn, March 3. REUTERS/Ada Lind/File Photo\n\nOSLO (Reuters) - Fares rose.\n\nThe mayor spoke.\n\nFerries at the quay. REUTERS/Ben Ode\n\nMore.")
+        #expect(story.media == ["FILE PHOTO: The harbour at dawn, March 3. REUTERS/Ada Lind/File Photo", "Ferries at the quay. REUTERS/Ben Ode"])
+        #expect(story.paragraphs.map(\.text) == ["Fares rose.", "The mayor spoke.", "More."])
+        #expect(story.dateline?.places == ["OSLO"])
+    }
+
     @Test func finalSentenceWithByIsNoCredit() throws {
         let story = try parse("Headline\n\nBody text.\n\nThe bill was passed by the senate.")
         #expect(story.credits.isEmpty)

@@ -32,7 +32,13 @@ public struct WireStoryParser: StoryParser {
             media.append(last)
             texts.removeLast()
         }
-        story.media = media.reversed()
+        media.reverse()
+        // Captions and image tags inside the body are pictures too.
+        if texts.contains(where: MediaLine.isPicture) {
+            media = texts.filter(MediaLine.isPicture) + media
+            texts.removeAll(where: MediaLine.isPicture)
+        }
+        story.media = media
 
         // The credit paragraph closes the story, but boilerplate such as
         // "Our Standards: …" may follow it: look at the last three paragraphs.
