@@ -1,12 +1,13 @@
 import Foundation
 
-/// Trailing lines that reference pictures or tags rather than carry text:
+/// Lines that reference pictures or tags rather than carry text:
 /// `tagreuters.com…-VIEWIMAGE`, `Image: …`, `Photo: …`, `#tags`, bare URLs.
 struct MediaLine {
     private static let prefixes: [[UInt8]] = [
         "tagreuters", "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "video:", "graphic:",
     ].map { Array($0.utf8) }
     private static let viewImage = Array("VIEWIMAGE".utf8)
+    private static let imageTag = Array("tagreuters".utf8)
 
     private static let captionPrefixes: [[UInt8]] = ["file photo:", "file picture:", "file photo -"].map { Array($0.utf8) }
     private static let agencyPhotoCredit = Array("REUTERS/".utf8)
@@ -17,7 +18,7 @@ struct MediaLine {
         var line = line
         return line.withUTF8 { b in
             guard !b.isEmpty, b.count <= 600 else { return false }
-            if contains(b, viewImage) || hasPrefixIgnoringCase(b, prefixes[0]) { return true }
+            if contains(b, viewImage) || hasPrefixIgnoringCase(b, imageTag) { return true }
             for prefix in captionPrefixes where hasPrefixIgnoringCase(b, prefix) { return true }
             return contains(b, agencyPhotoCredit)
         }
