@@ -63,6 +63,8 @@ import Testing
              Dateline(raw: "LEEDS, England, Feb. 2, 2026 (AP) —", places: ["LEEDS", "England"], date: "Feb. 2, 2026", agency: "AP"),
              "The senate voted."),
             ("NAIROBI — The senate voted.", Dateline(raw: "NAIROBI —", places: ["NAIROBI"]), "The senate voted."),
+            ("New York (AFP) - The senate voted.",
+             Dateline(raw: "New York (AFP) -", places: ["New York"], agency: "AFP"), "The senate voted."),
             ("SAINT-MALO, France - The senate voted.",
              Dateline(raw: "SAINT-MALO, France -", places: ["SAINT-MALO", "France"]), "The senate voted."),
         ]
@@ -106,6 +108,7 @@ import Testing
             "The mayor (a Green) said - quietly - that fares would rise.",
             "NATO allies met in Brussels.",
             "“Nobody (Reuters) - knows,” she said.",
+            "The mayor (Green) - who won in May - spoke first.",
         ] {
             let story = try parse("Headline\n\n\(first)\n\nMore.")
             #expect(story.dateline == nil, "\(first)")

@@ -53,7 +53,9 @@ struct DatelineReader {
         // With no place before it, only "(Agency) -" with its dash is a dateline.
         if open == 0 && !hasDash { return nil }
         // Without a dash only an all-caps head is a dateline: "LONDON (Reuters) The …".
-        if !hasDash && !firstSegmentIsCaps(head) { return nil }
+        // A mixed-case head is a short run of capitalised words ("New York (AFP) -"),
+        // never a sentence ("The mayor (Green) - …").
+        if !firstSegmentIsCaps(head) && (!hasDash || !isShortCapitalisedRun(head)) { return nil }
         let dashEnd = hasDash ? i : close + 1
         while i < b.count, b[i] == 0x20 { i += 1 }
         return Found(headEnd: open, agency: String(decoding: agencyBytes, as: UTF8.self),
@@ -93,6 +95,17 @@ struct DatelineReader {
             return i + 3
         }
         return i
+    }
+
+    /// At most four words before the first comma, each starting with a capital
+    /// or a digit ("New York", "Dec 29"), or nothing at all ("(Bloomberg) --").
+    private static func isShortCapitalisedRun(_ head: [UInt8]) -> Bool {
+        let segment = head.prefix { $0 != UInt8(ascii: ",") }
+        let words = segment.split(separator: 0x20)
+        return words.count <= 4 && words.allSatisfy { w in
+            let c = w.first ?? 0
+            return isUpperASCII(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        }
     }
 
     /// A dash standing between words: `—`, `–`, or ` - `.
