@@ -259,6 +259,11 @@ extension AttributionSession {
             for raw in events.reversed() where raw.order < order {
                 let e = classified(raw)
                 guard e.kind == .person else { continue }
+                // Skip a person whose given name says the other pronoun.
+                if let first = e.name.split(separator: " ").first?.lowercased(), e.name.contains(" ") {
+                    if p == .male && lexicon.femaleNames.contains(first) { continue }
+                    if p == .female && lexicon.maleNames.contains(first) { continue }
+                }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:
