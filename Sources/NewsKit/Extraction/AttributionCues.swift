@@ -5,6 +5,7 @@ extension AttributionSession {
         guard tok.kind == .word, tok.length >= 3, tok.length <= 14, t.isPlain(i) else { return false }
         // A capitalised verb only at the start of a sentence (`Said Quill: …`).
         if tok.isCapitalized && !t.sentenceStart[i] { return false }
+        if tok.length <= 8 { return lexicon.speechVerbKeys.contains(t.key(i)) }
         return lexicon.speechVerbs.contains(t.lower(i))
     }
 
@@ -17,17 +18,20 @@ extension AttributionSession {
         // Right frame: to the end of the sentence or the next quote.
         let r0 = close + 1
         var r1 = r0
-        let quoteEndsSentence = t.isStop(z) || (z > a && t.isStop(z - 1))
         while r1 < n, t.isPlain(r1), !(t.sentenceStart[r1] && r1 > r0), !t.isPunct(r1, 0x3B) { r1 += 1 }
-        if r0 < n, t.sentenceStart[r0], !quoteEndsSentence || !t.isStop(z) {
-            // A new sentence right after the marks; keep only the tight `…?” Quill asked` form.
-            r1 = min(r1, r0 + 5)
+        if r0 < n, t.sentenceStart[r0] {
+            // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
+            // tell it from a new sentence) still attributes; after a full stop nothing does.
+            let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
+            r1 = asks ? min(r1, r0 + 5) : r0
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
-        while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
-            l0 -= 1
-            if t.sentenceStart[l0] { break }
+        if !t.sentenceStart[open] {
+            while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
+                l0 -= 1
+                if t.sentenceStart[l0] { break }
+            }
         }
         let l1 = open
 
@@ -43,25 +47,91 @@ extension AttributionSession {
                 if case .inherit = f.kind { continue }
                 return withCue(f, t, v)
             }
-            if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            let invertible = SpeechLexicon.invertibleVerbs.contains(t.lower(v))
+            if invertible, onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            // `“…” that Quill can win, said Ada Lund, a strategist.`
+            if invertible, v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
+               f.kind == .name || f.kind == .descriptor {
+                return withCue(f, t, v)
+            }
             if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, isClauseFinal(t, v, r1) {
                 return withCue(f, t, v)
             }
-        }
-        if r0 < n, r0 == r1, t.sentenceStart[r0] == false, quoteEndsSentence == false {
-            // nothing
         }
         var k = l1 - 1
         while k >= l0 {
             defer { k -= 1 }
             guard isSpeechVerb(t, k) else { continue }
+            if lexicon.isParticiple(t.lower(k)) {
+                // `Quill agreed, praising it as “…”`: the subject of the sentence.
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
+                return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
+            }
             if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k) }
-            if let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor {
+            if SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
+               let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
+               let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k)
             }
             if lexicon.isParticiple(t.lower(k)) {
+                // `Quill agreed, praising it as “…”`: the subject of the sentence.
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
+        }
+        return nil
+    }
+
+    /// The first name or pronoun standing as a subject (followed by a lower-case
+    /// word) in `from..<to`.
+    func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+        var v = from
+        while v < to {
+            if isSpeechVerb(t, v), !lexicon.isParticiple(t.lower(v)), let f = subjectBefore(t, v, lowerBound: from),
+               f.kind != .inherit {
+                return f
+            }
+            v += 1
+        }
+        var k = from
+        while k < to {
+            if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
+               t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
+                return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
+            }
+            if t.isNameWord(k) || isTitleWord(t, k) {
+                let (a, z) = runExtent(t, from: k)
+                if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
+                   !lexicon.sourceNouns.contains(t.lower(z + 1)), !lexicon.titles.contains(t.lower(z + 1)),
+                   let f = nameRun(t, a, z) {
+                    return f
+                }
+                k = z + 1
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// `said Quill: “…”`, `said Quill, “…”`: only punctuation (or an appositive
+    /// ending in a comma) between the name after the verb and the quote.
+    func endsClauseBeforeQuote(_ t: AttributionText, after span: Span, quoteOpen: Int) -> Bool {
+        guard let next = AttributionText.firstToken(t.tokens, atOrAfter: span.end) else { return true }
+        if next >= quoteOpen { return true }
+        if t.isPunct(next, 0x3A) || t.isPunct(next, 0x2C) {
+            return next + 1 >= quoteOpen || t.isPunct(quoteOpen - 1, 0x2C) || t.isPunct(quoteOpen - 1, 0x3A)
+        }
+        return false
+    }
+
+    /// The `(` matching the `)` at `close`, within a few tokens.
+    func openingBracket(_ t: AttributionText, before close: Int, lowerBound lb: Int) -> Int? {
+        var j = close - 1
+        while j >= lb, close - j <= 12 {
+            if t.isPunct(j, 0x28) { return j > lb ? j : nil }
+            if t.isPunct(j, 0x29) { return nil }
+            j -= 1
         }
         return nil
     }
@@ -111,26 +181,87 @@ extension AttributionSession {
     /// skipped, an appositive or relative clause between commas jumped over.
     func subjectBefore(_ t: AttributionText, _ v: Int, lowerBound lb: Int) -> SpeakerFind? {
         var k = v - 1
-        while k >= lb, t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k < v - 0 {
-            let w = t.lower(k)
-            if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1 } else { break }
+        while k >= lb {
+            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized {
+                let w = t.lower(k)
+                if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1; continue }
+            }
+            // `Quill on Wednesday said`, `Quill last week told`, `Quill in a statement said`.
+            if let before = adjunctStart(t, endingAt: k, lowerBound: lb) { k = before - 1; continue }
+            break
         }
         guard k >= lb else { return nil }
+        // `Quill (D-Ohio), said` / `Quill (D-Ohio) said`: skip the bracket.
+        if t.isPunct(k, 0x2C), k - 1 >= lb, t.isPunct(k - 1, 0x29), let open = openingBracket(t, before: k - 1, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
+        if t.isPunct(k, 0x29), let open = openingBracket(t, before: k, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
         if t.isPunct(k, 0x2C) {
             // `Quill, the mayor’s aide, said` / `Quill, who …, said`
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                if t.isStop(j) || !t.isPlain(j) { return nil }
+                let titleDot = t.isPunct(j, 0x2E) && j > 0 && isTitleWord(t, j - 1)
+                if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
-            if let f = nounPhrase(t, endingAt: j - 1, lowerBound: lb), f.kind == .name || isPronoun(f) {
-                return f
+            let outer = nounPhrase(t, endingAt: j - 1, lowerBound: lb)
+            if let f = outer, f.kind == .name || isPronoun(f) { return f }
+            // `The union’s head, Ada Quill, said`: the name between the commas.
+            if let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name,
+               let span = inner.span, t.tokens[j + 1].start >= span.start - 12 || outer?.kind == .descriptor {
+                return inner
             }
+            if let f = outer, f.kind == .descriptor { return f }
             return nil
         }
         return nounPhrase(t, endingAt: k, lowerBound: lb)
+    }
+
+    /// The last name in `Utah governor Ada Quill`: name runs joined by role words.
+    func nameThroughRoles(_ t: AttributionText, from start: Int, upperBound ub: Int) -> SpeakerFind? {
+        var best = runExtent(t, from: start)
+        guard t.possessiveSuffix(best.1) == 0 else { return nil }
+        var e = best.1 + 1
+        var roles = 0
+        while e < ub, roles <= 4, t.tokens[e].kind == .word {
+            if t.isNameWord(e) {
+                let run = runExtent(t, from: e)
+                if t.possessiveSuffix(run.1) > 0 || roles == 0 { break }
+                best = run
+                e = run.1 + 1
+                roles = 0
+                continue
+            }
+            let w = t.lower(e)
+            guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+            roles += 1
+            e += 1
+        }
+        return nameRun(t, best.0, min(best.1, ub - 1))
+    }
+
+    /// A time or manner phrase ending at `k` (`on Wednesday`, `last week`,
+    /// `in a statement`, `earlier this month`): where it starts, or nil.
+    func adjunctStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int? {
+        guard k >= lb, t.tokens[k].kind == .word || t.tokens[k].kind == .number else { return nil }
+        let w = t.lower(k)
+        guard SpeechLexicon.adjunctHeads.contains(w) || t.tokens[k].kind == .number else { return nil }
+        var j = k - 1
+        while j >= lb, k - j <= 4 {
+            guard t.tokens[j].kind == .word || t.tokens[j].kind == .number else { return nil }
+            let u = t.lower(j)
+            if SpeechLexicon.adjunctOpeners.contains(u) { return j }
+            j -= 1
+        }
+        // A bare day name: `Quill Wednesday said`.
+        if ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"].contains(w) {
+            return k
+        }
+        return nil
     }
 
     func isPronoun(_ f: SpeakerFind) -> Bool {
@@ -154,8 +285,7 @@ extension AttributionSession {
                     if t.possessiveSuffix(j) > 0 { break }
                     a = j; continue
                 }
-                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j - 1].length <= 4, t.tokens[j].start == t.tokens[j - 1].end,
-                   t.isNameWord(j - 1) || isTitleWord(t, j - 1) {
+                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end, isTitleWord(t, j - 1) {
                     a = j - 1; continue
                 }
                 break
@@ -172,6 +302,7 @@ extension AttributionSession {
             let j = a - 1
             guard t.tokens[j].kind == .word || (t.tokens[j].kind == .number) || t.isPunct(j, 0x2D) else { break }
             let w = t.lower(j)
+            if SpeechLexicon.descriptorOpeners.contains(w) { a = j; break }
             if SpeechLexicon.phraseBreakers.contains(w) || SpeechLexicon.determiners.contains(w) { break }
             if lexicon.speechVerbs.contains(w) && !t.tokens[j].isCapitalized { break }
             a = j
@@ -194,6 +325,30 @@ extension AttributionSession {
         }
         if t.isNameWord(k) || isTitleWord(t, k) {
             let (a, z) = runExtent(t, from: k)
+            // `said Oversight ranking Democrat Ada Quill (D-Md.)`: role words, then the name.
+            if t.possessiveSuffix(z) == 0 {
+                var e = z + 1
+                var lastRun: (Int, Int)?
+                while e < ub, e - z <= 6, t.tokens[e].kind == .word {
+                    if t.isNameWord(e) {
+                        let run = runExtent(t, from: e)
+                        lastRun = run
+                        e = run.1 + 1
+                        if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
+                        continue
+                    }
+                    let w = t.lower(e)
+                    guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+                    e += 1
+                }
+                if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
+                    return nameRun(t, a2, min(z2, ub - 1))
+                }
+                // `according to Senate aides`: a name used as a modifier of a source noun.
+                if lastRun == nil, e > z + 1, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                    return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
+                }
+            }
             if t.possessiveSuffix(z) > 0 {
                 // `said Quill’s spokesman`: the descriptor after the possessive.
                 var e = z + 1
@@ -204,7 +359,23 @@ extension AttributionSession {
                 }
                 return nil
             }
+            // `said RNC spokesman Sean Quill`: the name after the role words.
+            var e = z + 1
+            while e < ub, e - z <= 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
+                  lexicon.sourceNouns.contains(t.lower(e)) || lexicon.titles.contains(t.lower(e)) { e += 1 }
+            if e > z + 1, e < ub, t.isNameWord(e) {
+                let (a2, z2) = runExtent(t, from: e)
+                if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
+            }
             return nameRun(t, a, min(z, ub - 1))
+        }
+        // `according to shipping executive Karl Dunmore`: role words, then the name.
+        var r = k
+        while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
+              !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
+        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)),
+           let f = nameThroughRoles(t, from: r, upperBound: ub) {
+            return f
         }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
         var e = k
@@ -217,7 +388,20 @@ extension AttributionSession {
         var head = e - 1
         while head >= k, !lexicon.sourceNouns.contains(t.lower(head)) { head -= 1 }
         guard head >= k else { return nil }
-        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: head), span: t.span(k, head))
+        // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
+        var last = head
+        if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
+            var j = head + 1
+            while j < ub, j - head <= 8, t.tokens[j].kind == .word || t.tokens[j].kind == .number
+                || (t.tokens[j].kind == .punctuation && t.isPunct(j, 0x2D)) {
+                if isSpeechVerb(t, j) { break }
+                last = j
+                j += 1
+            }
+            if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
+            if last > head, t.tokens[last].kind != .word { last = head }
+        }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
     }
 }
 

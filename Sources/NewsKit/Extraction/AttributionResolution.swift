@@ -57,6 +57,18 @@ extension AttributionSession {
             if q.speaker == nil && find == nil && isScareQuote(q) { continue }
             out.append(q)
         }
+        // Reported speech, between the quotes in story order.
+        var reported: [Quote] = []
+        for c in indirect {
+            guard let r = resolve(c.find, at: Self.order(c.find.span ?? c.content)), let speaker = r.speaker,
+                  let t = texts[c.content.paragraph] else { continue }
+            reported.append(Quote(text: t.slice(c.content.start, c.content.end), kind: .indirect, speaker: speaker,
+                                  speakerEntity: r.entity, parts: [c.content], cue: c.find.cue, speakerSpan: c.find.span))
+        }
+        if !reported.isEmpty {
+            out.append(contentsOf: reported)
+            out.sort { Self.order($0.parts[0]) < Self.order($1.parts[0]) }
+        }
         return out
     }
 
@@ -166,10 +178,10 @@ extension AttributionSession {
         case .inherit:
             return nil
         case .name:
-            if let span = f.span, let e = entityIndex(overlapping: span) {
+            let name = canonicalName(f.text, order: order)
+            if let span = f.span, let e = entityIndex(overlapping: span), agrees(entity: entities[e].name, with: name) {
                 return Resolved(speaker: entities[e].name, entity: e, kind: classOf(entity: e))
             }
-            let name = canonicalName(f.text, order: order)
             let kind: SpeakerClass = isOrganizationName(name) ? .organization
                 : (isPersonLike(name, order: order) ? .person : .other)
             return Resolved(speaker: name, entity: nil, kind: kind)
@@ -181,10 +193,34 @@ extension AttributionSession {
             if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
                 return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
             }
+            // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
+            if words.count <= 2, let head = words.last {
+                let suffix = " " + head.lowercased()
+                for e in events.reversed() where e.order < order && e.isDescriptor {
+                    let lower = e.name.lowercased()
+                    if lower.hasSuffix(suffix) && e.name.count > f.text.count {
+                        return Resolved(speaker: e.name, entity: nil, kind: e.kind)
+                    }
+                }
+            }
             return Resolved(speaker: f.text, entity: nil, kind: kind)
         case .pronoun(let p):
             return resolvePronoun(p, at: order)
         }
+    }
+
+    /// The recognizer's canonical name is used only when it extends the name
+    /// found at the quote: same last word, and a fuller form only of a lone surname
+    /// that is not shared by two people in the story.
+    func agrees(entity: String, with name: String) -> Bool {
+        let ew = entity.split(separator: " ")
+        let nw = name.split(separator: " ")
+        guard let el = ew.last, let nl = nw.last else { return false }
+        if ew.count == nw.count { return entity.lowercased() == name.lowercased() }
+        guard el.lowercased() == nl.lowercased(), ew.count > nw.count, nw.count == 1 else { return false }
+        if let first = ew.first, SpeechLexicon.sentenceStarters.contains(first.lowercased()) { return false }
+        if let candidates = fullNames[nl.lowercased()], Set(candidates.map(\.name)).count > 1 { return false }
+        return true
     }
 
     func organizationEnding(in head: String, before order: Int) -> SubjectEvent? {
@@ -195,18 +231,51 @@ extension AttributionSession {
         return nil
     }
 
+    /// The class of a subject, deciding one-word names now: an entity's type,
+    /// else a person when the story has a full name ending with the word.
+    func classified(_ e: SubjectEvent) -> SubjectEvent {
+        var e = e
+        if e.entity == nil, e.kind != .plural, let i = entityNamed(e.name) {
+            e.entity = i
+            e.kind = classOf(entity: i)
+            e.name = entities[i].name
+            return e
+        }
+        if e.kind == .person, !e.name.contains(" ") {
+            e.name = canonicalName(e.name, order: e.order)
+            return e
+        }
+        guard e.kind == .other, !e.name.contains(" ") else { return e }
+        if isPersonLike(e.name, order: e.order) {
+            e.kind = .person
+            e.name = canonicalName(e.name, order: e.order)
+        }
+        return e
+    }
+
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
-            for e in events.reversed() where e.order < order && e.kind == .person {
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .person else { continue }
+                // Skip a person whose given name says the other pronoun.
+                if let first = e.name.split(separator: " ").first?.lowercased(), e.name.contains(" ") {
+                    if p == .male && lexicon.femaleNames.contains(first) { continue }
+                    if p == .female && lexicon.maleNames.contains(first) { continue }
+                }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:
-            for e in events.reversed() where e.order < order && e.kind == .organization {
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .organization else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .organization)
             }
         case .plural:
-            for e in events.reversed() where e.order < order && (e.kind == .plural || e.kind == .organization) {
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .plural || e.kind == .organization else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: e.kind)
             }
         case .firstPerson:

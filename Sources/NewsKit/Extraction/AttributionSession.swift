@@ -23,6 +23,14 @@ struct SubjectEvent {
     var name: String
     var entity: Int?
     var kind: SpeakerClass
+    /// An unnamed source (`senior Treasury adviser`), which a later `the adviser` may repeat.
+    var isDescriptor = false
+}
+
+/// Reported speech without quote marks: `Quill said (that) …`.
+struct IndirectCandidate {
+    var find: SpeakerFind
+    var content: Span
 }
 
 /// The state of attributing the quotes of one story.
@@ -37,6 +45,10 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    var indirect: [IndirectCandidate] = []
+    /// Lower-case words of the story (packed): a capitalised sentence opener
+    /// that also appears in lower case is an ordinary word, not a name.
+    var commonWords = SpeechWordSet(keys: [])
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -58,6 +70,13 @@ struct AttributionSession {
         self.texts = texts
         let headlineParts = QuoteFinder().find(inText: story.headline, field: .headline).flatMap(\.parts)
         headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts)
+        var lowerKeys: [UInt64] = []
+        for case let t? in texts {
+            for (i, tok) in t.tokens.enumerated() where tok.kind == .word && !tok.isCapitalized && tok.length <= 8 {
+                lowerKeys.append(t.key(i))
+            }
+        }
+        commonWords = SpeechWordSet(keys: lowerKeys)
         collectNamesAndSubjects()
     }
 
@@ -88,23 +107,33 @@ struct AttributionSession {
                     continue
                 }
                 let (a, z) = runExtent(t, from: i)
-                if let found = nameRun(t, a, z) {
-                    let order = Self.order(found.span!)
-                    let words = found.text.split(separator: " ").count
-                    let isOrg = isOrganizationName(found.text)
-                    if words >= 2 && !isOrg { addFullName(found.text, order: order) }
-                    if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && !t.isPossessiveRun(z) {
+                if let (start, words, isOrg) = nameTokens(t, a, z) {
+                    let cut = t.possessiveSuffix(z)
+                    let span = t.span(start, z, trimEnd: cut)
+                    let order = Self.order(span)
+                    if words >= 2 && !isOrg {
+                        let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
+                        fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
+                    }
+                    let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
+                    if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
+                        // `…, Quill said.`: a speaker wherever it stands.
+                        events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                   kind: isOrg ? .organization : (isPlaceLike(t, start) ? .other : .person)))
+                    } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
+                        && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
-                        let next = z + 1 < t.tokens.count ? z + 1 : z
-                        if z + 1 < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-                           lexicon.sourceNouns.contains(t.lower(next)), !isOrg, words == 1 {
+                        let next = z + 1
+                        if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)) {
                             // `French officials said`: the group, not the place.
-                            let text = t.string(from: a, to: next)
-                            events.append(SubjectEvent(order: order, name: text, entity: nil,
+                            events.append(SubjectEvent(order: order, name: t.string(from: start, to: next), entity: nil,
                                                        kind: t.lower(next).hasSuffix("s") ? .plural : .other))
                         } else {
-                            events.append(SubjectEvent(order: order, name: found.text, entity: nil,
-                                                       kind: isOrg ? .organization : .other))
+                            // Two words or more that name no organisation: a person.
+                            events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                       kind: isOrg ? .organization
+                                                           : ((words >= 2 || speaks) && !isPlaceLike(t, start) ? .person : .other)))
                         }
                     }
                 }
@@ -112,17 +141,119 @@ struct AttributionSession {
                 i = z + 1
             }
         }
-        // Classes need the full-name index, which is complete only now.
-        for k in events.indices where events[k].kind == .other {
-            if let e = entityNamed(events[k].name) {
-                events[k].entity = e
-                events[k].kind = classOf(entity: e)
-            } else if isPersonLike(events[k].name, order: events[k].order) {
-                events[k].kind = .person
-                events[k].name = canonicalName(events[k].name, order: events[k].order)
-            }
-        }
+        for case let t? in texts { collectSpeechSubjects(t) }
+        // One-word subjects are classed when a pronoun asks (the full-name index is complete then).
         events.sort { $0.order < $1.order }
+    }
+
+    /// Subjects of speech verbs and `according to` outside quotes: speakers of
+    /// reported speech, which pronouns and `the adviser` may refer back to.
+    mutating func collectSpeechSubjects(_ t: AttributionText) {
+        var sentence = 0
+        var sentenceHasQuote = false
+        var k = 0
+        let n = t.tokens.count
+        while k < n {
+            if t.sentenceStart[k] {
+                sentence = k
+                // Does this sentence touch a quote?
+                sentenceHasQuote = false
+                var j = k
+                while j < n, j == k || !t.sentenceStart[j] {
+                    if !t.isPlain(j) { sentenceHasQuote = true; break }
+                    j += 1
+                }
+            }
+            var find: SpeakerFind?
+            var verb = k
+            if t.tokens[k].kind == .word, t.tokens[k].length == 9, k + 1 < n, t.lower(k) == "according", t.lower(k + 1) == "to" {
+                find = subjectAfter(t, k + 1, upperBound: min(n, k + 12))
+                verb = k + 1
+            } else if isSpeechVerb(t, k), !lexicon.isParticiple(t.lower(k)) {
+                find = subjectBefore(t, k, lowerBound: sentence)
+            }
+            if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,
+               lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+               let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
+                var f = f
+                f.cue = t.lower(k)
+                indirect.append(IndirectCandidate(find: f, content: content))
+            }
+            if let f = find, let span = f.span, f.kind == .name || f.kind == .descriptor {
+                let order = Self.order(span)
+                if f.kind == .name {
+                    let org = isOrganizationName(f.text)
+                    let kind: SpeakerClass = org ? .organization
+                        : (f.text.contains(" ") && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
+                            ? .person : .other)
+                    let placeLike = f.text.contains(".") && !f.text.contains(" ")
+                    events.append(SubjectEvent(order: order, name: f.text, entity: nil,
+                                               kind: kind == .other && !placeLike ? .person : kind))
+                } else {
+                    events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: descriptorClass(f.text),
+                                               isDescriptor: true))
+                }
+                // Reported speech: `Quill said (that) the talks failed.` with no quote marks.
+                if !sentenceHasQuote, verb == k, lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+                   let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
+                    var f = f
+                    f.cue = t.lower(k)
+                    indirect.append(IndirectCandidate(find: f, content: content))
+                }
+            }
+            k += 1
+        }
+    }
+
+    func isPronounKind(_ k: SpeakerFind.Kind) -> Bool {
+        if case .pronoun = k { return true }
+        return false
+    }
+
+    /// `had not told`, `didn't say`: no speech reported.
+    func isNegated(_ t: AttributionText, _ v: Int) -> Bool {
+        var j = v - 1
+        while j >= 0, v - j <= 3, t.tokens[j].kind == .word {
+            let w = t.lower(j)
+            if w == "not" || w == "never" || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Reported speech already found over these words (`X said Y told Z that …`).
+    func overlapsIndirect(_ span: Span) -> Bool {
+        indirect.contains { $0.content.paragraph == span.paragraph && $0.content.start < span.end && span.start < $0.content.end }
+    }
+
+    /// What a reporting verb reports: the rest of its sentence after `that`
+    /// or an object such as `told reporters`.
+    func reportedContent(_ t: AttributionText, afterVerb v: Int) -> Span? {
+        let n = t.tokens.count
+        var a = v + 1
+        var end = a
+        while end < n, !t.sentenceStart[end] || end == a { end += 1 }
+        // `told reporters that`, `said on Tuesday that`: skip to `that` when it comes early.
+        var j = a
+        while j < min(end, a + 6) {
+            if t.tokens[j].kind == .word, t.lower(j) == "that" { a = j + 1; break }
+            j += 1
+        }
+        if a < end, t.isPunct(a, 0x2C) { a += 1 }
+        var z = end - 1
+        while z > a, t.tokens[z].kind == .punctuation { z -= 1 }
+        guard z - a >= 3 else { return nil }
+        return t.span(a, z)
+    }
+
+    /// Plural, organisation or person, from a descriptor's head noun.
+    func descriptorClass(_ text: String) -> SpeakerClass {
+        guard let head = text.split(separator: " ").last?.lowercased() else { return .other }
+        if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
+            return .organization
+        }
+        if head.hasSuffix("s") && !head.hasSuffix("ss") { return .plural }
+        return .person
     }
 
     mutating func addFullName(_ name: String, order: Int) {
@@ -131,8 +262,10 @@ struct AttributionSession {
     }
 
     func isTitleWord(_ t: AttributionText, _ i: Int) -> Bool {
-        t.tokens[i].kind == .word && t.tokens[i].isCapitalized && t.tokens[i].length <= 14
-            && lexicon.titles.contains(t.lower(i))
+        let tok = t.tokens[i]
+        guard tok.kind == .word, tok.isCapitalized, tok.length <= 14 else { return false }
+        if tok.length <= 8 { return lexicon.titleKeys.contains(t.key(i)) }
+        return lexicon.titles.contains(t.lower(i))
     }
 
     /// The extent of a run of capitalised words starting at `i`: names, titles,
@@ -143,9 +276,14 @@ struct AttributionSession {
         while k < t.tokens.count, t.roles[k] == t.roles[i] {
             if t.possessiveSuffix(z) > 0 { break }
             if t.isNameWord(k) || isTitleWord(t, k) { z = k; k += 1; continue }
-            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, t.tokens[z].length <= 4,
+            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
                k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
                 k += 1; continue // Mr. / Sen. / J.
+            }
+            // `Chief of Staff`, `Secretary of State`: titles joined by `of`.
+            if t.tokens[k].kind == .word, t.tokens[k].length == 2, t.key(k) == 0x6F66, isTitleWord(t, z),
+               k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
+                k += 1; continue
             }
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.tokens[k].length <= 3,
                k + 1 < t.tokens.count, t.isNameWord(k + 1),
@@ -160,26 +298,80 @@ struct AttributionSession {
     /// A name from a run of capitalised tokens `a...z`: titles before the name
     /// dropped (unless the run names an organisation), possessive cut.
     func nameRun(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
-        var words: [Int] = []
-        for k in a...z where t.tokens[k].kind == .word { words.append(k) }
-        guard !words.isEmpty else { return nil }
-        let lastLower = t.lower(words.last!)
-        var start = words.first!
-        if !lexicon.organizationHeads.contains(stripPossessive(lastLower)) {
-            // Drop everything up to the last title or initialism before the name proper.
-            for (n, k) in words.enumerated() where n < words.count - 1 {
-                let w = t.lower(k)
-                if lexicon.titles.contains(w) || (w.contains(".") && w.count <= 5 && t.tokens[k].length > 2) {
-                    start = words[n + 1]
-                }
-            }
-        }
-        if lexicon.titles.contains(t.lower(z)) && start == z { return nil }
+        guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
+        _ = words
         let cut = t.possessiveSuffix(z)
         let span = t.span(start, z, trimEnd: cut)
-        let text = String(decoding: t.bytes[span.start..<span.end], as: UTF8.self)
-        guard !text.isEmpty else { return nil }
-        return SpeakerFind(kind: .name, text: text, span: span, cue: nil)
+        guard span.end > span.start else { return nil }
+        return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
+    }
+
+    /// Where the name proper starts in the run `a...z` (titles and initialisms
+    /// before it dropped unless the run names an organisation), how many words
+    /// it has, and whether it names an organisation. Allocates nothing.
+    func nameTokens(_ t: AttributionText, _ a: Int, _ z: Int) -> (start: Int, words: Int, isOrganization: Bool)? {
+        guard t.tokens[z].kind == .word else { return nil }
+        let isOrg = isOrganizationHead(t, z)
+        var start = a
+        while start < z, t.tokens[start].kind != .word { start += 1 }
+        if !isOrg {
+            // Word positions, to know which words are the last two.
+            var wordIndices: [Int] = []
+            for k in start...z where t.tokens[k].kind == .word { wordIndices.append(k) }
+            for (n, k) in wordIndices.enumerated() where k < z {
+                let nearEnd = n >= wordIndices.count - 2
+                if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
+                    || (!nearEnd && isAffiliation(t, k))
+                    || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                    start = wordIndices.count > n + 1 ? wordIndices[n + 1] : z
+                }
+            }
+            while start < z, t.tokens[start].kind != .word { start += 1 }
+        }
+        if start == z, isTitleWord(t, z) { return nil }
+        var words = 0
+        for k in start...z where t.tokens[k].kind == .word { words += 1 }
+        return (start, words, isOrg)
+    }
+
+    /// A party or nationality word before a name: `Republican`, `Democratic`, `French`.
+    func isAffiliation(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 4 else { return false }
+        if SpeechLexicon.affiliationKeys.contains(t.key(k)) { return true }
+        let e = tok.end
+        let b = t.bytes
+        // Demonyms: -an, -ans, -ese, -ish, -ic (not short given names: only before two more words).
+        if b[e - 1] == 0x6E && b[e - 2] == 0x61 { return true }
+        if b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61 { return true }
+        if b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65 { return true }
+        if b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69 { return true }
+        return false
+    }
+
+    /// `South Korea`, `New York`: a place, not a person.
+    func isPlaceLike(_ t: AttributionText, _ k: Int) -> Bool {
+        SpeechLexicon.placePrefixKeys.contains(t.key(k))
+    }
+
+    /// The word opens a sentence or follows a quote mark or colon.
+    func startsSentence(_ t: AttributionText, _ k: Int) -> Bool {
+        if t.sentenceStart[k] || k == 0 { return true }
+        return t.roles[k - 1] == .mark || t.isPunct(k - 1, 0x3A)
+    }
+
+    /// `U.S.`, `U.N.`: a dotted initialism, dropped before a name like a title.
+    func isInitialism(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 3, tok.length <= 5 else { return false }
+        return t.bytes[tok.end - 1] == 0x2E
+    }
+
+    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        let cut = t.possessiveSuffix(k)
+        if cut == 0 && tok.length <= 8 { return lexicon.organizationHeadKeys.contains(t.key(k)) }
+        return lexicon.organizationHeads.contains(t.slice(tok.start, tok.end - cut).lowercased())
     }
 
     func stripPossessive(_ w: String) -> String {
@@ -198,7 +390,10 @@ struct AttributionSession {
     func isPersonLike(_ name: String, order: Int) -> Bool {
         if isOrganizationName(name) { return false }
         let words = name.split(separator: " ")
-        if words.count >= 2 { return !name.contains(".") || words.count >= 3 }
+        if words.count >= 2 {
+            if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
+            return !name.contains(".") || words.count >= 3
+        }
         return fullNames[name.lowercased()] != nil
     }
 
@@ -211,6 +406,11 @@ struct AttributionSession {
             // A longer form with the same first and last word (`Ada B. Quill` for `Ada Quill`).
             let longer = candidates.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
             return longer.max { $0.name.count < $1.name.count }?.name ?? name
+        }
+        // Two different people share the surname: keep the surname as written.
+        if let first = candidates.first?.name, candidates.contains(where: { $0.name != first }),
+           !candidates.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
+            return name
         }
         var best: (order: Int, name: String)?
         for c in candidates where c.order < order {

@@ -17,12 +17,86 @@ public struct SpeechLexicon: Sendable {
     /// Last words of organisation names (lower-cased): department, ministry …
     public let organizationHeads: Set<String>
 
+    /// Short titles packed as `AttributionText.key` packs tokens.
+    let titleKeys: SpeechWordSet
+    let organizationHeadKeys: SpeechWordSet
+    let speechVerbKeys: SpeechWordSet
+    /// Given names a story refers to as `she` (female) or `he` (male).
+    let femaleNames: Set<String>
+    let maleNames: Set<String>
+
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
         sourceNouns = Set(NewsResources.gazetteer("source-nouns").map { $0.lowercased() })
         titles = Set(NewsResources.gazetteer("speaker-titles").map { $0.lowercased() })
         organizationHeads = Set(NewsResources.gazetteer("org-heads").map { $0.lowercased() })
+        titleKeys = SpeechWordSet(titles)
+        organizationHeadKeys = SpeechWordSet(organizationHeads)
+        speechVerbKeys = SpeechWordSet(speechVerbs)
+        var female = Set<String>(), male = Set<String>()
+        for line in NewsResources.gazetteer("speaker-given-names") {
+            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            guard parts.count == 2 else { continue }
+            if parts[1] == "f" { female.insert(parts[0].lowercased()) } else { male.insert(parts[0].lowercased()) }
+        }
+        femaleNames = female
+        maleNames = male
     }
+
+    /// Last words of time and manner phrases between a subject and its verb.
+    public static let adjunctHeads: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "statement", "interview",
+        "briefing", "conference", "call", "email", "release", "post", "tweet", "letter", "speech", "time",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "later", "earlier", "tonight", "friday's",
+    ]
+    /// First words of those phrases.
+    public static let adjunctOpeners: Set<String> = [
+        "on", "in", "at", "last", "this", "late", "early", "earlier", "during", "by", "via", "through", "over",
+    ]
+
+    /// Verbs that stand before their subject in copy (`said Quill`, `added the mayor`).
+    public static let invertibleVerbs: Set<String> = [
+        "said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "continued", "explained", "recalled",
+        "replied", "responded", "noted", "tweeted", "posted", "declared", "insisted", "argued", "warned", "quipped",
+        "joked", "countered", "observed", "remarked", "cautioned", "conceded", "acknowledged", "stated", "cried",
+        "exclaimed", "scoffed", "complained", "admitted", "predicted", "concluded", "says", "say", "according",
+        "to", "laughed", "shouted", "snapped", "sighed", "recounted", "boasted", "promised", "confirmed",
+    ]
+
+    /// Descriptor heads that stand for an organisation (`the company said`).
+    public static let organizationNouns: Set<String> = [
+        "company", "firm", "group", "agency", "ministry", "department", "government", "administration",
+        "committee", "commission", "court", "police", "army", "military", "team", "campaign", "office",
+        "council", "union", "statement", "report", "bank", "club", "party", "board", "hospital", "school",
+        "university", "network", "newspaper", "magazine", "organization", "organisation", "authority",
+    ]
+
+    /// Verbs that introduce reported speech as `indirect` quotes.
+    public let reportingVerbs: Set<String> = [
+        "said", "says", "told", "tells", "added", "adds", "stated", "announced", "explained", "noted", "argued",
+        "insisted", "warned", "claimed", "acknowledged", "admitted", "confirmed", "denied", "predicted",
+        "reported", "wrote", "writes", "testified", "suggested", "contended", "maintained", "asserted",
+    ]
+
+    /// First words of place names that look like two-word person names.
+    public static let placePrefixes: Set<String> = [
+        "north", "south", "east", "west", "new", "united", "san", "santa", "los", "las", "saint", "st", "fort",
+        "mount", "lake", "port", "upper", "lower", "great", "central", "northern", "southern", "eastern",
+        "western", "capitol", "wall", "white", "supreme", "middle", "hong", "puerto", "costa", "sri", "el", "la",
+    ]
+    static let placePrefixKeys = SpeechWordSet(placePrefixes)
+
+    /// Parties and affiliations written before names.
+    static let affiliationKeys = SpeechWordSet([
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent", "liberal",
+        "conservative", "labour", "tory", "green", "socialist", "former", "late", "then",
+    ])
+
+    /// Function words and sentence openers: never part of a name.
+    static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))
+
 
     /// Participles (`saying`, `adding`) carry no subject of their own.
     public func isParticiple(_ word: String) -> Bool { word.hasSuffix("ing") }
@@ -61,7 +135,15 @@ public struct SpeechLexicon: Sendable {
         "to", "of", "about", "before", "until", "unless", "despite", "amid", "under", "over", "through",
     ]
 
-    public static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "one"]
+    /// Articles: dropped from descriptors ("a senior adviser" -> "senior adviser").
+    public static let determiners: Set<String> = ["a", "an", "the"]
+    /// Words that open a descriptor and stay in it ("her advisers", "one official").
+    public static let descriptorOpeners: Set<String> = [
+        "his", "her", "their", "its", "our", "one", "two", "three", "several", "some", "many", "other", "another",
+        "two", "four", "five", "both", "most", "few",
+    ]
+    /// Prepositions that continue a descriptor after its head ("adviser to the mayor").
+    public static let descriptorLinks: Set<String> = ["to", "of", "for", "known", "from", "at", "with", "close"]
 
     /// Subject pronouns that can report speech, and what they may refer to.
     public enum PronounKind: Sendable { case male, female, neuter, plural, firstPerson }
