@@ -13,13 +13,17 @@ public struct StorySummary: Codable, Sendable, Hashable {
     public var agency: String?
     public var source: String
     public var quoteCount: Int
-    public init(id: StoryID, headline: String, date: String?, agency: String?, source: String, quoteCount: Int) {
+    /// How many distinct entities the story mentions.
+    public var entityCount: Int
+    public init(id: StoryID, headline: String, date: String?, agency: String?, source: String, quoteCount: Int,
+                entityCount: Int = 0) {
         self.id = id
         self.headline = headline
         self.date = date
         self.agency = agency
         self.source = source
         self.quoteCount = quoteCount
+        self.entityCount = entityCount
     }
 }
 
@@ -65,12 +69,15 @@ public struct EntityRecord: Codable, Sendable, Hashable {
     public var type: String
     public var mentionCount: Int
     public var storyCount: Int
-    public init(id: EntityID, name: String, type: String, mentionCount: Int, storyCount: Int) {
+    /// Quotes attributed to this entity across the archive.
+    public var quoteCount: Int
+    public init(id: EntityID, name: String, type: String, mentionCount: Int, storyCount: Int, quoteCount: Int = 0) {
         self.id = id
         self.name = name
         self.type = type
         self.mentionCount = mentionCount
         self.storyCount = storyCount
+        self.quoteCount = quoteCount
     }
 }
 
@@ -95,6 +102,12 @@ public struct MentionRecord: Codable, Sendable, Hashable {
         self.paragraph = paragraph
         self.range = range
         self.context = context
+    }
+
+    /// Where this mention stands, for `mention(of:from:direction:)`.
+    public var position: ArchivePosition {
+        ArchivePosition(story: story, field: Span.Field(rawValue: field) ?? .body, paragraph: paragraph,
+                        offset: range.first ?? 0)
     }
 }
 
@@ -158,28 +171,119 @@ public struct QuoteFilter: Sendable, Hashable {
     }
 }
 
+/// A place in the archive, in archive order: a story, then a field of it
+/// (headline, byline, body), then a paragraph, then a UTF-8 byte offset.
+public struct ArchivePosition: Sendable, Hashable, Codable {
+    public var story: StoryID
+    public var field: Span.Field
+    public var paragraph: Int
+    public var offset: Int
+    public init(story: StoryID, field: Span.Field = .body, paragraph: Int, offset: Int) {
+        self.story = story
+        self.field = field
+        self.paragraph = paragraph
+        self.offset = offset
+    }
+}
+
+/// Which way to move through mentions in archive order.
+public enum ArchiveDirection: Sendable, Hashable {
+    case forward, backward
+}
+
+/// One story ready to store: the extraction result and the hash of the bytes
+/// it came from (a story's identity in the archive).
+public struct IngestItem: Sendable, Hashable {
+    public var annotated: AnnotatedStory
+    public var contentHash: String
+    public init(annotated: AnnotatedStory, contentHash: String) {
+        self.annotated = annotated
+        self.contentHash = contentHash
+    }
+}
+
 /// Why an archive operation failed; one line for the user.
-public struct ArchiveError: Error, CustomStringConvertible, Sendable {
+public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Not an archive: not SQLite, corrupt, truncated, or unreadable.
+        case unusable
+        /// Written by a newer Newsroom than this one.
+        case newerSchema
+        /// The archive or its folder cannot be written.
+        case readOnly
+        /// A write failed (disk full, I/O error); the archive keeps its last committed state.
+        case writeFailed
+        /// A name or query the user gave matched nothing usable, or too much.
+        case query
+        case other
+    }
+    public var kind: Kind
     public var description: String
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, kind: Kind = .other) {
+        self.kind = kind
+        self.description = description
+    }
 }
 
 /// The archive as the reader and the CLI see it. SQLite is the embedded
 /// implementation; a server database can implement the same protocol.
 ///
-/// "Archive order" is the order of `stories(offset:limit:)`: newest first.
+/// "Archive order" is the order of `stories(offset:limit:)`: newest first
+/// (dateline date, then most recently added), and within a story headline,
+/// byline, then body paragraphs by offset.
+///
+/// Every list is paged (`offset`/`limit`) and every method answers from
+/// indexes, so its cost does not grow with the archive.
 public protocol ArchiveStore: Sendable {
+    // MARK: Ingest
+
+    /// Parse, extract and store files and folders (walked for `.txt`).
+    /// Writes go in batches, one transaction each.
     func ingest(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestReport
+    /// Store already extracted stories in one transaction. A story whose hash is
+    /// stored is unchanged; one whose source is stored with another hash replaces it.
+    func store(_ items: [IngestItem]) throws -> IngestReport
+
+    // MARK: Stories
+
     func storyCount() throws -> Int
+    /// A page of stories in archive order (newest first).
     func stories(offset: Int, limit: Int) throws -> [StorySummary]
+    func storySummary(id: StoryID) throws -> StorySummary?
+    /// The whole stored story with its quotes and entities; nil when no such id.
     func story(id: StoryID) throws -> ArchivedStory?
-    func quotes(_ filter: QuoteFilter) throws -> [QuoteRecord]
-    /// Entities whose name or alias contains `name`, case-insensitively, best first.
-    func findEntities(named name: String, type: EntityType?) throws -> [EntityRecord]
-    func entities(type: EntityType?, story: StoryID?, limit: Int) throws -> [EntityRecord]
-    func entity(id: EntityID) throws -> EntityRecord?
-    /// Every mention of the entity, in archive order, then paragraph and offset.
-    func mentions(entity: EntityID) throws -> [MentionRecord]
-    func search(_ query: String, limit: Int) throws -> [SearchHit]
+    /// Stories ranked by how many entities they share with `story`.
     func related(story: StoryID, limit: Int) throws -> [RelatedStory]
+
+    // MARK: Quotes
+
+    /// Quotes in archive order, then paragraph, filtered and paged.
+    func quotes(_ filter: QuoteFilter) throws -> [QuoteRecord]
+    func quoteCount(_ filter: QuoteFilter) throws -> Int
+
+    // MARK: Entities
+
+    /// Entities whose name or alias has words starting with the words of `name`,
+    /// case- and accent-insensitively; an exact name first, then most mentioned.
+    func findEntities(named name: String, type: EntityType?, limit: Int) throws -> [EntityRecord]
+    /// People and sources with quotes whose name starts like `prefix` (completion).
+    func speakers(matching prefix: String, limit: Int) throws -> [EntityRecord]
+    /// Most mentioned first.
+    func entities(type: EntityType?, story: StoryID?, offset: Int, limit: Int) throws -> [EntityRecord]
+    func entity(id: EntityID) throws -> EntityRecord?
+
+    // MARK: Mentions
+
+    /// A page of the entity's mentions in archive order, then field, paragraph, offset.
+    func mentions(entity: EntityID, offset: Int, limit: Int) throws -> [MentionRecord]
+    /// The entity's next (or previous) mention strictly after (before) `position`,
+    /// on into other stories; from the start (end) of the archive when `position` is nil.
+    func mention(of entity: EntityID, from position: ArchivePosition?, direction: ArchiveDirection) throws
+        -> MentionRecord?
+
+    // MARK: Search
+
+    /// Full text over stories and quotes. Field prefixes `speaker:NAME`,
+    /// `entity:NAME`, `kind:direct|partial|indirect` narrow it; any text is accepted.
+    func search(_ query: String, offset: Int, limit: Int) throws -> [SearchHit]
 }

@@ -9,7 +9,7 @@ struct Newsroom: ParsableCommand {
         subcommands: [
             BrowseCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self,
             QuotesCommand.self, EntitiesCommand.self, MentionsCommand.self, SearchCommand.self,
-            RelatedCommand.self,
+            RelatedCommand.self, GenCorpusCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )
@@ -28,4 +28,8 @@ func warn(_ message: String) {
 /// Write text to stdout (no buffering surprises when piping).
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+func emitBytes(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
 }

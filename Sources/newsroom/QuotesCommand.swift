@@ -1,11 +1,32 @@
 import ArgumentParser
+import Foundation
+import NewsArchive
+import NewsKit
 
-// Placeholder until the command lands; replaced by its own issue's work.
 struct QuotesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "quotes", abstract: "(not built yet)")
-    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+    static let configuration = CommandConfiguration(
+        commandName: "quotes", abstract: "List quotes across the archive, by speaker, story, words or kind.")
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(name: .long, help: "Who said it: any part of the name, case-insensitive (rubio).") var speaker: String?
+    @Option(name: .long, help: "Only quotes from this story id.") var story: Int64?
+    @Option(name: .long, help: "Words the quote contains.") var text: String?
+    @Option(name: .long, help: "direct, partial or indirect.") var kind: QuoteKind?
+    @Option(name: .long, help: "Skip this many quotes.") var offset = 0
+    @Option(name: .long, help: "Show at most this many quotes.") var limit = 1000
+
     func run() throws {
-        warn("'quotes' is not built yet")
-        throw ExitCode(2)
+        let store = try archive.open()
+        var filter = QuoteFilter(story: story, text: text, kind: kind, limit: limit, offset: offset)
+        if let speaker {
+            filter.speakerID = try resolveOne(store, name: speaker, what: "speaker", speakersOnly: true).id
+        }
+        let quotes: [QuoteRecord]
+        do { quotes = try store.quotes(filter) } catch { throw fail(error) }
+        if archive.json { return try archive.printJSON("quotes", quotes) }
+        for q in quotes {
+            emit("\(plain(q.speaker ?? "(unattributed)"))\t[\(q.kind)] story \(q.story) ¶\(q.paragraph)\t"
+                 + "“\(plain(q.text))”\n")
+        }
     }
 }

@@ -1,11 +1,23 @@
 import ArgumentParser
+import Foundation
+import NewsArchive
 
-// Placeholder until the command lands; replaced by its own issue's work.
 struct StoriesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stories", abstract: "(not built yet)")
-    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+    static let configuration = CommandConfiguration(
+        commandName: "stories", abstract: "List archived stories, newest first.")
+
+    @OptionGroup var archive: ArchiveOptions
+    @Option(name: .long, help: "Skip this many stories.") var offset = 0
+    @Option(name: .long, help: "Show at most this many stories.") var limit = 100
+
     func run() throws {
-        warn("'stories' is not built yet")
-        throw ExitCode(2)
+        let store = try archive.open()
+        let stories: [StorySummary]
+        do { stories = try store.stories(offset: offset, limit: limit) } catch { throw fail(error) }
+        if archive.json { return try archive.printJSON("stories", stories) }
+        for s in stories {
+            emit("\(s.id)\t\(s.date ?? "-")\t\(plain(s.agency ?? "-"))\t\(plain(s.headline))\t"
+                 + "\(s.quoteCount) quotes, \(s.entityCount) entities\n")
+        }
     }
 }

@@ -28,6 +28,7 @@ struct CreditReader {
 
     /// Credit roles of a closing credit paragraph, or nil when it is not one.
     static func credits(_ paragraph: String) -> [Credit]? {
+        guard opensWithRole(paragraph.utf8) else { return nil }
         var body = Substring(paragraph)
         if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         guard body.utf8.count <= 1000, let opening = role(of: body), opening.0 != .other else { return nil }
@@ -49,6 +50,23 @@ struct CreditReader {
             }
         }
         return credits.contains { !$0.people.isEmpty } ? credits : nil
+    }
+
+    private static let rolePrefixes: [[UInt8]] = [
+        "additional reporting by ", "reporting by ", "reported by ", "writing by ", "written by ",
+        "compiled by ", "editing by ", "edited by ",
+    ].map { Array($0.utf8) }
+
+    /// A cheap first test on bytes: the paragraph, after an optional "(",
+    /// opens with one of the four roles.
+    private static func opensWithRole(_ utf8: String.UTF8View) -> Bool {
+        var head: [UInt8] = []
+        head.reserveCapacity(25)
+        for c in utf8.prefix(26) {
+            if head.isEmpty && c == UInt8(ascii: "(") { continue }
+            head.append(c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c)
+        }
+        return rolePrefixes.contains { head.starts(with: $0) }
     }
 
     /// The role a credit segment opens with and the text after its "by".

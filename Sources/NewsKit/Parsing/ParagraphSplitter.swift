@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts plain story text into a headline line and body paragraphs, by bytes.
 ///
 /// Blank lines separate blocks. A block of several lines is either one
@@ -22,9 +24,18 @@ struct ParagraphSplitter {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        guard let base = bytes.baseAddress else { return Layout(headline: "", paragraphs: []) }
+        // Most text has no CR at all; then memchr finds each line end.
+        let hasCR = memchr(base, 0x0D, n) != nil
         while i <= n {
             var end = i
-            while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            if hasCR {
+                while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            } else if let hit = memchr(base + i, 0x0A, n - i) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = n
+            }
             let line = trimmed(bytes, i..<end)
             if line.isEmpty {
                 if !current.isEmpty { blocks.append(current); current = [] }

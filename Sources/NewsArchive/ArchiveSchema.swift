@@ -1,0 +1,120 @@
+import GRDB
+
+/// The archive's tables, created and upgraded by named migrations in order.
+/// A new schema version is a new migration appended here, never an edit of
+/// an old one: archives written by older binaries upgrade in place, and an
+/// archive with a migration this binary does not know is refused.
+///
+/// Archive order (newest first) is `dateKey DESC, storyId DESC`; tables that
+/// are listed in that order carry `dateKey` so one index serves each list.
+enum ArchiveSchema {
+    /// The migrations this binary knows, for messages.
+    static let version = 1
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: stories, quotes, entities, mentions, full text") { db in
+            try db.execute(sql: """
+                CREATE TABLE story (
+                  id INTEGER PRIMARY KEY,
+                  source TEXT NOT NULL,
+                  contentHash TEXT NOT NULL,
+                  headline TEXT NOT NULL,
+                  date TEXT,
+                  dateKey INTEGER NOT NULL,
+                  agency TEXT,
+                  body TEXT NOT NULL,
+                  layout TEXT NOT NULL,
+                  quoteCount INTEGER NOT NULL,
+                  entityCount INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX story_hash ON story(contentHash);
+                CREATE INDEX story_source ON story(source);
+                CREATE INDEX story_order ON story(dateKey, id);
+
+                CREATE TABLE entity (
+                  id INTEGER PRIMARY KEY,
+                  name TEXT NOT NULL,
+                  type TEXT NOT NULL,
+                  nameKey TEXT NOT NULL,
+                  surname TEXT,
+                  mentionCount INTEGER NOT NULL DEFAULT 0,
+                  storyCount INTEGER NOT NULL DEFAULT 0,
+                  quoteCount INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE INDEX entity_by_mentions ON entity(mentionCount);
+                CREATE INDEX entity_by_type_mentions ON entity(type, mentionCount);
+                CREATE INDEX entity_by_surname ON entity(surname, type);
+
+                CREATE TABLE entity_alias (
+                  alias TEXT NOT NULL,
+                  type TEXT NOT NULL,
+                  entityId INTEGER NOT NULL REFERENCES entity(id),
+                  PRIMARY KEY (alias, type, entityId)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE entity_word (
+                  word TEXT NOT NULL,
+                  entityId INTEGER NOT NULL REFERENCES entity(id),
+                  PRIMARY KEY (word, entityId)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE story_entity (
+                  entityId INTEGER NOT NULL REFERENCES entity(id),
+                  dateKey INTEGER NOT NULL,
+                  storyId INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+                  mentionCount INTEGER NOT NULL,
+                  quoteCount INTEGER NOT NULL,
+                  PRIMARY KEY (entityId, dateKey, storyId)
+                ) WITHOUT ROWID;
+                CREATE INDEX story_entity_by_story ON story_entity(storyId);
+
+                CREATE TABLE mention (
+                  entityId INTEGER NOT NULL,
+                  dateKey INTEGER NOT NULL,
+                  storyId INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+                  field INTEGER NOT NULL,
+                  paragraph INTEGER NOT NULL,
+                  start INTEGER NOT NULL,
+                  "end" INTEGER NOT NULL,
+                  ordinal INTEGER NOT NULL,
+                  text TEXT NOT NULL
+                );
+                CREATE INDEX mention_order ON mention(entityId, dateKey DESC, storyId DESC, field, paragraph, start);
+                CREATE INDEX mention_by_story ON mention(storyId);
+
+                CREATE TABLE quote (
+                  id INTEGER PRIMARY KEY,
+                  storyId INTEGER NOT NULL REFERENCES story(id) ON DELETE CASCADE,
+                  dateKey INTEGER NOT NULL,
+                  ordinal INTEGER NOT NULL,
+                  text TEXT NOT NULL,
+                  kind TEXT NOT NULL,
+                  speaker TEXT,
+                  speakerId INTEGER,
+                  speakerOrdinal INTEGER,
+                  paragraph INTEGER NOT NULL,
+                  start INTEGER NOT NULL,
+                  "end" INTEGER NOT NULL,
+                  detail TEXT NOT NULL
+                );
+                CREATE INDEX quote_order ON quote(dateKey DESC, storyId DESC, ordinal);
+                CREATE INDEX quote_by_speaker ON quote(speakerId, dateKey DESC, storyId DESC, ordinal);
+                CREATE INDEX quote_by_kind ON quote(kind, dateKey DESC, storyId DESC, ordinal);
+                CREATE INDEX quote_by_story ON quote(storyId, ordinal);
+                """)
+            try db.create(virtualTable: "story_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "story")
+                t.tokenizer = .unicode61(diacritics: .remove)
+                t.column("headline")
+                t.column("body")
+            }
+            try db.create(virtualTable: "quote_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "quote")
+                t.tokenizer = .unicode61(diacritics: .remove)
+                t.column("text")
+            }
+        }
+        return migrator
+    }
+}

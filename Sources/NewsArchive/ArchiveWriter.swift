@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import NewsKit
+
+/// A story turned into rows, ready to write. Built on any thread, so the
+/// JSON encoding and name folding run in parallel with extraction and only
+/// the inserts run on the single writer.
+struct PreparedStory: Sendable {
+    struct LocalEntity: Sendable {
+        var name: String
+        var type: EntityType
+        var key: String
+        /// Folded keys of the other forms it is mentioned by ("rubio").
+        var aliasKeys: [String]
+        var mentionCount: Int
+    }
+    struct Row: Sendable {
+        var values: [Int]
+        var text: String
+    }
+
+    var source: String
+    var contentHash: String
+    var headline: String
+    var date: String?
+    var dateKey: Int
+    var agency: String?
+    var body: String
+    var storyEntities: [LocalEntity]
+    /// Storable layout minus entity ids (filled in by the writer).
+    var layout: StoredLayout
+    /// Quotes in order (headline quotes first, with negative ordinals).
+    var quotes: [PreparedQuote]
+    /// `(ordinal, field, paragraph, start, end, text)` per mention.
+    var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String)]
+
+    struct PreparedQuote: Sendable {
+        var ordinal: Int
+        var text: String
+        var kind: String
+        var speaker: String?
+        var speakerOrdinal: Int?
+        var paragraph: Int
+        var start: Int
+        var end: Int
+        var detail: String
+    }
+
+    init(_ item: IngestItem) {
+        let a = item.annotated
+        let s = a.story
+        source = s.source
+        contentHash = item.contentHash
+        headline = s.headline
+        let parsedDate = StoryDate.parse(s.dateline?.date)
+        date = parsedDate?.iso ?? s.dateline?.date
+        dateKey = parsedDate?.key ?? 0
+        agency = s.dateline?.agency
+        body = StoredBody.join(s.paragraphs)
+        storyEntities = a.entities.map { e in
+            let key = NameKey.key(e.name)
+            var aliases: [String] = []
+            for m in e.mentions {
+                let k = NameKey.key(m.text)
+                if !k.isEmpty && k != key && !aliases.contains(k) { aliases.append(k) }
+            }
+            return LocalEntity(name: e.name, type: e.type, key: key.isEmpty ? e.name.lowercased() : key,
+                               aliasKeys: aliases, mentionCount: e.mentions.count)
+        }
+        layout = StoredLayout(
+            paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
+            bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
+            media: s.media, entities: [])
+        let encoder = JSONEncoder()
+        var quotes: [PreparedQuote] = []
+        let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }
+            + a.quotes.enumerated().map { ($0.offset, $0.element) }
+        for (ordinal, q) in all {
+            let first = q.parts.first ?? Span(paragraph: 0, start: 0, end: 0)
+            let detail = QuoteDetail(parts: q.parts.map(FieldCode.array), cue: q.cue,
+                                     speakerSpan: q.speakerSpan.map(FieldCode.array))
+            let json = (try? encoder.encode(detail)).map { String(decoding: $0, as: UTF8.self) } ?? "{\"parts\":[]}"
+            let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
+            quotes.append(PreparedQuote(
+                ordinal: ordinal, text: q.text, kind: q.kind.rawValue, speaker: q.speaker,
+                speakerOrdinal: speakerOrdinal, paragraph: first.field == .body ? first.paragraph : 0,
+                start: first.start, end: first.end, detail: json))
+        }
+        self.quotes = quotes
+        var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String)] = []
+        for (i, e) in a.entities.enumerated() {
+            for m in e.mentions {
+                mentions.append((i, FieldCode.code(m.span.field), m.span.paragraph, m.span.start, m.span.end, m.text))
+            }
+        }
+        self.mentions = mentions
+    }
+}
+
+/// Counter changes to apply to entity rows once per batch rather than once
+/// per story.
+struct EntityCounts {
+    var mentions = 0
+    var stories = 0
+    var quotes = 0
+}
+
+/// Writes prepared stories inside one transaction: identity by content
+/// hash, replacement by source path, cross-story entity linking, counters.
+struct ArchiveWriter {
+    let db: Database
+    let linker: EntityLinker
+    var deltas: [EntityID: EntityCounts] = [:]
+
+    init(db: Database, linker: EntityLinker) {
+        self.db = db
+        self.linker = linker
+    }
+
+    enum Outcome { case added, updated, unchanged }
+
+    mutating func write(_ p: PreparedStory) throws -> Outcome {
+        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE contentHash = ?"),
+                              arguments: [p.contentHash]) != nil {
+            return .unchanged
+        }
+        var reuseID: StoryID?
+        if let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE source = ? LIMIT 1"),
+                                        arguments: [p.source]) {
+            try delete(story: old)
+            reuseID = old
+        }
+        // Link first: the layout stores each local entity's archive id.
+        var ids: [EntityID] = []
+        ids.reserveCapacity(p.storyEntities.count)
+        for e in p.storyEntities { ids.append(try linker.link(e, db: db)) }
+        var layout = p.layout
+        layout.entities = zip(p.storyEntities, ids).map { StoredLayout.LocalEntity(name: $0.name, type: $0.type, id: $1) }
+        let layoutJSON = String(decoding: try JSONEncoder().encode(layout), as: UTF8.self)
+
+        let distinct = Set(ids)
+        try db.cachedStatement(sql: """
+            INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout, quoteCount, entityCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [reuseID, p.source, p.contentHash, p.headline, p.date, p.dateKey, p.agency,
+                                     p.body, layoutJSON, p.quotes.count, distinct.count])
+        let storyID = reuseID ?? db.lastInsertedRowID
+
+        // One story_entity row per archive entity, even when the story's own
+        // clustering left two local entities that link to the same one.
+        var perEntity: [EntityID: (mentions: Int, quotes: Int)] = [:]
+        for (i, e) in p.storyEntities.enumerated() { perEntity[ids[i], default: (0, 0)].mentions += e.mentionCount }
+        var quoteSpeakerIDs: [EntityID?] = []
+        for q in p.quotes {
+            let sid = q.speakerOrdinal.map { ids[$0] }
+            quoteSpeakerIDs.append(sid)
+            if let sid { perEntity[sid, default: (0, 0)].quotes += 1 }
+        }
+        let insertLink = try db.cachedStatement(sql: """
+            INSERT INTO story_entity (entityId, dateKey, storyId, mentionCount, quoteCount) VALUES (?, ?, ?, ?, ?)
+            """)
+        for (id, c) in perEntity {
+            try insertLink.execute(arguments: [id, p.dateKey, storyID, c.mentions, c.quotes])
+            deltas[id, default: EntityCounts()].mentions += c.mentions
+            deltas[id, default: EntityCounts()].stories += 1
+            deltas[id, default: EntityCounts()].quotes += c.quotes
+        }
+        let insertMention = try db.cachedStatement(sql: """
+            INSERT INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for m in p.mentions {
+            try insertMention.execute(arguments: [ids[m.ordinal], p.dateKey, storyID, m.field, m.paragraph, m.start,
+                                                  m.end, m.ordinal, m.text])
+        }
+        let insertQuote = try db.cachedStatement(sql: """
+            INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
+                               paragraph, start, "end", detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (q, sid) in zip(p.quotes, quoteSpeakerIDs) {
+            try insertQuote.execute(arguments: [storyID, p.dateKey, q.ordinal, q.text, q.kind, q.speaker, sid,
+                                                q.speakerOrdinal, q.paragraph, q.start, q.end, q.detail])
+        }
+        return reuseID == nil ? .added : .updated
+    }
+
+    /// Removes a story with its quotes, mentions and links, and takes its
+    /// counts off its entities. Entities themselves stay (ids are stable).
+    mutating func delete(story id: StoryID) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT entityId, mentionCount, quoteCount FROM story_entity WHERE storyId = ?",
+                                    arguments: [id])
+        for row in rows {
+            let eid: EntityID = row[0]
+            deltas[eid, default: EntityCounts()].mentions -= row[1] as Int
+            deltas[eid, default: EntityCounts()].stories -= 1
+            deltas[eid, default: EntityCounts()].quotes -= row[2] as Int
+        }
+        try db.execute(sql: "DELETE FROM mention WHERE storyId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM quote WHERE storyId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM story_entity WHERE storyId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])
+    }
+
+    /// Applies the batch's counter changes.
+    mutating func flush() throws {
+        let update = try db.cachedStatement(sql: """
+            UPDATE entity SET mentionCount = mentionCount + ?, storyCount = storyCount + ?, quoteCount = quoteCount + ?
+            WHERE id = ?
+            """)
+        for (id, d) in deltas where d.mentions != 0 || d.stories != 0 || d.quotes != 0 {
+            try update.execute(arguments: [d.mentions, d.stories, d.quotes, id])
+        }
+        deltas.removeAll()
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import NewsKit
+
+/// Links a story's entities to archive entities, so one person in many
+/// stories is one entity with one stable id.
+///
+/// - A name (or an alias, a form it was mentioned by) that is already an
+///   entity of that type links to it; an exact canonical name wins over aliases.
+/// - A surname-only person ("Zelenskiy") joins the person whose full name ends
+///   with it when there is exactly one; with none or several it is its own
+///   entity rather than a guess.
+/// - A full name arriving when only a surname-only entity of that surname
+///   exists takes that entity over (same id), so earlier mentions stay linked.
+///
+/// Keeps what it has looked up for the length of one ingest: linking runs
+/// for every entity of every story and must not cost a query each time.
+/// Only one writer runs at a time (SQLite's write lock), and the memo is
+/// dropped when a batch fails, so it never outlives what was committed.
+/// Unchecked Sendable: it is handed to the writer queue and used by one
+/// batch at a time, never concurrently.
+final class EntityLinker: @unchecked Sendable {
+    private var aliasMemo: [String: [EntityID]] = [:]
+    private var surnameMemo: [String: [EntityID]] = [:]
+    private var keyMemo: [EntityID: String] = [:]
+
+    func reset() {
+        aliasMemo.removeAll()
+        surnameMemo.removeAll()
+        keyMemo.removeAll()
+    }
+
+    func link(_ e: PreparedStory.LocalEntity, db: Database) throws -> EntityID {
+        let type = e.type.rawValue
+        let words = e.key.split(separator: " ")
+        let id: EntityID
+        if e.type == .person && words.count == 1 {
+            let full = try surnamePersons(e.key, db: db)
+            if full.count == 1 {
+                id = full[0]
+            } else if let solo = try aliases(e.key, type: type, db: db).first(where: { try canonicalKey($0, db: db) == e.key }) {
+                id = solo
+            } else {
+                id = try create(e, db: db)
+            }
+        } else {
+            let candidates = try aliases(e.key, type: type, db: db)
+            if let exact = try candidates.first(where: { try canonicalKey($0, db: db) == e.key }) {
+                id = exact
+            } else if candidates.count == 1 {
+                id = candidates[0]
+            } else if candidates.isEmpty, e.type == .person, let surname = words.last.map(String.init),
+                      try surnamePersons(surname, db: db).isEmpty,
+                      let solo = try aliases(surname, type: type, db: db).first(where: { try canonicalKey($0, db: db) == surname }) {
+                try promote(solo, to: e, surname: surname, db: db)
+                id = solo
+            } else {
+                id = try create(e, db: db)
+            }
+        }
+        try addAliases(e.aliasKeys, of: id, type: e.type, db: db)
+        return id
+    }
+
+    private func aliases(_ key: String, type: String, db: Database) throws -> [EntityID] {
+        let memoKey = type + "\u{1}" + key
+        if let ids = aliasMemo[memoKey] { return ids }
+        let ids = try EntityID.fetchAll(
+            db.cachedStatement(sql: "SELECT entityId FROM entity_alias WHERE alias = ? AND type = ? ORDER BY entityId"),
+            arguments: [key, type])
+        aliasMemo[memoKey] = ids
+        return ids
+    }
+
+    private func surnamePersons(_ surname: String, db: Database) throws -> [EntityID] {
+        if let ids = surnameMemo[surname] { return ids }
+        let ids = try EntityID.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM entity WHERE surname = ? AND type = 'person' ORDER BY id"),
+            arguments: [surname])
+        surnameMemo[surname] = ids
+        return ids
+    }
+
+    private func canonicalKey(_ id: EntityID, db: Database) throws -> String {
+        if let k = keyMemo[id] { return k }
+        let k = try String.fetchOne(db.cachedStatement(sql: "SELECT nameKey FROM entity WHERE id = ?"), arguments: [id]) ?? ""
+        keyMemo[id] = k
+        return k
+    }
+
+    private func create(_ e: PreparedStory.LocalEntity, db: Database) throws -> EntityID {
+        let words = e.key.split(separator: " ").map(String.init)
+        let surname = e.type == .person && words.count > 1 ? words.last : nil
+        try db.cachedStatement(sql: "INSERT INTO entity (name, type, nameKey, surname) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [e.name, e.type.rawValue, e.key, surname])
+        let id = db.lastInsertedRowID
+        keyMemo[id] = e.key
+        if let surname { surnameMemo[surname] = nil }
+        try addAliases([e.key], of: id, type: e.type, canonical: true, db: db)
+        return id
+    }
+
+    private func promote(_ id: EntityID, to e: PreparedStory.LocalEntity, surname: String, db: Database) throws {
+        try db.execute(sql: "UPDATE entity SET name = ?, nameKey = ?, surname = ? WHERE id = ?",
+                       arguments: [e.name, e.key, surname, id])
+        keyMemo[id] = e.key
+        surnameMemo[surname] = nil
+        try addAliases([e.key], of: id, type: e.type, canonical: true, db: db)
+    }
+
+    private func addAliases(_ keys: [String], of id: EntityID, type: EntityType, canonical: Bool = false,
+                            db: Database) throws {
+        for key in keys {
+            // A lone word as a person alias would bypass the surname rule
+            // (unless it is the entity's own name: a surname-only entity).
+            if !canonical && type == .person && !key.contains(" ") { continue }
+            var ids = try aliases(key, type: type.rawValue, db: db)
+            if ids.contains(id) { continue }
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (alias, type, entityId) VALUES (?, ?, ?)")
+                .execute(arguments: [key, type.rawValue, id])
+            let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_word (word, entityId) VALUES (?, ?)")
+            for w in key.split(separator: " ") { try insertWord.execute(arguments: [String(w), id]) }
+            ids.append(id)
+            aliasMemo[type.rawValue + "\u{1}" + key] = ids
+        }
+    }
+}

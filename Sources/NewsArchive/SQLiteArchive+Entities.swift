@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import NewsKit
+
+extension SQLiteArchive {
+    static let entityColumns = "e.id, e.name, e.type, e.mentionCount, e.storyCount, e.quoteCount"
+
+    static func entityRecord(_ r: Row) -> EntityRecord {
+        EntityRecord(id: r[0], name: r[1], type: r[2], mentionCount: r[3], storyCount: r[4], quoteCount: r[5])
+    }
+
+    public func entity(id: EntityID) throws -> EntityRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.entityColumns) FROM entity e WHERE e.id = ?", arguments: [id])
+                .map(Self.entityRecord)
+        }
+    }
+
+    public func entities(type: EntityType?, story: StoryID?, offset: Int, limit: Int) throws -> [EntityRecord] {
+        var sql: String
+        var arguments: StatementArguments = []
+        if let story {
+            sql = """
+                SELECT \(Self.entityColumns) FROM story_entity se JOIN entity e ON e.id = se.entityId
+                WHERE se.storyId = ?
+                """
+            arguments += [story]
+            if let type {
+                sql += " AND e.type = ?"
+                arguments += [type.rawValue]
+            }
+            sql += " ORDER BY se.mentionCount DESC, e.mentionCount DESC, e.id"
+        } else {
+            // Entities whose stories were all replaced keep their id but are not listed.
+            sql = "SELECT \(Self.entityColumns) FROM entity e WHERE e.storyCount > 0"
+            if let type {
+                sql += " AND e.type = ?"
+                arguments += [type.rawValue]
+            }
+            sql += " ORDER BY e.mentionCount DESC, e.id DESC"
+        }
+        sql += " LIMIT ? OFFSET ?"
+        arguments += [max(0, limit), max(0, offset)]
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.entityRecord) }
+    }
+
+    public func findEntities(named name: String, type: EntityType?, limit: Int) throws -> [EntityRecord] {
+        try matchEntities(name, type: type, speakersOnly: false, limit: limit)
+    }
+
+    public func speakers(matching prefix: String, limit: Int) throws -> [EntityRecord] {
+        try matchEntities(prefix, type: nil, speakersOnly: true, limit: limit)
+    }
+
+    /// Entities with, for every word of `name`, a word of their name or an
+    /// alias starting with it. Each word is an index range scan on
+    /// `entity_word`; the smallest set is checked against the others.
+    func matchEntities(_ name: String, type: EntityType?, speakersOnly: Bool, limit: Int) throws -> [EntityRecord] {
+        let words = NameKey.words(name)
+        if words.isEmpty { return [] }
+        let key = words.joined(separator: " ")
+        return try read { db in
+            var sets: [Set<EntityID>] = []
+            let statement = try db.cachedStatement(sql: "SELECT entityId FROM entity_word WHERE word >= ? AND word < ?")
+            for w in words {
+                sets.append(Set(try EntityID.fetchAll(statement, arguments: [w, w + "\u{10FFFF}"])))
+            }
+            sets.sort { $0.count < $1.count }
+            var ids = sets[0]
+            for s in sets.dropFirst() { ids.formIntersection(s) }
+            if ids.isEmpty { return [] }
+            var records: [EntityRecord] = []
+            var keys: [EntityID: String] = [:]
+            let fetch = try db.cachedStatement(sql: "SELECT \(Self.entityColumns), e.nameKey FROM entity e WHERE e.id = ?")
+            for id in ids {
+                guard let r = try Row.fetchOne(fetch, arguments: [id]) else { continue }
+                let record = Self.entityRecord(r)
+                if record.storyCount == 0 { continue }
+                if let type, record.type != type.rawValue { continue }
+                if speakersOnly && record.quoteCount == 0 { continue }
+                records.append(record)
+                keys[id] = r[6]
+            }
+            records.sort { a, b in
+                let ea = keys[a.id] == key, eb = keys[b.id] == key
+                if ea != eb { return ea }
+                if speakersOnly && a.quoteCount != b.quoteCount { return a.quoteCount > b.quoteCount }
+                if a.mentionCount != b.mentionCount { return a.mentionCount > b.mentionCount }
+                return a.id < b.id
+            }
+            return Array(records.prefix(max(0, limit)))
+        }
+    }
+}
+
+/// The outcome of resolving a user's name for an entity.
+public enum NameResolution: Sendable, Hashable {
+    case none
+    case one(EntityRecord)
+    case ambiguous([EntityRecord])
+}
+
+extension ArchiveStore {
+    /// What a name given by a user means: the one entity it names, or the
+    /// candidates when it could be several. An exact full name wins.
+    public func resolve(name: String, type: EntityType? = nil, speakersOnly: Bool = false) throws -> NameResolution {
+        let found = speakersOnly
+            ? try speakers(matching: name, limit: 50).filter { type == nil || $0.type == type?.rawValue }
+            : try findEntities(named: name, type: type, limit: 50)
+        if found.isEmpty { return .none }
+        if found.count == 1 { return .one(found[0]) }
+        let key = NameKey.key(name)
+        let exact = found.filter { NameKey.key($0.name) == key }
+        if exact.count == 1 { return .one(exact[0]) }
+        return .ambiguous(found)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import GRDB
+import NewsKit
+
+extension SQLiteArchive {
+    /// The WHERE clause and arguments of a quote filter; nil when its text
+    /// has no searchable words (it can match nothing).
+    func quoteConditions(_ filter: QuoteFilter) -> (sql: String, arguments: StatementArguments)? {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let speaker = filter.speakerID {
+            clauses.append("q.speakerId = ?")
+            arguments += [speaker]
+        }
+        if let story = filter.story {
+            clauses.append("q.storyId = ?")
+            arguments += [story]
+        }
+        if let kind = filter.kind {
+            clauses.append("q.kind = ?")
+            arguments += [kind.rawValue]
+        }
+        if let text = filter.text {
+            guard let pattern = SearchQuery.ftsPattern(text) else { return nil }
+            clauses.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+            arguments += [pattern]
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// A linked quote's `speaker` is its entity's archive-wide name ("Ilse
+    /// Marrow" even where the story only said "Marrow").
+    public func quotes(_ filter: QuoteFilter) throws -> [QuoteRecord] {
+        guard let (conditions, arguments) = quoteConditions(filter) else { return [] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
+                       q.paragraph, q.start, q."end"
+                FROM quote q JOIN story s ON s.id = q.storyId LEFT JOIN entity e ON e.id = q.speakerId
+                \(conditions)
+                ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal
+                LIMIT ? OFFSET ?
+                """, arguments: arguments + [max(0, filter.limit), max(0, filter.offset)]).map { r in
+                QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
+                            paragraph: r[6], range: [r[7], r[8]])
+            }
+        }
+    }
+
+    public func quoteCount(_ filter: QuoteFilter) throws -> Int {
+        guard let (conditions, arguments) = quoteConditions(filter) else { return 0 }
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM quote q \(conditions)", arguments: arguments) ?? 0
+        }
+    }
+}

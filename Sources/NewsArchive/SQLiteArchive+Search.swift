@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import NewsKit
+
+extension SQLiteArchive {
+    /// How many of the newest matching rows are ranked. bm25 must be computed
+    /// for every candidate before the best can be picked; bounding the
+    /// candidates keeps a search of a common word flat in archive size.
+    static let searchCandidateLimit = 5000
+
+    public func search(_ text: String, offset: Int, limit: Int) throws -> [SearchHit] {
+        let query = SearchQuery(text)
+        let pattern = SearchQuery.ftsPattern(query.words)
+        var speakerIDs: [EntityID] = []
+        for name in query.speakers {
+            let found = try speakers(matching: name, limit: 50).map(\.id)
+            if found.isEmpty { return [] }
+            speakerIDs += found
+        }
+        var entityIDs: [EntityID] = []
+        for name in query.entities {
+            let found = try findEntities(named: name, type: nil, limit: 50).map(\.id)
+            if found.isEmpty { return [] }
+            entityIDs += found
+        }
+        let page: StatementArguments = [max(0, limit), max(0, offset)]
+        let inEntities = entityIDs.isEmpty ? "" :
+            "AND q.storyId IN (SELECT storyId FROM story_entity WHERE entityId IN (\(Self.list(entityIDs))))"
+
+        if !speakerIDs.isEmpty || !query.kinds.isEmpty {
+            // A search among quotes.
+            var conditions: [String] = []
+            if !speakerIDs.isEmpty { conditions.append("q.speakerId IN (\(Self.list(speakerIDs)))") }
+            if !query.kinds.isEmpty {
+                conditions.append("q.kind IN (\(query.kinds.map { "'\($0.rawValue)'" }.joined(separator: ", ")))")
+            }
+            let filters = conditions.joined(separator: " AND ") + " " + inEntities
+            return try read { db in
+                if let pattern {
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT q.storyId, s.headline, q.id, c.score FROM (
+                          SELECT rowid AS id, bm25(quote_fts) AS score
+                          FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT \(Self.searchCandidateLimit)
+                        ) c JOIN quote q ON q.id = c.id JOIN story s ON s.id = q.storyId
+                        WHERE \(filters)
+                        ORDER BY c.score, q.id DESC LIMIT ? OFFSET ?
+                        """, arguments: [pattern] + page)
+                    // Snippets only for the page shown, not for every candidate.
+                    let snippet = try db.cachedStatement(sql: """
+                        SELECT snippet(quote_fts, 0, '[', ']', '…', 16) FROM quote_fts WHERE quote_fts MATCH ? AND rowid = ?
+                        """)
+                    return try rows.map { r in
+                        SearchHit(story: r[0], headline: r[1],
+                                  snippet: Context.oneLine(try String.fetchOne(snippet, arguments: [pattern, r[2]]) ?? ""),
+                                  rank: r[3])
+                    }
+                }
+                return try Row.fetchAll(db, sql: """
+                    SELECT q.storyId, s.headline, q.text, 0.0 FROM quote q JOIN story s ON s.id = q.storyId
+                    WHERE \(filters)
+                    ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?
+                    """, arguments: page).map(Self.hit)
+            }
+        }
+        let storyInEntities = entityIDs.isEmpty ? "" :
+            "WHERE s.id IN (SELECT storyId FROM story_entity WHERE entityId IN (\(Self.list(entityIDs))))"
+        return try read { db in
+            if let pattern {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT s.id, s.headline, c.score FROM (
+                      SELECT rowid AS id, bm25(story_fts, 5.0, 1.0) AS score
+                      FROM story_fts WHERE story_fts MATCH ? ORDER BY rowid DESC LIMIT \(Self.searchCandidateLimit)
+                    ) c JOIN story s ON s.id = c.id
+                    \(storyInEntities)
+                    ORDER BY c.score, s.id DESC LIMIT ? OFFSET ?
+                    """, arguments: [pattern] + page)
+                let snippet = try db.cachedStatement(sql: """
+                    SELECT snippet(story_fts, -1, '[', ']', '…', 16) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?
+                    """)
+                return try rows.map { r in
+                    SearchHit(story: r[0], headline: r[1],
+                              snippet: Context.oneLine(try String.fetchOne(snippet, arguments: [pattern, r[0]]) ?? ""),
+                              rank: r[2])
+                }
+            }
+            if entityIDs.isEmpty { return [] }
+            return try Row.fetchAll(db, sql: """
+                SELECT s.id, s.headline, s.headline, 0.0 FROM (
+                  SELECT DISTINCT storyId, dateKey FROM story_entity WHERE entityId IN (\(Self.list(entityIDs)))
+                ) se JOIN story s ON s.id = se.storyId
+                ORDER BY se.dateKey DESC, se.storyId DESC LIMIT ? OFFSET ?
+                """, arguments: page).map(Self.hit)
+        }
+    }
+
+    static func hit(_ r: Row) -> SearchHit {
+        SearchHit(story: r[0], headline: r[1], snippet: Context.oneLine(r[2]), rank: r[3])
+    }
+
+    /// Ids as an SQL list: they are integers from the archive, never user text.
+    static func list(_ ids: [EntityID]) -> String {
+        ids.map(String.init).joined(separator: ", ")
+    }
+}
+
+extension Context {
+    /// Text on one line without control characters.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+        }))
+    }
+}

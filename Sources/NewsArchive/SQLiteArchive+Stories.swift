@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import NewsKit
+
+extension SQLiteArchive {
+    static let summaryColumns = "s.id, s.headline, s.date, s.agency, s.source, s.quoteCount, s.entityCount"
+
+    static func summary(_ row: Row, from i: Int = 0) -> StorySummary {
+        StorySummary(id: row[i], headline: row[i + 1], date: row[i + 2], agency: row[i + 3], source: row[i + 4],
+                     quoteCount: row[i + 5], entityCount: row[i + 6])
+    }
+
+    public func storyCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0 }
+    }
+
+    public func stories(offset: Int, limit: Int) throws -> [StorySummary] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns) FROM story s ORDER BY s.dateKey DESC, s.id DESC LIMIT ? OFFSET ?
+                """, arguments: [max(0, limit), max(0, offset)]).map { Self.summary($0) }
+        }
+    }
+
+    public func storySummary(id: StoryID) throws -> StorySummary? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(Self.summaryColumns) FROM story s WHERE s.id = ?", arguments: [id])
+                .map { Self.summary($0) }
+        }
+    }
+
+    public func story(id: StoryID) throws -> ArchivedStory? {
+        try read { db -> ArchivedStory? in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT source, headline, body, layout FROM story WHERE id = ?
+                """, arguments: [id]) else { return nil }
+            let layoutJSON: String = row["layout"]
+            let layout = try JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
+            let story = Story(
+                source: row["source"], headline: row["headline"], bylineText: layout.bylineText, byline: layout.byline,
+                dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
+                credits: layout.credits, media: layout.media)
+            var entities = layout.entities.map { Entity(name: $0.name, type: $0.type) }
+            for m in try Row.fetchAll(db, sql: """
+                SELECT ordinal, field, paragraph, start, "end", text FROM mention WHERE storyId = ?
+                ORDER BY ordinal, field, paragraph, start
+                """, arguments: [id]) {
+                let ordinal: Int = m[0]
+                guard entities.indices.contains(ordinal) else { continue }
+                entities[ordinal].mentions.append(Mention(
+                    text: m[5], span: Span(field: FieldCode.field(m[1]), paragraph: m[2], start: m[3], end: m[4])))
+            }
+            var quotes: [Quote] = []
+            var headlineQuotes: [Quote] = []
+            let decoder = JSONDecoder()
+            for q in try Row.fetchAll(db, sql: """
+                SELECT ordinal, text, kind, speaker, speakerOrdinal, paragraph, start, "end", detail
+                FROM quote WHERE storyId = ? ORDER BY ordinal
+                """, arguments: [id]) {
+                let detailJSON: String = q[8]
+                let detail = try? decoder.decode(QuoteDetail.self, from: Data(detailJSON.utf8))
+                var parts = detail?.parts.compactMap(FieldCode.span) ?? []
+                if parts.isEmpty { parts = [Span(paragraph: q[5], start: q[6], end: q[7])] }
+                let quote = Quote(
+                    text: q[1], kind: QuoteKind(rawValue: q[2]) ?? .direct, speaker: q[3], speakerEntity: q[4],
+                    parts: parts, cue: detail?.cue, speakerSpan: detail?.speakerSpan.flatMap(FieldCode.span))
+                if (q[0] as Int) < 0 { headlineQuotes.append(quote) } else { quotes.append(quote) }
+            }
+            return ArchivedStory(
+                id: id,
+                annotated: AnnotatedStory(story: story, quotes: quotes, headlineQuotes: headlineQuotes, entities: entities),
+                entityIDs: layout.entities.map(\.id))
+        }
+    }
+
+    public func related(story: StoryID, limit: Int) throws -> [RelatedStory] {
+        // Entities found in very many stories ("Reuters", a capital) say little
+        // about relatedness and would make this query grow with the archive.
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns), r.shared FROM (
+                  SELECT other.storyId AS storyId, other.dateKey AS dateKey, count(*) AS shared,
+                         sum(1.0 / e.storyCount) AS weight
+                  FROM story_entity mine
+                  JOIN entity e ON e.id = mine.entityId AND e.storyCount <= ?
+                  JOIN story_entity other ON other.entityId = mine.entityId AND other.storyId <> mine.storyId
+                  WHERE mine.storyId = ?
+                  GROUP BY other.storyId, other.dateKey
+                ) r JOIN story s ON s.id = r.storyId
+                ORDER BY r.shared DESC, r.weight DESC, r.dateKey DESC, r.storyId DESC
+                LIMIT ?
+                """, arguments: [Self.relatedEntityStoryLimit, story, max(0, limit)]).map {
+                RelatedStory(story: Self.summary($0), sharedEntities: $0[7])
+            }
+        }
+    }
+
+    /// Entities in more stories than this are not used to relate stories.
+    static let relatedEntityStoryLimit = 2000
+}

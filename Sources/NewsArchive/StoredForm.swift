@@ -1,0 +1,130 @@
+import Foundation
+import NewsKit
+
+/// What the story row keeps beside its text, as JSON: how the body splits
+/// into paragraphs, the parts of the story that are not searched, and the
+/// story's own entities with their archive ids.
+struct StoredLayout: Codable {
+    struct LocalEntity: Codable {
+        var name: String
+        var type: EntityType
+        var id: EntityID
+    }
+    /// `[utf8 length, kind]` per paragraph; kind 0 body, 1 subhead, 2 credit.
+    var paragraphs: [[Int]]
+    var bylineText: String?
+    var byline: [String]
+    var dateline: Dateline?
+    var credits: [Credit]
+    var media: [String]
+    var entities: [LocalEntity]
+}
+
+/// The parts of a quote beyond its first span, as JSON.
+struct QuoteDetail: Codable {
+    /// `[field, paragraph, start, end]` per part; field as in `FieldCode`.
+    var parts: [[Int]]
+    var cue: String?
+    var speakerSpan: [Int]?
+}
+
+/// Fields as small integers so mention rows sort headline, byline, body.
+enum FieldCode {
+    static func code(_ f: Span.Field) -> Int {
+        switch f {
+        case .headline: return 0
+        case .byline: return 1
+        case .body: return 2
+        }
+    }
+    static func field(_ code: Int) -> Span.Field {
+        switch code {
+        case 0: return .headline
+        case 1: return .byline
+        default: return .body
+        }
+    }
+    static func span(_ a: [Int]) -> Span? {
+        guard a.count == 4 else { return nil }
+        return Span(field: field(a[0]), paragraph: a[1], start: a[2], end: a[3])
+    }
+    static func array(_ s: Span) -> [Int] { [code(s.field), s.paragraph, s.start, s.end] }
+}
+
+/// Paragraph kinds as stored.
+enum ParagraphCode {
+    static func code(_ k: Paragraph.Kind) -> Int {
+        switch k {
+        case .body: return 0
+        case .subhead: return 1
+        case .credit: return 2
+        }
+    }
+    static func kind(_ c: Int) -> Paragraph.Kind {
+        switch c {
+        case 1: return .subhead
+        case 2: return .credit
+        default: return .body
+        }
+    }
+}
+
+/// The body is kept once, as the paragraphs joined by a blank line, which is
+/// also what full-text search indexes; `StoredLayout.paragraphs` splits it back.
+enum StoredBody {
+    static let separator = "\n\n"
+
+    static func join(_ paragraphs: [Paragraph]) -> String {
+        paragraphs.map(\.text).joined(separator: separator)
+    }
+
+    static func split(_ body: String, layout: [[Int]]) -> [Paragraph] {
+        var out: [Paragraph] = []
+        out.reserveCapacity(layout.count)
+        let bytes = Array(body.utf8)
+        var at = 0
+        for entry in layout {
+            let length = entry.first ?? 0
+            let end = min(bytes.count, at + length)
+            let text = String(decoding: bytes[min(at, end)..<end], as: UTF8.self)
+            out.append(Paragraph(text, kind: ParagraphCode.kind(entry.count > 1 ? entry[1] : 0)))
+            at = end + 2
+        }
+        return out
+    }
+
+    /// The UTF-8 byte offset in the body where paragraph `index` starts.
+    static func offset(of index: Int, layout: [[Int]]) -> Int {
+        var at = 0
+        for i in 0..<min(index, layout.count) { at += (layout[i].first ?? 0) + 2 }
+        return at
+    }
+}
+
+/// Dates as written in datelines and files, turned into `yyyy-MM-dd` and a
+/// sortable integer `yyyymmdd` (0 when unknown, which sorts oldest).
+enum StoryDate {
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    static func parse(_ raw: String?) -> (iso: String, key: Int)? {
+        guard let raw, !raw.isEmpty else { return nil }
+        let words = raw.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        var year: Int?, month: Int?, day: Int?
+        // ISO first: 2026-11-29
+        if words.count >= 3, let y = Int(words[0]), words[0].count == 4, let m = Int(words[1]), let d = Int(words[2]) {
+            year = y; month = m; day = d
+        } else {
+            for w in words {
+                if let n = Int(w) {
+                    if w.count == 4 { year = n } else if day == nil && n >= 1 && n <= 31 { day = n }
+                } else if w.count >= 3, let m = months.firstIndex(of: String(w.prefix(3))) {
+                    month = m + 1
+                }
+            }
+        }
+        guard let y = year, let m = month, let d = day, (1...12).contains(m), (1...31).contains(d),
+              (1000...9999).contains(y) else { return nil }
+        let iso = String(format: "%04d-%02d-%02d", y, m, d)
+        return (iso, y * 10000 + m * 100 + d)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import NewsKit
+import Testing
+@testable import NewsArchive
+
+@Suite struct ArchiveStoreTests {
+    func withArchive(_ body: (SQLiteArchive, TempFolder) throws -> Void) throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let archive = try SQLiteArchive(path: folder.file("a/archive.sqlite"))
+        try body(archive, folder)
+    }
+
+    @Test func storesOnceAndListsNewestFirst() throws {
+        try withArchive { archive, _ in
+            let items = [Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()]
+            let first = try archive.store(items)
+            #expect(first.added == 3 && first.unchanged == 0)
+            let again = try archive.store(items)
+            #expect(again.added == 0 && again.unchanged == 3)
+            #expect(try archive.storyCount() == 3)
+            let list = try archive.stories(offset: 0, limit: 10)
+            #expect(list.map(\.headline) == [
+                "Dockworkers vote to return", "Valmora crane inspections ordered",
+                "Port of Valmora strike enters second week",
+            ])
+            #expect(list[0].date == "2031-03-08")
+            #expect(list[0].agency == "Newswire")
+            #expect(list[0].quoteCount == 1)
+            #expect(try archive.stories(offset: 1, limit: 1).map(\.headline) == ["Valmora crane inspections ordered"])
+            #expect(try archive.stories(offset: 5, limit: 1).isEmpty)
+        }
+    }
+
+    @Test func storedStoryComesBackWhole() throws {
+        try withArchive { archive, _ in
+            let original = Harbour.story1().annotated()
+            _ = try archive.store([IngestItem(annotated: original, contentHash: "h1")])
+            let id = try #require(try archive.stories(offset: 0, limit: 1).first?.id)
+            let back = try #require(try archive.story(id: id))
+            #expect(back.annotated == original)
+            #expect(back.entityIDs.count == original.entities.count)
+            #expect(Set(back.entityIDs).count == 4)
+            #expect(try archive.story(id: 999) == nil)
+        }
+    }
+
+    @Test func changedFileAtSamePathReplacesItsOldVersion() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(hash: "old"), Harbour.story2().item()])
+            let oldID = try #require(try archive.stories(offset: 0, limit: 10).first { $0.source == "/news/harbour-1.txt" }?.id)
+            var changed = Harbour.story1()
+            changed.paragraphs[1] = "“The cranes must be safe first,” Marrow told reporters."
+            changed.quotes = [("The cranes must be safe first,", 0, .direct)]
+            changed.entities = [("Ilse Marrow", .person, ["Marrow"])]
+            let report = try archive.store([changed.item(hash: "new")])
+            #expect(report.updated == 1 && report.added == 0)
+            #expect(try archive.storyCount() == 2)
+            let marrow = try #require(try archive.findEntities(named: "ilse marrow", type: .person, limit: 5).first)
+            let quotes = try archive.quotes(QuoteFilter(speakerID: marrow.id))
+            #expect(quotes.map(\.text).sorted() == ["The cranes must be safe first,", "This is the first step,"])
+            #expect(quotes.allSatisfy { $0.text != "We will not go back until the cranes are safe," })
+            // Counts follow the replacement: the old quote and mentions are gone.
+            let record = try #require(try archive.entity(id: marrow.id))
+            #expect(record.storyCount == 2 && record.quoteCount == 2 && record.mentionCount == 3)
+            #expect(try archive.findEntities(named: "Quenby", type: nil, limit: 5).isEmpty)
+            #expect(try archive.search("gates", offset: 0, limit: 10).isEmpty)
+            #expect(try archive.search("safe first", offset: 0, limit: 10).count == 1)
+            // The story keeps its id.
+            #expect(try archive.stories(offset: 0, limit: 10).first { $0.source == "/news/harbour-1.txt" }?.id == oldID)
+        }
+    }
+
+    @Test func quotesFilterBySpeakerStoryTextAndKind() throws {
+        try withArchive { archive, _ in
+            var s2 = Harbour.story2()
+            s2.paragraphs.append("The union’s lawyer Teodor Quill called the order “a start”.")
+            s2.entities.append(("Teodor Quill", .person, ["Teodor Quill"]))
+            s2.quotes.append(("a start", 2, .partial))
+            _ = try archive.store([Harbour.story1().item(), s2.item(), Harbour.story3().item()])
+            let marrow = try #require(try archive.speakers(matching: "marr", limit: 5).first)
+            #expect(marrow.name == "Ilse Marrow")
+            let byMarrow = try archive.quotes(QuoteFilter(speakerID: marrow.id))
+            #expect(byMarrow.count == 3)
+            #expect(byMarrow.map(\.headline) == [
+                "Dockworkers vote to return", "Valmora crane inspections ordered",
+                "Port of Valmora strike enters second week",
+            ])
+            #expect(try archive.quoteCount(QuoteFilter(speakerID: marrow.id)) == 3)
+            #expect(try archive.quotes(QuoteFilter(speakerID: marrow.id, limit: 1, offset: 1)).map(\.headline)
+                    == ["Valmora crane inspections ordered"])
+            let partial = try archive.quotes(QuoteFilter(kind: .partial))
+            #expect(partial.map(\.text) == ["a start"])
+            #expect(partial[0].speaker == "Teodor Quill")
+            #expect(partial[0].paragraph == 3)
+            let cranes = try archive.quotes(QuoteFilter(text: "CRANES"))
+            #expect(cranes.count == 2)
+            let storyID = byMarrow[0].story
+            #expect(try archive.quotes(QuoteFilter(story: storyID)).count == 1)
+            #expect(try archive.quotes(QuoteFilter(text: "\" OR *")).isEmpty)
+            // The quote's range points at its words in the paragraph.
+            let stored = try #require(try archive.story(id: byMarrow[1].story))
+            let p = Array(stored.annotated.story.paragraphs[byMarrow[1].paragraph].text.utf8)
+            #expect(String(decoding: p[byMarrow[1].range[0]..<byMarrow[1].range[1]], as: UTF8.self) == byMarrow[1].text)
+        }
+    }
+
+    @Test func entitiesListedMostMentionedFirst() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
+            let all = try archive.entities(type: nil, story: nil, offset: 0, limit: 50)
+            #expect(all.first?.name == "Ilse Marrow")
+            #expect(all.first?.mentionCount == 6)
+            #expect(all.first?.storyCount == 3)
+            #expect(zip(all, all.dropFirst()).allSatisfy { $0.mentionCount >= $1.mentionCount })
+            let places = try archive.entities(type: .place, story: nil, offset: 0, limit: 50)
+            #expect(Set(places.map(\.name)) == ["Port of Valmora", "Quenby"])
+            let quenby = try #require(places.first { $0.name == "Quenby" })
+            #expect(quenby.storyCount == 2)
+            let s3 = try #require(try archive.stories(offset: 0, limit: 1).first)
+            #expect(Set(try archive.entities(type: nil, story: s3.id, offset: 0, limit: 50).map(\.name))
+                    == ["Ilse Marrow", "Quenby"])
+            // Accents and case do not matter; words match by prefix.
+            #expect(try archive.findEntities(named: "VALMORA harb", type: nil, limit: 5).map(\.name)
+                    == ["Valmora Harbour Authority"])
+            #expect(try archive.findEntities(named: "quénby", type: nil, limit: 5).map(\.name) == ["Quenby"])
+        }
+    }
+
+    @Test func mentionsInArchiveOrderAndStepping() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
+            let marrow = try #require(try archive.findEntities(named: "Marrow", type: .person, limit: 5).first)
+            let all = try archive.mentions(entity: marrow.id, offset: 0, limit: 100)
+            #expect(all.count == 6)
+            #expect(all.map(\.headline) == [
+                "Dockworkers vote to return", "Dockworkers vote to return",
+                "Valmora crane inspections ordered", "Valmora crane inspections ordered",
+                "Port of Valmora strike enters second week", "Port of Valmora strike enters second week",
+            ])
+            #expect(all[0].paragraph == 0 && all[1].paragraph == 1)
+            #expect(all[0].context.contains("Marrow said late on Friday"))
+            #expect(try archive.mentions(entity: marrow.id, offset: 4, limit: 100) == Array(all[4...]))
+            // Walking forward with next-mention visits the same list, then stops.
+            var walked: [MentionRecord] = []
+            var at: ArchivePosition? = nil
+            while let m = try archive.mention(of: marrow.id, from: at, direction: .forward) {
+                walked.append(m)
+                at = m.position
+                if walked.count > 10 { break }
+            }
+            #expect(walked == all)
+            var back: [MentionRecord] = []
+            at = nil
+            while let m = try archive.mention(of: marrow.id, from: at, direction: .backward) {
+                back.append(m)
+                at = m.position
+                if back.count > 10 { break }
+            }
+            #expect(back == all.reversed())
+        }
+    }
+
+    @Test func searchRanksAndNarrowsAndNeverPassesSyntaxThrough() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
+            let cranes = try archive.search("cranes", offset: 0, limit: 10)
+            #expect(cranes.count == 2)
+            #expect(cranes.allSatisfy { $0.snippet.lowercased().contains("[crane") })
+            #expect(zip(cranes, cranes.dropFirst()).allSatisfy { $0.rank <= $1.rank })
+            #expect(try archive.search("inspections", offset: 0, limit: 10).map(\.headline)
+                    == ["Valmora crane inspections ordered"])
+            #expect(try archive.search("crane*", offset: 0, limit: 10).count == 3)
+            for hostile in ["\"unbalanced", "a OR", "NEAR(", "'; DROP TABLE story; --", "*", "\"", "cranes AND",
+                            "speaker:", "kind:loud", "entity:\"unclosed", "(((", "^cranes", "col:cranes"] {
+                _ = try archive.search(hostile, offset: 0, limit: 10)
+            }
+            #expect(try archive.storyCount() == 3)
+            let onlyMarrow = try archive.search("speaker:marrow cranes", offset: 0, limit: 10)
+            #expect(onlyMarrow.count == 2)
+            #expect(try archive.search("speaker:nobody cranes", offset: 0, limit: 10).isEmpty)
+            #expect(try archive.search("entity:quenby", offset: 0, limit: 10).count == 2)
+            #expect(try archive.search("entity:quenby cranes", offset: 0, limit: 10).count == 2)
+            #expect(try archive.search("kind:partial", offset: 0, limit: 10).isEmpty)
+            #expect(try archive.search("kind:direct", offset: 0, limit: 10).count == 3)
+        }
+    }
+
+    @Test func relatedStoriesRankedBySharedEntities() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
+            let s1 = try #require(try archive.stories(offset: 0, limit: 10).last)
+            let related = try archive.related(story: s1.id, limit: 10)
+            // Both share two entities with the first story; the newer comes first.
+            #expect(related.map(\.story.headline) == ["Dockworkers vote to return", "Valmora crane inspections ordered"])
+            #expect(related.map(\.sharedEntities) == [2, 2])
+            let s2 = try #require(try archive.stories(offset: 1, limit: 1).first)
+            #expect(try archive.related(story: s2.id, limit: 10).map(\.sharedEntities) == [2, 1])
+        }
+    }
+}
