@@ -139,4 +139,38 @@ import Testing
         #expect(e.indirect.first?.kind == nil)
         #expect(e.places == ["Oslo"])
     }
+
+    @Test func evaluatesAFolderOfStories() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("a.txt", "Harbour vote\n\n“We won,” Ada Lind said.\n\nMore.\n\nEnd.")
+        try write("a.expected.json", #"{"quotes": [{"text": "We won,", "kind": "direct", "speaker": "Ada Lind"}], "people": ["Ada Lind"]}"#)
+        try write("b.txt", "Ferry vote\n\n“We lost,” Ben Okafor said.\n\nMore.")
+        try write("b.gold.json", #"{"quotes": [{"text": "We lost,", "speaker": ["Ben Okafor", "Okafor"]}]}"#)
+        try write("c.txt", "No truth for this one\n\nBody.")
+        try write("d.txt", "Broken truth\n\nBody.")
+        try write("d.expected.json", "{not json")
+        let evaluation = CorpusEvaluation(directory: root)
+        #expect(evaluation.cases.map(\.name) == ["a", "b"])
+        #expect(evaluation.errors.count == 1)
+        #expect(evaluation.errors.first?.path.hasSuffix("d.expected.json") == true)
+        // A stand-in extractor that finds one quote a story, with the speaker's surname only.
+        let (total, stories) = evaluation.score { story in
+            let span = Span(paragraph: 0, start: 0, end: 1)
+            let text = story.paragraphs[0].text
+            let quoted = String(text.split(separator: "”")[0].dropFirst())
+            let surname = String(text.split(separator: " ").dropLast().last ?? "")
+            return AnnotatedStory(story: story, quotes: [Quote(text: quoted, kind: .direct, speaker: surname, parts: [span])])
+        }
+        #expect(total.quotes == PRF(truePositives: 2, system: 2, gold: 2))
+        #expect(total.speakers == SpeakerAccuracy(correct: 1, matched: 2))  // "Okafor" is accepted in b only
+        #expect(stories.map(\.name) == ["a", "b"])
+        let report = CorpusEvaluation.report(total: total, stories: stories)
+        #expect(report.contains("a: SPEAKER “We won,” expected Ada Lind, got Lind"))
+        #expect(report.contains("a: MISSED person ada lind"))
+    }
 }

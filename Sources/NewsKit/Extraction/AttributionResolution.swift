@@ -195,18 +195,42 @@ extension AttributionSession {
         return nil
     }
 
+    /// The class of a subject, deciding one-word names now: an entity's type,
+    /// else a person when the story has a full name ending with the word.
+    func classified(_ e: SubjectEvent) -> SubjectEvent {
+        var e = e
+        if e.entity == nil, e.kind != .plural, let i = entityNamed(e.name) {
+            e.entity = i
+            e.kind = classOf(entity: i)
+            e.name = entities[i].name
+            return e
+        }
+        guard e.kind == .other, !e.name.contains(" ") else { return e }
+        if isPersonLike(e.name, order: e.order) {
+            e.kind = .person
+            e.name = canonicalName(e.name, order: e.order)
+        }
+        return e
+    }
+
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
-            for e in events.reversed() where e.order < order && e.kind == .person {
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .person else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:
-            for e in events.reversed() where e.order < order && e.kind == .organization {
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .organization else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .organization)
             }
         case .plural:
-            for e in events.reversed() where e.order < order && (e.kind == .plural || e.kind == .organization) {
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .plural || e.kind == .organization else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: e.kind)
             }
         case .firstPerson:

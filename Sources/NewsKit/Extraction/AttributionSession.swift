@@ -88,23 +88,26 @@ struct AttributionSession {
                     continue
                 }
                 let (a, z) = runExtent(t, from: i)
-                if let found = nameRun(t, a, z) {
-                    let order = Self.order(found.span!)
-                    let words = found.text.split(separator: " ").count
-                    let isOrg = isOrganizationName(found.text)
-                    if words >= 2 && !isOrg { addFullName(found.text, order: order) }
-                    if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && !t.isPossessiveRun(z) {
+                if let (start, words, isOrg) = nameTokens(t, a, z) {
+                    let cut = t.possessiveSuffix(z)
+                    let span = t.span(start, z, trimEnd: cut)
+                    let order = Self.order(span)
+                    if words >= 2 && !isOrg {
+                        let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
+                        fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
+                    }
+                    if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0 {
                         sentenceSubjectDone = true
-                        let next = z + 1 < t.tokens.count ? z + 1 : z
-                        if z + 1 < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-                           lexicon.sourceNouns.contains(t.lower(next)), !isOrg, words == 1 {
+                        let next = z + 1
+                        if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)) {
                             // `French officials said`: the group, not the place.
-                            let text = t.string(from: a, to: next)
-                            events.append(SubjectEvent(order: order, name: text, entity: nil,
+                            events.append(SubjectEvent(order: order, name: t.string(from: start, to: next), entity: nil,
                                                        kind: t.lower(next).hasSuffix("s") ? .plural : .other))
                         } else {
-                            events.append(SubjectEvent(order: order, name: found.text, entity: nil,
-                                                       kind: isOrg ? .organization : .other))
+                            // Two words or more that name no organisation: a person.
+                            events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                       kind: isOrg ? .organization : (words >= 2 ? .person : .other)))
                         }
                     }
                 }
@@ -112,16 +115,7 @@ struct AttributionSession {
                 i = z + 1
             }
         }
-        // Classes need the full-name index, which is complete only now.
-        for k in events.indices where events[k].kind == .other {
-            if let e = entityNamed(events[k].name) {
-                events[k].entity = e
-                events[k].kind = classOf(entity: e)
-            } else if isPersonLike(events[k].name, order: events[k].order) {
-                events[k].kind = .person
-                events[k].name = canonicalName(events[k].name, order: events[k].order)
-            }
-        }
+        // One-word subjects are classed when a pronoun asks (the full-name index is complete then).
         events.sort { $0.order < $1.order }
     }
 
@@ -131,8 +125,10 @@ struct AttributionSession {
     }
 
     func isTitleWord(_ t: AttributionText, _ i: Int) -> Bool {
-        t.tokens[i].kind == .word && t.tokens[i].isCapitalized && t.tokens[i].length <= 14
-            && lexicon.titles.contains(t.lower(i))
+        let tok = t.tokens[i]
+        guard tok.kind == .word, tok.isCapitalized, tok.length <= 14 else { return false }
+        if tok.length <= 8 { return lexicon.titleKeys.contains(t.key(i)) }
+        return lexicon.titles.contains(t.lower(i))
     }
 
     /// The extent of a run of capitalised words starting at `i`: names, titles,
@@ -160,26 +156,48 @@ struct AttributionSession {
     /// A name from a run of capitalised tokens `a...z`: titles before the name
     /// dropped (unless the run names an organisation), possessive cut.
     func nameRun(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
-        var words: [Int] = []
-        for k in a...z where t.tokens[k].kind == .word { words.append(k) }
-        guard !words.isEmpty else { return nil }
-        let lastLower = t.lower(words.last!)
-        var start = words.first!
-        if !lexicon.organizationHeads.contains(stripPossessive(lastLower)) {
-            // Drop everything up to the last title or initialism before the name proper.
-            for (n, k) in words.enumerated() where n < words.count - 1 {
-                let w = t.lower(k)
-                if lexicon.titles.contains(w) || (w.contains(".") && w.count <= 5 && t.tokens[k].length > 2) {
-                    start = words[n + 1]
-                }
-            }
-        }
-        if lexicon.titles.contains(t.lower(z)) && start == z { return nil }
+        guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
+        _ = words
         let cut = t.possessiveSuffix(z)
         let span = t.span(start, z, trimEnd: cut)
-        let text = String(decoding: t.bytes[span.start..<span.end], as: UTF8.self)
-        guard !text.isEmpty else { return nil }
-        return SpeakerFind(kind: .name, text: text, span: span, cue: nil)
+        guard span.end > span.start else { return nil }
+        return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
+    }
+
+    /// Where the name proper starts in the run `a...z` (titles and initialisms
+    /// before it dropped unless the run names an organisation), how many words
+    /// it has, and whether it names an organisation. Allocates nothing.
+    func nameTokens(_ t: AttributionText, _ a: Int, _ z: Int) -> (start: Int, words: Int, isOrganization: Bool)? {
+        guard t.tokens[z].kind == .word else { return nil }
+        let isOrg = isOrganizationHead(t, z)
+        var start = a
+        while start < z, t.tokens[start].kind != .word { start += 1 }
+        if !isOrg {
+            var k = start
+            while k < z {
+                if t.tokens[k].kind == .word, isTitleWord(t, k) || isInitialism(t, k) { start = k + 1 }
+                k += 1
+            }
+            while start < z, t.tokens[start].kind != .word { start += 1 }
+        }
+        if start == z, isTitleWord(t, z) { return nil }
+        var words = 0
+        for k in start...z where t.tokens[k].kind == .word { words += 1 }
+        return (start, words, isOrg)
+    }
+
+    /// `U.S.`, `U.N.`: a dotted initialism, dropped before a name like a title.
+    func isInitialism(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 3, tok.length <= 5 else { return false }
+        return t.bytes[tok.end - 1] == 0x2E
+    }
+
+    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        let cut = t.possessiveSuffix(k)
+        if cut == 0 && tok.length <= 8 { return lexicon.organizationHeadKeys.contains(t.key(k)) }
+        return lexicon.organizationHeads.contains(t.slice(tok.start, tok.end - cut).lowercased())
     }
 
     func stripPossessive(_ w: String) -> String {

@@ -20,7 +20,9 @@ struct AttributionText {
         self.text = text
         let bytes = Array(text.utf8)
         self.bytes = bytes
-        let tokens = Tokenizer.tokenize(text)
+        let (tokens, sentences) = bytes.withUnsafeBufferPointer {
+            (Tokenizer.tokenize(bytes: $0), SentenceSplitter.split(bytes: $0))
+        }
         self.tokens = tokens
         var roles = [TokenRole](repeating: .plain, count: tokens.count)
         // Parts are sorted by start; walk tokens and parts together (linear).
@@ -47,7 +49,6 @@ struct AttributionText {
         }
         self.roles = roles
         var starts = [Bool](repeating: false, count: tokens.count)
-        let sentences = SentenceSplitter.split(text)
         var ti = 0
         for s in sentences {
             while ti < tokens.count, tokens[ti].start < s.lowerBound { ti += 1 }
@@ -83,16 +84,33 @@ struct AttributionText {
 
     func lower(_ i: Int) -> String {
         let t = tokens[i]
-        return String(decoding: bytes[t.start..<t.end], as: UTF8.self).lowercased()
+        return slice(t.start, t.end).lowercased()
     }
 
     func string(_ i: Int) -> String {
         let t = tokens[i]
-        return String(decoding: bytes[t.start..<t.end], as: UTF8.self)
+        return slice(t.start, t.end)
     }
 
-    func string(from a: Int, to z: Int) -> String {
-        String(decoding: bytes[tokens[a].start..<tokens[z].end], as: UTF8.self)
+    func string(from a: Int, to z: Int) -> String { slice(tokens[a].start, tokens[z].end) }
+
+    /// Bytes `a..<b` as a string, through the fast (validated buffer) path.
+    func slice(_ a: Int, _ b: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+    }
+
+    /// The token lower-cased and packed into an integer (ASCII words of up to
+    /// eight letters; 0 otherwise), so word-list checks allocate nothing.
+    @inline(__always) func key(_ i: Int) -> UInt64 {
+        let t = tokens[i]
+        guard t.length <= 8 else { return 0 }
+        var k: UInt64 = 0
+        for j in t.start..<t.end {
+            let c = bytes[j]
+            guard c < 0x80 else { return 0 }
+            k = k << 8 | UInt64(c | 0x20)
+        }
+        return k
     }
 
     /// The token is this one ASCII punctuation byte.
@@ -135,8 +153,8 @@ struct AttributionText {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
         if t.length <= 8 {
-            let w = lower(i)
-            if SpeechLexicon.phraseBreakers.contains(w) || SpeechLexicon.sentenceStarters.contains(w) { return false }
+            let k = key(i)
+            if SpeechLexicon.notNameKeys.contains(k) { return false }
         }
         return true
     }

@@ -18,44 +18,44 @@ public struct QuoteFinder: Sendable {
                 if let q = pending { body.append(q); pending = nil }
                 continue
             }
-            let text = paragraph.text
-            let scan = text.withUTF8Bytes { QuoteMarkScanner.scan($0) }
-            var stretches = scan.stretches[...]
-            if var q = pending {
-                pending = nil
-                // The next paragraph reopens the quote: its first stretch is the continuation.
-                if scan.startsWithOpenDouble, pendingParagraph == p - 1, let first = stretches.first, first.isDouble,
-                   let part = Self.trimmedSpan(text, first, field: .body, paragraph: p) {
-                    stretches = stretches.dropFirst()
-                    q.parts.append(part)
-                    q.text += " " + text.utf8Slice(part.start, part.end)
-                    if first.isOpenEnded {
+            paragraph.text.withUTF8Bytes { b in
+                let scan = QuoteMarkScanner.scan(b)
+                var stretches = scan.stretches[...]
+                if var q = pending {
+                    pending = nil
+                    // The next paragraph reopens the quote: its first stretch is the continuation.
+                    if scan.startsWithOpenDouble, pendingParagraph == p - 1, let first = stretches.first, first.isDouble,
+                       let part = Self.trimmedSpan(b, first, field: .body, paragraph: p) {
+                        stretches = stretches.dropFirst()
+                        q.parts.append(part)
+                        q.text += " " + Self.string(b, part)
+                        if first.isOpenEnded {
+                            pending = q
+                            pendingParagraph = p
+                        } else {
+                            body.append(q)
+                        }
+                    } else {
+                        body.append(q)
+                    }
+                }
+                for stretch in stretches {
+                    guard let q = Self.quote(b, stretch, field: .body, paragraph: p) else { continue }
+                    if stretch.isOpenEnded && stretch.isDouble {
                         pending = q
                         pendingParagraph = p
                     } else {
                         body.append(q)
                     }
-                } else {
-                    body.append(q)
-                }
-            }
-            for stretch in stretches {
-                guard let q = Self.quote(text, stretch, field: .body, paragraph: p) else { continue }
-                if stretch.isOpenEnded && stretch.isDouble {
-                    pending = q
-                    pendingParagraph = p
-                } else {
-                    body.append(q)
                 }
             }
         }
         if let q = pending { body.append(q) }
 
-        var headline: [Quote] = []
-        let h = story.headline
-        let hscan = h.withUTF8Bytes { QuoteMarkScanner.scan($0) }
-        for stretch in hscan.stretches where !stretch.isOpenEnded {
-            if let q = Self.quote(h, stretch, field: .headline, paragraph: 0) { headline.append(q) }
+        let headline = story.headline.withUTF8Bytes { b -> [Quote] in
+            QuoteMarkScanner.scan(b).stretches.compactMap { stretch in
+                stretch.isOpenEnded ? nil : Self.quote(b, stretch, field: .headline, paragraph: 0)
+            }
         }
         return (body, headline)
     }
@@ -63,38 +63,46 @@ public struct QuoteFinder: Sendable {
     /// All the quoted stretches of one text (a paragraph or headline) as
     /// quotes, without joining across paragraphs. For tests and tools.
     public func find(inText text: String, field: Span.Field = .body, paragraph: Int = 0) -> [Quote] {
-        let scan = text.withUTF8Bytes { QuoteMarkScanner.scan($0) }
-        return scan.stretches.compactMap { Self.quote(text, $0, field: field, paragraph: paragraph) }
+        text.withUTF8Bytes { b in
+            QuoteMarkScanner.scan(b).stretches.compactMap { Self.quote(b, $0, field: field, paragraph: paragraph) }
+        }
     }
 
-    static func quote(_ text: String, _ stretch: QuotedStretch, field: Span.Field, paragraph: Int) -> Quote? {
-        guard let part = trimmedSpan(text, stretch, field: field, paragraph: paragraph) else { return nil }
-        let kind = text.withUTF8Bytes { kindOf($0, stretch, part) }
-        return Quote(text: text.utf8Slice(part.start, part.end), kind: kind, parts: [part])
+    static func string(_ b: UnsafeBufferPointer<UInt8>, _ part: Span) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[part.start..<part.end]), as: UTF8.self)
+    }
+
+    static func quote(_ b: UnsafeBufferPointer<UInt8>, _ stretch: QuotedStretch, field: Span.Field, paragraph: Int) -> Quote? {
+        guard let part = trimmedSpan(b, stretch, field: field, paragraph: paragraph) else { return nil }
+        return Quote(text: string(b, part), kind: kindOf(b, stretch, part), parts: [part])
     }
 
     /// The stretch without surrounding spaces; nil when it holds no word.
-    static func trimmedSpan(_ text: String, _ s: QuotedStretch, field: Span.Field, paragraph: Int) -> Span? {
-        text.withUTF8Bytes { b -> Span? in
-            var a = s.start, e = s.end
-            while a < e {
-                let (sc, l) = UTF8Scalar.decode(b, at: a)
-                if UTF8Scalar.isSpace(sc) { a += l } else { break }
-            }
-            while e > a {
-                let p = UTF8Scalar.previousStart(b, before: e)
-                if UTF8Scalar.isSpace(UTF8Scalar.decode(b, at: p).scalar) { e = p } else { break }
-            }
-            var hasWord = false
-            var k = a
-            while k < e {
-                let (sc, l) = UTF8Scalar.decode(b, at: k)
-                if UTF8Scalar.isWordScalar(sc) { hasWord = true; break }
-                k += l
-            }
-            guard hasWord else { return nil }
-            return Span(field: field, paragraph: paragraph, start: a, end: e)
+    static func trimmedSpan(_ b: UnsafeBufferPointer<UInt8>, _ s: QuotedStretch, field: Span.Field, paragraph: Int) -> Span? {
+        var a = s.start, e = s.end
+        while a < e {
+            let (sc, l) = UTF8Scalar.decode(b, at: a)
+            if UTF8Scalar.isSpace(sc) { a += l } else { break }
         }
+        while e > a {
+            let p = UTF8Scalar.previousStart(b, before: e)
+            if UTF8Scalar.isSpace(UTF8Scalar.decode(b, at: p).scalar) { e = p } else { break }
+        }
+        var k = a
+        while k < e {
+            let c = b[k]
+            if c < 0x80 {
+                if UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c) {
+                    return Span(field: field, paragraph: paragraph, start: a, end: e)
+                }
+                k += 1
+                continue
+            }
+            let (sc, l) = UTF8Scalar.decode(b, at: k)
+            if UTF8Scalar.isWordScalar(sc) { return Span(field: field, paragraph: paragraph, start: a, end: e) }
+            k += l
+        }
+        return nil
     }
 
     /// `direct` when the quote reads as a sentence of its own: it starts with a

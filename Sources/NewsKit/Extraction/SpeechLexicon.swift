@@ -17,12 +17,22 @@ public struct SpeechLexicon: Sendable {
     /// Last words of organisation names (lower-cased): department, ministry …
     public let organizationHeads: Set<String>
 
+    /// Short titles packed as `AttributionText.key` packs tokens.
+    let titleKeys: SpeechWordSet
+    let organizationHeadKeys: SpeechWordSet
+
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
         sourceNouns = Set(NewsResources.gazetteer("source-nouns").map { $0.lowercased() })
         titles = Set(NewsResources.gazetteer("speaker-titles").map { $0.lowercased() })
         organizationHeads = Set(NewsResources.gazetteer("org-heads").map { $0.lowercased() })
+        titleKeys = SpeechWordSet(titles)
+        organizationHeadKeys = SpeechWordSet(organizationHeads)
     }
+
+    /// Function words and sentence openers: never part of a name.
+    static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))
+
 
     /// Participles (`saying`, `adding`) carry no subject of their own.
     public func isParticiple(_ word: String) -> Bool { word.hasSuffix("ing") }

@@ -28,7 +28,7 @@ struct CreditReader {
 
     /// Credit roles of a closing credit paragraph, or nil when it is not one.
     static func credits(_ paragraph: String) -> [Credit]? {
-        guard opensWithRole(paragraph.utf8) else { return nil }
+        guard opensWithRole(paragraph.utf8) else { return contributorCredit(paragraph) }
         var body = Substring(paragraph)
         if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         guard body.utf8.count <= 1000, let opening = role(of: body), opening.0 != .other else { return nil }
@@ -36,7 +36,7 @@ struct CreditReader {
         for segment in body.split(separator: ";") {
             let text = segment.trimmingCharacters(in: .whitespaces)
             if let (role, names) = role(of: Substring(text)) {
-                let people = splitNames(String(names)).compactMap(personWithoutPlace)
+                let people = creditNames(String(names))
                 if let last = credits.last, last.role == role {
                     credits[credits.count - 1].people += people
                 } else {
@@ -44,7 +44,7 @@ struct CreditReader {
                 }
             } else if !credits.isEmpty {
                 // "…; Idrees Ali, Dominique Vidalon; writing by …": more people for the last role.
-                credits[credits.count - 1].people += splitNames(text).compactMap(personWithoutPlace)
+                credits[credits.count - 1].people += creditNames(text)
             } else {
                 return nil
             }
@@ -90,6 +90,31 @@ struct CreditReader {
         return nil
     }
 
+    private static let contributorEndings = [
+        " contributed to this report.", " contributed to this story.", " contributed reporting.",
+        " contributed to this article.",
+    ]
+    private static let contributorLeads = [
+        "The Associated Press ", "Associated Press ", "AP ", "Reuters ", "Bloomberg ", "AFP ",
+    ]
+    private static let contributorRoles = [
+        "staff writers ", "staff writer ", "writers ", "writer ", "reporters ", "reporter ",
+        "correspondents ", "correspondent ",
+    ]
+
+    /// AP style: "Associated Press writers A in Rome and B contributed to this report."
+    private static func contributorCredit(_ paragraph: String) -> [Credit]? {
+        guard paragraph.utf8.count <= 300,
+              let ending = contributorEndings.first(where: { paragraph.hasSuffix($0) })
+        else { return nil }
+        var text = Substring(paragraph.dropLast(ending.count))
+        if let lead = contributorLeads.first(where: { text.hasPrefix($0) }) { text = text.dropFirst(lead.count) }
+        if let role = contributorRoles.first(where: { text.hasPrefix($0) }) { text = text.dropFirst(role.count) }
+        let people = creditNames(String(text))
+        guard !people.isEmpty, people.allSatisfy(looksLikeName) else { return nil }
+        return [Credit(role: .additionalReporting, people: people)]
+    }
+
     /// "A, B and C" / "A & B" into names, trimmed.
     static func splitNames(_ text: String) -> [String] {
         var out: [String] = []
@@ -103,6 +128,19 @@ struct CreditReader {
             }
         }
         return out
+    }
+
+    /// People of a credit list without their places: "A in Paris and B in
+    /// West Palm Beach, Florida" -> A, B (a lone word after a place is more of it).
+    static func creditNames(_ text: String) -> [String] {
+        var people: [String] = []
+        var afterPlace = false
+        for part in splitNames(text) {
+            if afterPlace && !part.contains(" ") { continue }
+            afterPlace = part.contains(" in ")
+            if let name = personWithoutPlace(part) { people.append(name) }
+        }
+        return people
     }
 
     /// "Michel Rose in Paris" -> "Michel Rose".

@@ -1,10 +1,28 @@
-/// Trailing lines that reference pictures or tags rather than carry text:
+import Foundation
+
+/// Lines that reference pictures or tags rather than carry text:
 /// `tagreuters.com…-VIEWIMAGE`, `Image: …`, `Photo: …`, `#tags`, bare URLs.
 struct MediaLine {
     private static let prefixes: [[UInt8]] = [
         "tagreuters", "image:", "images:", "photo:", "photos:", "picture:", "pictures:", "video:", "graphic:",
     ].map { Array($0.utf8) }
     private static let viewImage = Array("VIEWIMAGE".utf8)
+    private static let imageTag = Array("tagreuters".utf8)
+
+    private static let captionPrefixes: [[UInt8]] = ["file photo:", "file picture:", "file photo -"].map { Array($0.utf8) }
+    private static let agencyPhotoCredit = Array("REUTERS/".utf8)
+
+    /// Picture references that can stand anywhere in the body, not only at the
+    /// end: image tags, and captions ("FILE PHOTO: …", "… REUTERS/Jane Doe").
+    static func isPicture(_ line: String) -> Bool {
+        var line = line
+        return line.withUTF8 { b in
+            guard !b.isEmpty, b.count <= 600 else { return false }
+            if contains(b, viewImage) || hasPrefixIgnoringCase(b, imageTag) { return true }
+            for prefix in captionPrefixes where hasPrefixIgnoringCase(b, prefix) { return true }
+            return contains(b, agencyPhotoCredit)
+        }
+    }
 
     static func matches(_ line: String) -> Bool {
         var line = line
@@ -41,14 +59,15 @@ struct MediaLine {
     }
 
     private static func contains(_ b: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard b.count >= needle.count else { return false }
+        guard let base = b.baseAddress, let first = needle.first, b.count >= needle.count else { return false }
+        // memchr jumps to each candidate first byte; most lines have none.
         var i = 0
-        while i <= b.count - needle.count {
-            if b[i] == needle[0] {
-                var j = 1
-                while j < needle.count && b[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
+        let last = b.count - needle.count
+        while i <= last, let hit = memchr(base + i, Int32(first), last - i + 1) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var j = 1
+            while j < needle.count && b[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
             i += 1
         }
         return false

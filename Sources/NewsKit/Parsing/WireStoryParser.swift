@@ -32,12 +32,23 @@ public struct WireStoryParser: StoryParser {
             media.append(last)
             texts.removeLast()
         }
-        story.media = media.reversed()
+        media.reverse()
+        // Captions and image tags inside the body are pictures too.
+        if texts.contains(where: MediaLine.isPicture) {
+            media = texts.filter(MediaLine.isPicture) + media
+            texts.removeAll(where: MediaLine.isPicture)
+        }
+        story.media = media
 
+        // The credit paragraph closes the story, but boilerplate such as
+        // "Our Standards: …" may follow it: look at the last three paragraphs.
         var creditIndex: Int?
-        if let last = texts.last, let credits = CreditReader.credits(last) {
-            story.credits = credits
-            creditIndex = texts.count - 1
+        for index in texts.indices.reversed().prefix(3) {
+            if let credits = CreditReader.credits(texts[index]) {
+                story.credits = credits
+                creditIndex = index
+                break
+            }
         }
         if let first = texts.first, creditIndex != 0, let (dateline, rest) = DatelineReader.read(first) {
             story.dateline = dateline
