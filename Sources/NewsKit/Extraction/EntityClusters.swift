@@ -36,6 +36,12 @@ struct EntityClusters {
     /// Prepositions after which an unknown capitalised word is most likely a place.
     static let strongPlacePrepositions: Set<String> = [
         "in", "from", "near", "outside", "throughout", "across", "inside", "visit", "visited", "visiting", "toured",
+        "off",
+    ]
+    /// Nouns that make the capitalised word before them a place ("the Tagus river").
+    static let placeNouns: Set<String> = [
+        "river", "sea", "lake", "island", "islands", "mountains", "valley", "region", "province", "county",
+        "peninsula", "coast", "strait", "bay", "harbour", "harbor", "archipelago", "delta", "basin",
     ]
     static let cityWords: Set<String> = [
         "city", "town", "village", "province", "region", "state", "district", "county", "port", "capital",
@@ -139,18 +145,20 @@ struct EntityClusters {
         let strongPreposition = context.before.map { Self.strongPlacePrepositions.contains($0) } ?? false
         let afterCityOf = context.before == "of" && (context.twoBefore.map { Self.cityWords.contains($0) } ?? false)
         let flags = single.flags
-        if afterPreposition || afterCityOf, flags.contains(.place), let place = gazetteer.place(word) {
+        if afterPreposition || afterCityOf, flags.contains(.place), let place = gazetteer.placeName(word) {
             addKeyed(.place, place, single); return
         }
         if let index = nearest(bySurname[folded] ?? [], to: single.order) {
             clusters[index].mentions.append(mention); return
         }
-        if flags.contains(.place), let place = gazetteer.place(word) { addKeyed(.place, place, single); return }
+        if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
         if flags.contains(.organization), let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
         if let index = keyed[Key(type: .organization, name: folded)] { clusters[index].mentions.append(mention); return }
         if let people = byFirstName[folded], people.count == 1 { clusters[people[0]].mentions.append(mention); return }
         if context.sentenceInitial { return }
-        if (strongPreposition || afterCityOf) && !gazetteer.givenNames.contains(word) {
+        let placeNounAfter = context.after.map { Self.placeNouns.contains($0) } ?? false
+        if (strongPreposition || afterCityOf || placeNounAfter) && !gazetteer.givenNames.contains(word)
+            && !word.utf8.contains(0x2D) {
             addKeyed(.place, word, single); return
         }
         if gazetteer.isRoleNoun(word) || gazetteer.isPronoun(word) { return }

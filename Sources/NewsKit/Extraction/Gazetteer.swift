@@ -182,6 +182,15 @@ public struct Gazetteer: Sendable {
         return foldedPlaces[form.uppercased()]
     }
 
+    /// The name a place goes by in a story: the form as written ("U.S.",
+    /// "Paris"), or the gazetteer's spelling for a bare ALL-CAPS form
+    /// ("PARIS" -> "Paris", "US" -> "United States"); nil when unknown.
+    public func placeName(_ form: String) -> String? {
+        guard let canonical = place(form) else { return nil }
+        let written = form.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || form.utf8.contains(0x2E)
+        return written ? form : canonical
+    }
+
     /// The organisation for a form as written, accepting ALL-CAPS forms.
     public func organization(_ form: String) -> String? {
         if organizations.contains(form) { return form }

@@ -184,10 +184,30 @@ struct NameRunClassifier {
                 return
             }
             if word.end - word.start < 2 { return }
+            if Self.isCamelCase(text) {
+                out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
+                return
+            }
             var candidate = NameCandidate(span: span, text: text, tokens: [text], guess: .single, context: context)
             candidate.flags = flags
             out.append(candidate)
         }
+    }
+
+    /// "CoinHarbor", "PayPal": an upper-case letter after a lower-case one
+    /// inside a word names a company; "McDonald", "DeSantis", "LaGuardia" are people.
+    static func isCamelCase(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 4 else { return false }
+        var k = 2
+        while k < bytes.count {
+            if bytes[k] >= 0x41 && bytes[k] <= 0x5A && bytes[k - 1] >= 0x61 && bytes[k - 1] <= 0x7A {
+                let prefix = String(decoding: bytes[..<k], as: UTF8.self)
+                return !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "Du", "Del"].contains(prefix)
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Classifies one run, splitting it where titles, weekdays or known places divide it.
@@ -238,11 +258,12 @@ struct NameRunClassifier {
             if let org = gazetteer.organization(whole) {
                 emit(tokens, .organization(org), context, field, paragraph, &out); return
             }
-            if let place = gazetteer.place(whole) {
+            if let place = gazetteer.placeName(whole) {
                 emit(tokens, .place(place), context, field, paragraph, &out); return
             }
         }
         // Sentence starters and other non-names at the front are not part of the name.
+        var strippedArticle = false
         while let first = tokens.first,
               first.flags.contains(.nonName)
                 && !(tokens.count > 1 && first.flags.contains(.givenName))
@@ -250,6 +271,7 @@ struct NameRunClassifier {
                 || (first.word.sentenceInitial && tokens.count > 1 && isCommonWord(first.text)) {
             context.before = first.text.lowercased()
             context.sentenceInitial = false
+            strippedArticle = strippedArticle || first.text == "A" || first.text == "An" || first.text == "The"
             tokens.removeFirst()
         }
         while let last = tokens.last, last.word.shape == .lower { tokens.removeLast() }
@@ -260,7 +282,7 @@ struct NameRunClassifier {
         if !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
             emit(tokens, .organization(org), context, field, paragraph, &out); return
         }
-        if !single || tokens[0].flags.contains(.place), let place = gazetteer.place(phrase) {
+        if !single || tokens[0].flags.contains(.place), let place = gazetteer.placeName(phrase) {
             // "Arctic fisheries", "Atlantic fleet": a place used as an adjective is no mention.
             if single, tokens[0].flags.contains(.demonym), let after = context.after,
                after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !NameLists.placeFollowers.contains(after) {
@@ -300,10 +322,13 @@ struct NameRunClassifier {
             || tokens.count == 1 && tokens[0].text.hasSuffix("Ministry") {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
         }
-        if tokens.count > 1, let last = tokens.last, last.flags.contains(.placeCue) {
+        // "Central Park" is a place, "Helen Park" a person.
+        if tokens.count > 1, let last = tokens.last, last.flags.contains(.placeCue),
+           !tokens[tokens.count - 2].flags.contains(.givenName) {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
-        if tokens.count > 1, let last = tokens.last, last.flags.contains(.otherCue) {
+        if tokens.count > 1, let last = tokens.last,
+           last.flags.contains(.otherCue) || NameLists.eventStarts.contains(tokens[0].text) {
             if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
             return
         }
@@ -380,6 +405,11 @@ struct NameRunClassifier {
         let firstIsPlace = tokens[0].flags.contains(.place) && !tokens[0].flags.contains(.givenName)
         if firstIsPlace || tokens.dropFirst().contains(where: { $0.word.shape == .allCaps }) {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
+        }
+        // "A Cold Wanderer", "The Long Night": capitalised words after a
+        // capitalised article are a title, not a person.
+        if strippedArticle && !tokens.contains(where: { $0.flags.contains(.givenName) }) {
+            emit(tokens, .other, context, field, paragraph, &out); return
         }
         emit(tokens, .person, context, field, paragraph, &out)
     }
@@ -518,6 +548,8 @@ enum NameLists {
         "San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Ft.", "Port", "Mount", "Mt.", "Lake", "Cape",
         "Saint", "St.", "Sainte", "Ste.", "Puerto", "Rio", "Bahia", "Costa", "Isla", "Ciudad", "Nueva", "Nuevo",
     ]
+    /// First words of named storms and operations ("Typhoon Malaya").
+    static let eventStarts: Set<String> = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Operation"]
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     ]
