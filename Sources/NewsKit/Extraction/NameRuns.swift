@@ -334,6 +334,10 @@ struct NameRunClassifier {
             if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
             return
         }
+        // "South Side", "West End": a direction and one more word is a district.
+        if tokens.count == 2, tokens[0].flags.contains(.direction), !tokens[1].flags.contains(.givenName) {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
         // "South Florida", "Northern Ireland": a direction and a place is a place.
         if tokens.count > 1, tokens[0].flags.contains(.direction),
            gazetteer.place(tokens.dropFirst().map(\.text).joined(separator: " ")) != nil {
@@ -405,7 +409,8 @@ struct NameRunClassifier {
         // A place first ("Denver Broncos", "Boston Provident") or an acronym
         // inside ("Priorities USA Action") makes an organisation, not a person.
         let firstIsPlace = tokens[0].flags.contains(.place) && !tokens[0].flags.contains(.givenName)
-        if firstIsPlace || tokens.dropFirst().contains(where: { $0.word.shape == .allCaps }) {
+        let hasAcronym = tokens.contains { $0.word.shape == .allCaps && !NameLists.nameSuffixes.contains($0.text) }
+        if firstIsPlace || hasAcronym {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
         }
         // "A Cold Wanderer", "The Long Night": capitalised words after a
@@ -552,6 +557,8 @@ enum NameLists {
     ]
     /// First words of named storms and operations ("Typhoon Malaya").
     static let eventStarts: Set<String> = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Operation"]
+    /// Generational suffixes that end a person's name ("Ronald Ames III").
+    static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     ]
