@@ -46,6 +46,10 @@ struct NameCandidate: Sendable {
     var secondStart: Int?
     /// What the gazetteers say about a one-word candidate.
     var flags: Gazetteer.WordFlags = []
+
+    /// The first word: the only one of a one-word candidate, whose `tokens`
+    /// may be left empty to save an array.
+    var firstWord: String { tokens.first ?? text }
 }
 
 /// Turns the words of one field into name candidates: groups capitalised
@@ -117,10 +121,13 @@ struct NameRunClassifier {
                words[j + 1].gap == .space {
                 context.after = lowerText(p, words[j + 1])
             }
-            let firstNew = out.count
             if i == j {
                 classifySingle(words[i], text(p, words[i]), context: context, field: field, paragraph: paragraph, into: &out)
-            } else {
+                i = j + 1
+                continue
+            }
+            let firstNew = out.count
+            do {
                 let tokens = (i...j).map { index -> NameToken in
                     let word = text(p, words[index])
                     return NameToken(word: words[index], text: word, flags: gazetteer.flags(key: words[index].key))
@@ -190,7 +197,7 @@ struct NameRunClassifier {
                 out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
                 return
             }
-            var candidate = NameCandidate(span: span, text: text, tokens: [text], guess: .single, context: context)
+            var candidate = NameCandidate(span: span, text: text, tokens: [], guess: .single, context: context)
             candidate.flags = flags
             out.append(candidate)
         }
