@@ -251,6 +251,11 @@ import Testing
         #expect(credits?.first == Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode", "Kit Marr"]))
     }
 
+    @Test func creditRolesSeparatedByCommas() {
+        let credits = CreditReader.credits("(Reporting By Lu Wen in Accra, editing by Kit Marr and Jo Brink)")
+        #expect(credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr", "Jo Brink"])])
+    }
+
     @Test func creditWithoutParenthesesAndContinuation() throws {
         let credits = CreditReader.credits("Reporting by Lu Wen and Sam Ode in Accra; Editing by Kit Marr.")
         #expect(credits == [Credit(role: .reporting, people: ["Lu Wen", "Sam Ode"]), Credit(role: .editing, people: ["Kit Marr"])])
