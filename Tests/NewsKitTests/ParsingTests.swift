@@ -135,6 +135,8 @@ import Testing
     @Test func bylineDropsAgencyWords() throws {
         let story = try parse("Headline\n\nBy Amira Dahl and Jonas Reiter, Associated Press\n\nBody.")
         #expect(story.byline == ["Amira Dahl", "Jonas Reiter"])
+        let caps = try parse("Headline\n\nBy AMIRA DAHL and JONAS REITER Associated Press\n\nBody.")
+        #expect(caps.byline == ["AMIRA DAHL", "JONAS REITER"])
     }
 
     @Test func crlfLoneCRAndBOM() throws {

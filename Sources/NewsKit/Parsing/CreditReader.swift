@@ -10,6 +10,10 @@ struct CreditReader {
         "special correspondent", "upi", "dpa",
     ]
 
+    private static let agencySuffixes = [
+        " the associated press", " associated press", " reuters", " bloomberg news", " bloomberg", " afp",
+    ]
+
     /// The names of a byline paragraph, or nil when it is not one.
     static func bylineNames(_ line: String) -> [String]? {
         guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }
@@ -18,8 +22,13 @@ struct CreditReader {
             return nil
         }
         var names: [String] = []
-        for part in splitNames(rest) {
+        for var part in splitNames(rest) {
             if notNames.contains(part.lowercased()) { continue }
+            // "By ZEKE MILLER and JOSH BOAK Associated Press": the agency trails the last name.
+            for suffix in agencySuffixes where part.lowercased().hasSuffix(suffix) && part.count > suffix.count {
+                part = String(part.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+                break
+            }
             guard looksLikeName(part) else { return nil }
             names.append(part)
         }
