@@ -137,6 +137,10 @@ import Testing
         #expect(story.byline == ["Amira Dahl", "Jonas Reiter"])
         let caps = try parse("Headline\n\nBy AMIRA DAHL and JONAS REITER Associated Press\n\nBody.")
         #expect(caps.byline == ["AMIRA DAHL", "JONAS REITER"])
+        let twoLines = try parse("Headline\n\nBy Amira Dahl\nAssociated Press\n\nDOVER, Del. (AP) — Fares rose.")
+        #expect(twoLines.byline == ["Amira Dahl"])
+        #expect(twoLines.dateline?.agency == "AP")
+        #expect(twoLines.paragraphs.map(\.text) == ["Fares rose."])
     }
 
     @Test func crlfLoneCRAndBOM() throws {

@@ -14,6 +14,12 @@ struct CreditReader {
         " the associated press", " associated press", " reuters", " bloomberg news", " bloomberg", " afp",
     ]
 
+    /// A line that only names the agency or the writer's role ("Associated
+    /// Press", "Staff Writer"), as under a byline.
+    static func isAgencyLine(_ line: String) -> Bool {
+        line.utf8.count <= 40 && notNames.contains(line.lowercased())
+    }
+
     /// The names of a byline paragraph, or nil when it is not one.
     static func bylineNames(_ line: String) -> [String]? {
         guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }

@@ -25,6 +25,8 @@ public struct WireStoryParser: StoryParser {
             story.bylineText = first
             story.byline = names
             texts.removeFirst()
+            // "By A\nAssociated Press": the agency line under the byline is no text.
+            if let next = texts.first, CreditReader.isAgencyLine(next) { texts.removeFirst() }
         }
         // Tag and picture lines come last, after the credits.
         var media: [String] = []
