@@ -83,6 +83,7 @@ import Testing
             "” it said.", "” they said", "” she said.", "” he said.", "He added: “", "She added: “", "He also repeated charges that",
             "said Solberg", "Ministry said in a statement", "A senior ", "officials", "’s ", "don’t", "’90s", "rock ’n’ roll", "so-called “",
             "``", "''", "Rep. ", "Sen. ", "Gov. ", "Dr. ", "Mr. ", "Ms. ", "Secretary of State ", "spokesperson ", " … ",
+            "65\" ", "6'4\" ",  // inch marks: straight double quotes that open nothing
         ]
         for pattern in patterns {
             #expect(all.contains(pattern), "no story has \(pattern)")
