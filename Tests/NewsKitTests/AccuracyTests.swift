@@ -97,6 +97,9 @@ import Testing
         #expect(body.contains { $0.contains("\"") && $0.contains(" '") })
         #expect(cases.contains { !$0.expected.headlineQuotes.isEmpty })
         #expect(cases.contains { $0.expected.quotes.contains { $0.speakers.isEmpty } })
+        // An unbalanced mark, and a plural possessive (operators’) before a quote.
+        #expect(cases.contains { $0.expected.quotes.contains { $0.optional } })
+        #expect(body.contains { $0.contains("s’ ") && $0.contains("“") })
         #expect(cases.contains { $0.story.paragraphs.contains { $0.kind == .subhead } })
         #expect(cases.contains { !$0.story.media.isEmpty })
         #expect(cases.contains { $0.story.dateline?.date != nil })
