@@ -7,8 +7,10 @@ import Foundation
 /// a closing `(Reporting by …)` credit paragraph, then image or tag lines.
 /// Every part but the headline may be missing. Newspaper copy without byline
 /// or dateline, with one paragraph per line or hard-wrapped paragraphs, reads
-/// the same way. Paragraph text keeps the file's bytes (trimmed), so that
-/// quote and mention offsets point into what the file says.
+/// the same way. Paragraph text keeps the file's bytes (trimmed; the lines of
+/// a hard-wrapped paragraph joined with one space), so that quote and mention
+/// offsets point into what the file says. Text is never repaired: glued
+/// sentences (`case.The talks`) and every kind of quote mark stay as written.
 public struct WireStoryParser: StoryParser {
     public init() {}
 
