@@ -152,6 +152,11 @@ import Testing
         #expect(cr.paragraphs.map(\.text) == ["First.", "Second."])
     }
 
+    @Test func noBreakSpacesAreTrimmedAndBlank() throws {
+        let story = try parse("Headline\n\n\u{00A0}Boats stayed in port.\u{00A0}\n\u{00A0}\nThe wind dropped.")
+        #expect(story.paragraphs.map(\.text) == ["Boats stayed in port.", "The wind dropped."])
+    }
+
     @Test func singleNewlineParagraphs() throws {
         let text = """
         Mayor vows to fix potholes
