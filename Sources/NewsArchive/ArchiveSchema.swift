@@ -25,6 +25,7 @@ enum ArchiveSchema {
                   agency TEXT,
                   body TEXT NOT NULL,
                   layout TEXT NOT NULL,
+                  entityIds TEXT NOT NULL,
                   quoteCount INTEGER NOT NULL,
                   entityCount INTEGER NOT NULL
                 );
@@ -81,7 +82,6 @@ enum ArchiveSchema {
                   text TEXT NOT NULL
                 );
                 CREATE INDEX mention_order ON mention(entityId, dateKey DESC, storyId DESC, field, paragraph, start);
-                CREATE INDEX mention_by_story ON mention(storyId);
 
                 CREATE TABLE quote (
                   id INTEGER PRIMARY KEY,
@@ -100,7 +100,6 @@ enum ArchiveSchema {
                 );
                 CREATE INDEX quote_order ON quote(dateKey DESC, storyId DESC, ordinal);
                 CREATE INDEX quote_by_speaker ON quote(speakerId, dateKey DESC, storyId DESC, ordinal);
-                CREATE INDEX quote_by_kind ON quote(kind, dateKey DESC, storyId DESC, ordinal);
                 CREATE INDEX quote_by_story ON quote(storyId, ordinal);
                 """)
             try db.create(virtualTable: "story_fts", using: FTS5()) { t in

@@ -32,7 +32,7 @@ extension SQLiteArchive {
     public func story(id: StoryID) throws -> ArchivedStory? {
         try read { db -> ArchivedStory? in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT source, headline, body, layout FROM story WHERE id = ?
+                SELECT source, headline, body, layout, entityIds, dateKey FROM story WHERE id = ?
                 """, arguments: [id]) else { return nil }
             let layoutJSON: String = row["layout"]
             let layout = try JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
@@ -41,10 +41,21 @@ extension SQLiteArchive {
                 dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
                 credits: layout.credits, media: layout.media)
             var entities = layout.entities.map { Entity(name: $0.name, type: $0.type) }
-            for m in try Row.fetchAll(db, sql: """
-                SELECT ordinal, field, paragraph, start, "end", text FROM mention WHERE storyId = ?
-                ORDER BY ordinal, field, paragraph, start
-                """, arguments: [id]) {
+            let idsText: String = row["entityIds"]
+            let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
+            let dateKey: Int = row["dateKey"]
+            var mentionRows: [Row] = []
+            let byEntity = try db.cachedStatement(sql: """
+                SELECT ordinal, field, paragraph, start, "end", text FROM mention
+                WHERE entityId = ? AND dateKey = ? AND storyId = ?
+                """)
+            for eid in Set(entityIDs) {
+                mentionRows += try Row.fetchAll(byEntity, arguments: [eid, dateKey, id])
+            }
+            mentionRows.sort { a, b in
+                (a[0] as Int, a[1] as Int, a[2] as Int, a[3] as Int) < (b[0] as Int, b[1] as Int, b[2] as Int, b[3] as Int)
+            }
+            for m in mentionRows {
                 let ordinal: Int = m[0]
                 guard entities.indices.contains(ordinal) else { continue }
                 entities[ordinal].mentions.append(Mention(
@@ -69,7 +80,7 @@ extension SQLiteArchive {
             return ArchivedStory(
                 id: id,
                 annotated: AnnotatedStory(story: story, quotes: quotes, headlineQuotes: headlineQuotes, entities: entities),
-                entityIDs: layout.entities.map(\.id))
+                entityIDs: entityIDs)
         }
     }
 

@@ -3,12 +3,12 @@ import NewsKit
 
 /// What the story row keeps beside its text, as JSON: how the body splits
 /// into paragraphs, the parts of the story that are not searched, and the
-/// story's own entities with their archive ids.
+/// story's own entities (their archive ids are in `story.entityIds`, so
+/// this JSON is made on the extraction threads, not by the single writer).
 struct StoredLayout: Codable {
     struct LocalEntity: Codable {
         var name: String
         var type: EntityType
-        var id: EntityID
     }
     /// `[utf8 length, kind]` per paragraph; kind 0 body, 1 subhead, 2 credit.
     var paragraphs: [[Int]]
