@@ -70,6 +70,8 @@ enum ArchiveSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX story_entity_by_story ON story_entity(storyId);
 
+                -- The table is its own index (archive order per entity);
+                -- text is NULL when it is just the words at the range.
                 CREATE TABLE mention (
                   entityId INTEGER NOT NULL,
                   dateKey INTEGER NOT NULL,
@@ -79,9 +81,9 @@ enum ArchiveSchema {
                   start INTEGER NOT NULL,
                   "end" INTEGER NOT NULL,
                   ordinal INTEGER NOT NULL,
-                  text TEXT NOT NULL
-                );
-                CREATE INDEX mention_order ON mention(entityId, dateKey DESC, storyId DESC, field, paragraph, start);
+                  text TEXT,
+                  PRIMARY KEY (entityId, dateKey DESC, storyId DESC, field, paragraph, start)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE quote (
                   id INTEGER PRIMARY KEY,

@@ -31,8 +31,9 @@ struct PreparedStory: Sendable {
     var layout: String
     /// Quotes in order (headline quotes first, with negative ordinals).
     var quotes: [PreparedQuote]
-    /// `(ordinal, field, paragraph, start, end, text)` per mention.
-    var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String)]
+    /// `(ordinal, field, paragraph, start, end, text)` per mention; text nil
+    /// when it is exactly the words at the range (most mentions).
+    var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String?)]
 
     struct PreparedQuote: Sendable {
         var ordinal: Int
@@ -71,7 +72,7 @@ struct PreparedStory: Sendable {
         let stored = StoredLayout(
             paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
             bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
-            media: s.media, entities: a.entities.map { .init(name: $0.name, type: $0.type) })
+            media: s.media)
         layout = (try? encoder.encode(stored)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         var quotes: [PreparedQuote] = []
         let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }
@@ -88,10 +89,13 @@ struct PreparedStory: Sendable {
                 start: first.start, end: first.end, detail: json))
         }
         self.quotes = quotes
-        var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String)] = []
+        var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String?)] = []
         for (i, e) in a.entities.enumerated() {
             for m in e.mentions {
-                mentions.append((i, FieldCode.code(m.span.field), m.span.paragraph, m.span.start, m.span.end, m.text))
+                let stands = StoredText.words(in: s.text(of: m.span.field, paragraph: m.span.paragraph),
+                                              start: m.span.start, end: m.span.end)
+                mentions.append((i, FieldCode.code(m.span.field), m.span.paragraph, m.span.start, m.span.end,
+                                 stands == m.text ? nil : m.text))
             }
         }
         self.mentions = mentions
@@ -166,7 +170,7 @@ struct ArchiveWriter {
             deltas[id, default: EntityCounts()].quotes += c.quotes
         }
         let insertMention = try db.cachedStatement(sql: """
-            INSERT INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
+            INSERT OR IGNORE INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for m in p.mentions {

@@ -94,6 +94,9 @@ extension SQLiteArchive {
             }
         }
         try pending.wait(into: &report)
+        // Fold the WAL back into the archive file; passive, so a reader
+        // browsing the archive is never kept waiting.
+        _ = try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(PASSIVE)") }
         return report
     }
 

@@ -40,9 +40,14 @@ extension SQLiteArchive {
                 source: row["source"], headline: row["headline"], bylineText: layout.bylineText, byline: layout.byline,
                 dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
                 credits: layout.credits, media: layout.media)
-            var entities = layout.entities.map { Entity(name: $0.name, type: $0.type) }
             let idsText: String = row["entityIds"]
             let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
+            // The story's entities under their archive names.
+            let named = try db.cachedStatement(sql: "SELECT name, type FROM entity WHERE id = ?")
+            var entities = try entityIDs.map { eid -> Entity in
+                let r = try Row.fetchOne(named, arguments: [eid])
+                return Entity(name: r?[0] ?? "", type: EntityType(rawValue: r?[1] ?? "") ?? .other)
+            }
             let dateKey: Int = row["dateKey"]
             var mentionRows: [Row] = []
             let byEntity = try db.cachedStatement(sql: """
@@ -58,8 +63,10 @@ extension SQLiteArchive {
             for m in mentionRows {
                 let ordinal: Int = m[0]
                 guard entities.indices.contains(ordinal) else { continue }
-                entities[ordinal].mentions.append(Mention(
-                    text: m[5], span: Span(field: FieldCode.field(m[1]), paragraph: m[2], start: m[3], end: m[4])))
+                let span = Span(field: FieldCode.field(m[1]), paragraph: m[2], start: m[3], end: m[4])
+                let text: String = m[5] ?? StoredText.words(in: story.text(of: span.field, paragraph: span.paragraph),
+                                                             start: span.start, end: span.end)
+                entities[ordinal].mentions.append(Mention(text: text, span: span))
             }
             var quotes: [Quote] = []
             var headlineQuotes: [Quote] = []
