@@ -145,6 +145,37 @@ func expectSpansMatchText(_ entities: [Entity], in story: Story, sourceLocation:
         #expect(entities.named("Glory To The Harbour")?.type == .other)
     }
 
+    @Test func adjectivesCompoundsAndTeamsAreNotPeople() {
+        let story = storyFrom([
+            "Republican strategist Oren Falk said Latino voters in South Dakota were split.",
+            "The Oslo-based fund backed the Denver Comets, and I’m sure the Brightwater Act passes, Falk said.",
+            "Christian Vogel, a Catholic priest, met Prominent Republican donors.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.people == ["Oren Falk", "Christian Vogel"])
+        #expect(entities.places.contains("South Dakota"))
+        #expect(entities.organizations.contains("Denver Comets"))
+        #expect(entities.named("Brightwater Act")?.type == .other)
+        #expect(!entities.contains { $0.name.contains("Republican") || $0.name.hasPrefix("I") })
+    }
+
+    @Test func commonFirstWordsAndPlaceStarts() {
+        let story = storyFrom([
+            "Stranded Fishermen waited in San Ardelo. Pro-Valdon Rebels fought near Fort Keller.",
+            "The fishermen were stranded for days, said Maren Holt.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.people == ["Maren Holt"])
+        #expect(Set(entities.places).isSuperset(of: ["San Ardelo", "Fort Keller"]))
+    }
+
+    @Test func loneUnknownWordsNeedToRecur() {
+        let story = storyFrom(["The Quorvex platform grew. Users of Zentrip stayed, and Quorvex hired."])
+        let entities = recognize(story)
+        #expect(entities.named("Quorvex")?.type == .other)
+        #expect(entities.named("Zentrip") == nil)
+    }
+
     @Test func adjacentPlacesSplit() {
         let story = storyFrom(["Speaking in Kenya Uganda said it would reopen the border."])
         let entities = recognize(story)

@@ -73,6 +73,22 @@ import Testing
         }
     }
 
+    @Test func datelineTraps() throws {
+        let dated = try parse("Headline\n\nMar 3 (Reuters) - Ferry fares rose.\n\nMore.")
+        #expect(dated.dateline == Dateline(raw: "Mar 3 (Reuters) -", places: [], date: "Mar 3", agency: "Reuters"))
+        #expect(dated.paragraphs[0].text == "Ferry fares rose.")
+        // A place that starts like a month or weekday is still a place.
+        let monroe = try parse("Headline\n\nMONROE, La., Dec. 4 (AP) — Ferry fares rose.\n\nMore.")
+        #expect(monroe.dateline?.places == ["MONROE", "La."])
+        #expect(monroe.dateline?.date == "Dec. 4")
+        // The dateline ends at the first dash; a bracket after it is no agency.
+        let party = try parse("Headline\n\nDOVER, Del. — Sen. Ada Vine (D-Del.) spoke.\n\nMore.")
+        #expect(party.dateline == Dateline(raw: "DOVER, Del. —", places: ["DOVER", "Del."]))
+        #expect(party.paragraphs[0].text == "Sen. Ada Vine (D-Del.) spoke.")
+        let update = try parse("Headline\n\nUPDATE: 5/12 — The listing was removed.\n\nMore.")
+        #expect(update.dateline == nil)
+    }
+
     @Test func datelineWithoutSpaceBeforeText() throws {
         let story = try parse("Headline\n\nDUBLIN (Reuters) -U.N. envoys met.\n\nMore.")
         #expect(story.dateline?.agency == "Reuters")
@@ -150,6 +166,29 @@ import Testing
         let story = try parse(text)
         #expect(story.paragraphs.count == 2)
         #expect(story.paragraphs[0].text == "High winds closed three ferry routes on Sunday and the coast guard warned boats to stay in port until the storm had passed over the islands.")
+    }
+
+    @Test func titleAndListLinesAreNotJoined() throws {
+        let text = """
+        Ferry news
+
+        Island Mayor Wins ‘Historic’ Vote On Ferry Fares
+        See the results below
+
+        1
+        Harbour Fees Frozen For A Year
+        """
+        let story = try parse(text)
+        #expect(story.paragraphs.map(\.text) == [
+            "Island Mayor Wins ‘Historic’ Vote On Ferry Fares", "See the results below", "1",
+            "Harbour Fees Frozen For A Year",
+        ])
+    }
+
+    @Test func wrappedLinesMayOpenWithAQuote() throws {
+        let text = "Headline\n\nThe mayor called the plan\n\"a disgrace\" and said she\nwould fight it in court."
+        let story = try parse(text)
+        #expect(story.paragraphs.map(\.text) == ["The mayor called the plan \"a disgrace\" and said she would fight it in court."])
     }
 
     @Test func gluedParagraphsAndQuotesStayAsWritten() throws {

@@ -13,6 +13,9 @@ struct EntityClusters {
         var forms: Set<String> = []
         /// A known canonical name (gazetteer places and organisations).
         var knownName: String?
+        /// Made from lone capitalised words with no other evidence: kept only
+        /// when the word recurs.
+        var weak = false
     }
 
     let gazetteer: Gazetteer
@@ -22,6 +25,8 @@ struct EntityClusters {
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
+    /// Prepositions after which an unknown capitalised word is most likely a place.
+    static let strongPlacePrepositions: Set<String> = ["in", "from", "near", "outside", "throughout", "across", "inside"]
     static let cityWords: Set<String> = [
         "city", "town", "village", "province", "region", "state", "district", "county", "port", "capital",
     ]
@@ -118,6 +123,7 @@ struct EntityClusters {
         let context = single.context
         let mention = (single.span, single.text, single.order)
         let afterPreposition = context.before.map { NameRunClassifier.locationPrepositions.contains($0) } ?? false
+        let strongPreposition = context.before.map { Self.strongPlacePrepositions.contains($0) } ?? false
         let afterCityOf = context.before == "of" && (context.twoBefore.map { Self.cityWords.contains($0) } ?? false)
         if afterPreposition || afterCityOf, let place = gazetteer.place(word) {
             addKeyed(.place, place, single); return
@@ -132,9 +138,13 @@ struct EntityClusters {
         let byFirstName = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].firstNames.contains(folded) }
         if byFirstName.count == 1 { clusters[byFirstName[0]].mentions.append(mention); return }
         if context.sentenceInitial { return }
-        if afterPreposition || afterCityOf { addKeyed(.place, word, single); return }
+        if (strongPreposition || afterCityOf) && !gazetteer.givenNames.contains(word) {
+            addKeyed(.place, word, single); return
+        }
         if gazetteer.isRoleNoun(word) || gazetteer.isPronoun(word) { return }
-        addKeyed(.other, word, single)
+        let index = keyedCluster(.other, word)
+        if clusters[index].mentions.isEmpty { clusters[index].weak = true }
+        clusters[index].mentions.append(mention)
     }
 
     /// The cluster with the latest mention before `order`, else the earliest after it.
@@ -238,6 +248,7 @@ struct EntityClusters {
                 mentions.append(Mention(text: text, span: mention.span))
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }
+            if cluster.weak && mentions.count < 2 { continue }
             if mentions.isEmpty && cluster.type != .place { continue }
             let name = canonicalName(cluster, mentions)
             let first = mentions.first.map { rank($0.span) } ?? (3, 0, 0)

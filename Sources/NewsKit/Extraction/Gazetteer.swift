@@ -45,6 +45,11 @@ public struct Gazetteer: Sendable {
     public let pronouns: Set<String>
     /// Lower-case particles inside names ("van", "de", "bin").
     public let nameConnectors: Set<String>
+    /// Capitalised adjectives that are not names (parties, religions: "Republican").
+    public let nameAdjectives: Set<String>
+    /// Last words of names that are neither people, organisations nor places
+    /// ("Act", "Prize", "Cup").
+    public let otherCues: Set<String>
     /// Words written with a full stop that does not end a sentence ("Mr", "Sen", "Inc").
     let abbreviations: Set<String>
 
@@ -88,6 +93,8 @@ public struct Gazetteer: Sendable {
         nonNames = Set(NewsResources.gazetteer("non-names"))
         pronouns = Set(NewsResources.gazetteer("pronouns").map { $0.lowercased() })
         nameConnectors = Set(NewsResources.gazetteer("name-connectors"))
+        nameAdjectives = Set(NewsResources.gazetteer("name-adjectives"))
+        otherCues = Set(NewsResources.gazetteer("other-cues"))
 
         var abbreviations: Set<String> = []
         for entry in titles.union(organizationCues).union(placeCues).union(nonNames) {
@@ -122,6 +129,12 @@ public struct Gazetteer: Sendable {
 
     /// Whether a word is a personal pronoun ("he", "She", "they").
     public func isPronoun(_ word: String) -> Bool { pronouns.contains(word.lowercased()) }
+
+    /// Whether a capitalised word describes rather than names: a demonym
+    /// ("French", "Ukrainians") or an adjective of party or faith ("Republican").
+    public func isNameAdjective(_ word: String) -> Bool {
+        nameAdjectives.contains(word) || demonymPlace(word) != nil
+    }
 
     /// The place a demonym refers to ("French" -> "France", "Ukrainians" -> "Ukraine").
     public func demonymPlace(_ word: String) -> String? {

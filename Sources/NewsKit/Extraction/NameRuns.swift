@@ -40,6 +40,8 @@ struct NameCandidate: Sendable {
     var context: NameContext
     /// Position in story order, for "nearest earlier mention" decisions.
     var order: Int = 0
+    /// Where the second word starts, for dropping a first word found to be no name.
+    var secondStart: Int?
 }
 
 /// Turns the words of one field into name candidates: groups capitalised
@@ -71,6 +73,16 @@ struct NameRunClassifier {
         "I", "A", "An", "The", "And", "Or", "Of", "In", "On", "At", "To", "With", "For", "From", "By", "Is",
         "Are", "Was", "Be", "My", "Your", "Our", "Me", "We", "You", "It", "Not", "No", "Till", "Until", "Up",
         "Down", "Out", "Off", "Over", "Into", "Can", "Will", "Do", "Don’t", "Don't",
+    ]
+    static let directions: Set<String> = [
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+        "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+        "Northwestern", "Southeastern", "Southwestern", "Inner", "Outer",
+    ]
+    /// First words of place names ("San Bernardino", "Fort Worth").
+    static let placeStarts: Set<String> = [
+        "San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Ft.", "Port", "Mount", "Mt.", "Lake", "Cape",
+        "Saint", "St.", "Sainte", "Ste.", "Puerto", "Rio", "Bahia", "Costa", "Isla", "Ciudad", "Nueva", "Nuevo",
     ]
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -176,6 +188,33 @@ struct NameRunClassifier {
             }
             return
         }
+        // "Austin-based", "Bush-led", "I’m": a compound adjective or a contraction
+        // is no part of a name; the words on either side are classified apart.
+        if let k = tokens.firstIndex(where: { isAdjectiveCompound($0.text) || isContraction($0.text) }) {
+            if k > 0 {
+                classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
+            if k + 1 < tokens.count {
+                var rest = context
+                rest.sentenceInitial = false
+                rest.titled = false
+                rest.before = nil
+                classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
+            return
+        }
+        // A known name as a whole wins over stripping its first word ("Islamic State").
+        if tokens.count > 1 {
+            let whole = tokens.map(\.text).joined(separator: " ")
+            if let org = gazetteer.organization(whole) {
+                emit(tokens, .organization(org), context, field, paragraph, &out); return
+            }
+            if let place = gazetteer.place(whole) {
+                emit(tokens, .place(place), context, field, paragraph, &out); return
+            }
+        }
         // Sentence starters and other non-names at the front are not part of the name.
         while let first = tokens.first,
               gazetteer.nonNames.contains(first.text)
@@ -236,10 +275,23 @@ struct NameRunClassifier {
         if tokens.count > 1, let last = tokens.last, gazetteer.placeCues.contains(last.text) {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
+        if tokens.count > 1, let last = tokens.last, gazetteer.otherCues.contains(last.text) {
+            if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
+            return
+        }
+        // "South Florida", "Northern Ireland": a direction and a place is a place.
+        if tokens.count > 1, Self.directions.contains(tokens[0].text),
+           gazetteer.place(tokens.dropFirst().map(\.text).joined(separator: " ")) != nil {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
+        // "San Bernardino", "Fort Worth", "Lake Tahoe".
+        if tokens.count > 1, Self.placeStarts.contains(tokens[0].text) {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
 
         if tokens.count == 1 {
             let token = tokens[0]
-            if gazetteer.demonymPlace(token.text) != nil || gazetteer.nonNames.contains(token.text) { return }
+            if gazetteer.isNameAdjective(token.text) || gazetteer.nonNames.contains(token.text) { return }
             if token.word.shape == .initial { return }
             if token.word.shape == .allCaps {
                 // Unknown acronyms of three letters or more are mostly organisations.
@@ -274,18 +326,55 @@ struct NameRunClassifier {
             }
             return
         }
-        // A demonym in front describes the name: "Ukrainian Oleksandr Syrskyi".
-        if gazetteer.demonymPlace(tokens[0].text) != nil {
-            var rest = context
-            rest.sentenceInitial = false
-            classify(Array(tokens.dropFirst()), context: rest, field: field, paragraph: paragraph,
-                     prefixOnly: prefixOnly, into: &out)
+        // A demonym or party adjective describes the name ("Ukrainian Oleksandr
+        // Syrskyi", "Florida Latino voters"): split there, drop the adjective.
+        if let k = tokens.firstIndex(where: { gazetteer.isNameAdjective($0.text) })
+            , k == tokens.count - 1 || !gazetteer.givenNames.contains(tokens[k].text) {
+            if k > 0 {
+                classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
+            if k + 1 < tokens.count {
+                var rest = context
+                rest.sentenceInitial = false
+                rest.titled = false
+                rest.before = tokens[k].text.lowercased()
+                classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
+                         prefixOnly: prefixOnly, into: &out)
+            }
             return
         }
         if prefixOnly { return }
         // ALL-CAPS runs outside subheads are headings or acronyms, not names.
         if tokens.allSatisfy({ $0.word.shape == .allCaps || $0.word.shape == .initial }) { return }
+        // A place first ("Denver Broncos", "Boston Provident") or an acronym
+        // inside ("Priorities USA Action") makes an organisation, not a person.
+        let firstIsPlace = gazetteer.place(tokens[0].text) != nil && !gazetteer.givenNames.contains(tokens[0].text)
+        if firstIsPlace || tokens.dropFirst().contains(where: { $0.word.shape == .allCaps }) {
+            emit(tokens, .organization(phrase), context, field, paragraph, &out); return
+        }
         emit(tokens, .person, context, field, paragraph, &out)
+    }
+
+    /// "Austin-based", "Prize-winning": the part after the last hyphen is lower case.
+    private func isAdjectiveCompound(_ word: String) -> Bool {
+        for prefix in ["Pro-", "Anti-", "Ex-", "Post-", "Pre-", "Non-", "Neo-", "Mid-", "Co-", "Pan-", "Self-"]
+            where word.hasPrefix(prefix) {
+            return true
+        }
+        guard let dash = word.utf8.lastIndex(of: 0x2D) else { return false }
+        let after = word.utf8[word.utf8.index(after: dash)...]
+        guard let first = after.first, first >= 0x61, first <= 0x7A else { return false }
+        return !gazetteer.nameConnectors.contains(String(word[..<dash]))
+    }
+
+    /// "I’m", "I'd", "They’ll": a word with an apostrophe and a lower-case ending
+    /// of a contraction.
+    private func isContraction(_ word: String) -> Bool {
+        for ending in ["’m", "'m", "’d", "'d", "’ll", "'ll", "’ve", "'ve", "’re", "'re", "n’t", "n't"] where word.hasSuffix(ending) {
+            return true
+        }
+        return false
     }
 
     /// A word that starts sentences but is no name: it is written in lower
@@ -361,6 +450,8 @@ struct NameRunClassifier {
             text += token.text
         }
         let words = tokens.map(\.text).filter { !gazetteer.nameConnectors.contains($0) }
-        out.append(NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context))
+        var candidate = NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context)
+        candidate.secondStart = tokens.count > 1 ? tokens[1].word.start : nil
+        out.append(candidate)
     }
 }

@@ -69,8 +69,10 @@ struct ParagraphSplitter {
     }
 
     /// Whether each line of a block is its own paragraph rather than a wrapped
-    /// piece of one. Wrapped lines are short and mostly end mid-sentence;
-    /// newspaper lines are whole paragraphs that end a sentence (or a quote).
+    /// piece of one. Wrapped lines are short, mostly end mid-sentence, and the
+    /// next line mostly goes on in lower case; newspaper lines are whole
+    /// paragraphs that end a sentence (or a quote), and titles or list items
+    /// are followed by a capital.
     static func isLinePerParagraph(_ bytes: UnsafeBufferPointer<UInt8>, _ block: [Range<Int>]) -> Bool {
         let inner = block.dropLast()
         var ending = 0
@@ -78,7 +80,32 @@ struct ParagraphSplitter {
             if line.count > 100 { return true }
             if endsSentence(bytes, line) { ending += 1 }
         }
-        return ending * 2 > inner.count
+        if ending * 2 > inner.count { return true }
+        let goingOn = block.dropFirst().filter { continuesSentence(bytes, $0) }.count
+        return goingOn * 2 < block.count - 1
+    }
+
+    /// Whether a line starts the way the rest of a wrapped sentence does: with
+    /// a lower-case letter or a digit, after any opening marks.
+    static func continuesSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var i = line.lowerBound
+        while i < line.upperBound {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "(") || c == UInt8(ascii: "`") {
+                i += 1
+            } else if c == 0xE2, i + 2 < line.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9C || bytes[i + 2] == 0x98 {
+                i += 3  // “ or ‘
+            } else {
+                break
+            }
+        }
+        guard i < line.upperBound else { return false }
+        let c = bytes[i]
+        if c < 0x80 {
+            return (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        }
+        let head = string(bytes, i..<min(i + 4, line.upperBound))
+        return head.unicodeScalars.first?.properties.isLowercase ?? false
     }
 
     /// Whether a line ends with sentence-final punctuation or a closing mark.
