@@ -83,6 +83,7 @@ import Testing
             "” it said.", "” they said", "” she said.", "” he said.", "He added: “", "She added: “", "He also repeated charges that",
             "said Solberg", "Ministry said in a statement", "A senior ", "officials", "’s ", "don’t", "’90s", "rock ’n’ roll", "so-called “",
             "``", "''", "Rep. ", "Sen. ", "Gov. ", "Dr. ", "Mr. ", "Ms. ", "Secretary of State ", "spokesperson ", " … ",
+            "65\" ", "6'4\" ",  // inch marks: straight double quotes that open nothing
         ]
         for pattern in patterns {
             #expect(all.contains(pattern), "no story has \(pattern)")
@@ -96,6 +97,9 @@ import Testing
         #expect(body.contains { $0.contains("\"") && $0.contains(" '") })
         #expect(cases.contains { !$0.expected.headlineQuotes.isEmpty })
         #expect(cases.contains { $0.expected.quotes.contains { $0.speakers.isEmpty } })
+        // An unbalanced mark, and a plural possessive (operators’) before a quote.
+        #expect(cases.contains { $0.expected.quotes.contains { $0.optional } })
+        #expect(body.contains { $0.contains("s’ ") && $0.contains("“") })
         #expect(cases.contains { $0.story.paragraphs.contains { $0.kind == .subhead } })
         #expect(cases.contains { !$0.story.media.isEmpty })
         #expect(cases.contains { $0.story.dateline?.date != nil })

@@ -135,6 +135,12 @@ import Testing
     @Test func bylineDropsAgencyWords() throws {
         let story = try parse("Headline\n\nBy Amira Dahl and Jonas Reiter, Associated Press\n\nBody.")
         #expect(story.byline == ["Amira Dahl", "Jonas Reiter"])
+        let caps = try parse("Headline\n\nBy AMIRA DAHL and JONAS REITER Associated Press\n\nBody.")
+        #expect(caps.byline == ["AMIRA DAHL", "JONAS REITER"])
+        let twoLines = try parse("Headline\n\nBy Amira Dahl\nAssociated Press\n\nDOVER, Del. (AP) — Fares rose.")
+        #expect(twoLines.byline == ["Amira Dahl"])
+        #expect(twoLines.dateline?.agency == "AP")
+        #expect(twoLines.paragraphs.map(\.text) == ["Fares rose."])
     }
 
     @Test func crlfLoneCRAndBOM() throws {
@@ -144,6 +150,11 @@ import Testing
         #expect(crlf.paragraphs.map(\.text) == ["First.", "Second."])
         let cr = try parse("Headline\r\rFirst.\r\rSecond.")
         #expect(cr.paragraphs.map(\.text) == ["First.", "Second."])
+    }
+
+    @Test func noBreakSpacesAreTrimmedAndBlank() throws {
+        let story = try parse("Headline\n\n\u{00A0}Boats stayed in port.\u{00A0}\n\u{00A0}\nThe wind dropped.")
+        #expect(story.paragraphs.map(\.text) == ["Boats stayed in port.", "The wind dropped."])
     }
 
     @Test func singleNewlineParagraphs() throws {
@@ -249,6 +260,11 @@ import Testing
     @Test func creditPlacesWithStateAreNotPeople() {
         let credits = CreditReader.credits("(Additional reporting by Lu Wen in Accra, Sam Ode in Fort Wayne, Indiana and Kit Marr; Editing by Jo Brink)")
         #expect(credits?.first == Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode", "Kit Marr"]))
+    }
+
+    @Test func creditRolesSeparatedByCommas() {
+        let credits = CreditReader.credits("(Reporting By Lu Wen in Accra, editing by Kit Marr and Jo Brink)")
+        #expect(credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr", "Jo Brink"])])
     }
 
     @Test func creditWithoutParenthesesAndContinuation() throws {

@@ -128,11 +128,29 @@ struct ParagraphSplitter {
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C }
 
+    /// The range without blanks at either end: ASCII spaces and tabs, and the
+    /// no-break space (C2 A0) that web copy leaves around paragraphs.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
         var hi = range.upperBound
-        while lo < hi, isBlank(bytes[lo]) { lo += 1 }
-        while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+        while lo < hi {
+            if isBlank(bytes[lo]) {
+                lo += 1
+            } else if lo + 1 < hi, bytes[lo] == 0xC2, bytes[lo + 1] == 0xA0 {
+                lo += 2
+            } else {
+                break
+            }
+        }
+        while hi > lo {
+            if isBlank(bytes[hi - 1]) {
+                hi -= 1
+            } else if hi - 1 > lo, bytes[hi - 2] == 0xC2, bytes[hi - 1] == 0xA0 {
+                hi -= 2
+            } else {
+                break
+            }
+        }
         return lo..<hi
     }
 
