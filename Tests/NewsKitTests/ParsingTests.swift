@@ -266,6 +266,11 @@ import Testing
         #expect(credits?.first == Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode", "Kit Marr"]))
     }
 
+    @Test func creditDesksAreNotPeople() {
+        let credits = CreditReader.credits("(Reporting by Lu Wen and Reuters Television; Editing by Kit Marr)")
+        #expect(credits?.first == Credit(role: .reporting, people: ["Lu Wen"]))
+    }
+
     @Test func creditRolesSeparatedByCommas() {
         let credits = CreditReader.credits("(Reporting By Lu Wen in Accra, editing by Kit Marr and Jo Brink)")
         #expect(credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr", "Jo Brink"])])

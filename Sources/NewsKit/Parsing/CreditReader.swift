@@ -181,6 +181,9 @@ struct CreditReader {
         for part in splitNames(text) {
             if afterPlace && !part.contains(" ") { continue }
             afterPlace = part.contains(" in ")
+            // "Reuters Television", "Reuters Graphics": a desk, not a person.
+            let first = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            if ["reuters", "ap", "afp", "bloomberg", "the"].contains(first) { continue }
             if let name = personWithoutPlace(part), looksLikeName(name) { people.append(name) }
         }
         return people
