@@ -94,6 +94,14 @@ extension SQLiteArchive {
             }
         }
         try pending.wait(into: &report)
+        // Fold the WAL back into the archive file and empty it, without
+        // waiting: when a reader is browsing, this gives up and SQLite
+        // checkpoints later.
+        _ = try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
         return report
     }
 

@@ -166,6 +166,25 @@ import Testing
         #expect((narrowed["search"] as? [Any])?.count == 2)
     }
 
+    @Test func escapeSequencesInStoryTextNeverReachTheTerminal() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let db = folder.file("hostile.sqlite")
+        var s = Harbour.story1()
+        s.headline = "Port strike \u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07} ends\u{08}\u{08}"
+        s.paragraphs[0] = "Dockworkers \u{1B}[31mred\u{1B}[0m at the Port of Valmora stayed out, union leader Ilse Marrow said."
+        _ = try SQLiteArchive(path: db).store([s.item()])
+        for args in [["stories"], ["search", "dockworkers"], ["search", "strike"], ["mentions", "Ilse Marrow"],
+                     ["quotes"], ["entities"]] {
+            let r = try bin.run(args + ["--db", db], in: folder)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(!r.stdout.isEmpty, "\(args)")
+            let bytes = Array(r.stdout.utf8)
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07) && !bytes.contains(0x08), "\(args): \(r.stdout)")
+        }
+    }
+
     @Test func defaultArchivePathFollowsTheEnvironment() throws {
         let bin = try NewsroomBinary.find()
         let folder = try TempFolder()

@@ -17,17 +17,20 @@ extension AttributionSession {
         // Right frame: to the end of the sentence or the next quote.
         let r0 = close + 1
         var r1 = r0
-        let quoteEndsSentence = t.isStop(z) || (z > a && t.isStop(z - 1))
         while r1 < n, t.isPlain(r1), !(t.sentenceStart[r1] && r1 > r0), !t.isPunct(r1, 0x3B) { r1 += 1 }
-        if r0 < n, t.sentenceStart[r0], !quoteEndsSentence || !t.isStop(z) {
-            // A new sentence right after the marks; keep only the tight `…?” Quill asked` form.
-            r1 = min(r1, r0 + 5)
+        if r0 < n, t.sentenceStart[r0] {
+            // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
+            // tell it from a new sentence) still attributes; after a full stop nothing does.
+            let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
+            r1 = asks ? min(r1, r0 + 5) : r0
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
-        while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
-            l0 -= 1
-            if t.sentenceStart[l0] { break }
+        if !t.sentenceStart[open] {
+            while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
+                l0 -= 1
+                if t.sentenceStart[l0] { break }
+            }
         }
         let l1 = open
 
@@ -44,12 +47,14 @@ extension AttributionSession {
                 return withCue(f, t, v)
             }
             if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            // `“…” that Quill can win, said Ada Lund, a strategist.`
+            if v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
+               f.kind == .name || f.kind == .descriptor {
+                return withCue(f, t, v)
+            }
             if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, isClauseFinal(t, v, r1) {
                 return withCue(f, t, v)
             }
-        }
-        if r0 < n, r0 == r1, t.sentenceStart[r0] == false, quoteEndsSentence == false {
-            // nothing
         }
         var k = l1 - 1
         while k >= l0 {
@@ -60,8 +65,44 @@ extension AttributionSession {
                 return withCue(f, t, k)
             }
             if lexicon.isParticiple(t.lower(k)) {
+                // `Quill agreed, praising it as “…”`: the subject of the sentence.
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
+        }
+        return nil
+    }
+
+    /// The first name or pronoun standing as a subject (followed by a lower-case
+    /// word) in `from..<to`.
+    func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+        var k = from
+        while k < to {
+            if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
+               t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
+                return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
+            }
+            if t.isNameWord(k) || isTitleWord(t, k) {
+                let (a, z) = runExtent(t, from: k)
+                if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
+                   let f = nameRun(t, a, z) {
+                    return f
+                }
+                k = z + 1
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The `(` matching the `)` at `close`, within a few tokens.
+    func openingBracket(_ t: AttributionText, before close: Int, lowerBound lb: Int) -> Int? {
+        var j = close - 1
+        while j >= lb, close - j <= 12 {
+            if t.isPunct(j, 0x28) { return j > lb ? j : nil }
+            if t.isPunct(j, 0x29) { return nil }
+            j -= 1
         }
         return nil
     }
@@ -116,12 +157,20 @@ extension AttributionSession {
             if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1 } else { break }
         }
         guard k >= lb else { return nil }
+        // `Quill (D-Ohio), said` / `Quill (D-Ohio) said`: skip the bracket.
+        if t.isPunct(k, 0x2C), k - 1 >= lb, t.isPunct(k - 1, 0x29), let open = openingBracket(t, before: k - 1, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
+        if t.isPunct(k, 0x29), let open = openingBracket(t, before: k, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
         if t.isPunct(k, 0x2C) {
             // `Quill, the mayor’s aide, said` / `Quill, who …, said`
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                if t.isStop(j) || !t.isPlain(j) { return nil }
+                let titleDot = t.isPunct(j, 0x2E) && j > 0 && isTitleWord(t, j - 1)
+                if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
@@ -154,8 +203,7 @@ extension AttributionSession {
                     if t.possessiveSuffix(j) > 0 { break }
                     a = j; continue
                 }
-                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j - 1].length <= 4, t.tokens[j].start == t.tokens[j - 1].end,
-                   t.isNameWord(j - 1) || isTitleWord(t, j - 1) {
+                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end, isTitleWord(t, j - 1) {
                     a = j - 1; continue
                 }
                 break
@@ -172,6 +220,7 @@ extension AttributionSession {
             let j = a - 1
             guard t.tokens[j].kind == .word || (t.tokens[j].kind == .number) || t.isPunct(j, 0x2D) else { break }
             let w = t.lower(j)
+            if SpeechLexicon.descriptorOpeners.contains(w) { a = j; break }
             if SpeechLexicon.phraseBreakers.contains(w) || SpeechLexicon.determiners.contains(w) { break }
             if lexicon.speechVerbs.contains(w) && !t.tokens[j].isCapitalized { break }
             a = j
@@ -194,6 +243,26 @@ extension AttributionSession {
         }
         if t.isNameWord(k) || isTitleWord(t, k) {
             let (a, z) = runExtent(t, from: k)
+            // `said Oversight ranking Democrat Ada Quill (D-Md.)`: role words, then the name.
+            if t.possessiveSuffix(z) == 0 {
+                var e = z + 1
+                var lastRun: (Int, Int)?
+                while e < ub, e - z <= 6, t.tokens[e].kind == .word {
+                    if t.isNameWord(e) {
+                        let run = runExtent(t, from: e)
+                        lastRun = run
+                        e = run.1 + 1
+                        if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
+                        continue
+                    }
+                    let w = t.lower(e)
+                    guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+                    e += 1
+                }
+                if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
+                    return nameRun(t, a2, min(z2, ub - 1))
+                }
+            }
             if t.possessiveSuffix(z) > 0 {
                 // `said Quill’s spokesman`: the descriptor after the possessive.
                 var e = z + 1
@@ -203,6 +272,14 @@ extension AttributionSession {
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
                 return nil
+            }
+            // `said RNC spokesman Sean Quill`: the name after the role words.
+            var e = z + 1
+            while e < ub, e - z <= 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
+                  lexicon.sourceNouns.contains(t.lower(e)) || lexicon.titles.contains(t.lower(e)) { e += 1 }
+            if e > z + 1, e < ub, t.isNameWord(e) {
+                let (a2, z2) = runExtent(t, from: e)
+                if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
             }
             return nameRun(t, a, min(z, ub - 1))
         }
@@ -217,7 +294,20 @@ extension AttributionSession {
         var head = e - 1
         while head >= k, !lexicon.sourceNouns.contains(t.lower(head)) { head -= 1 }
         guard head >= k else { return nil }
-        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: head), span: t.span(k, head))
+        // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
+        var last = head
+        if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
+            var j = head + 1
+            while j < ub, j - head <= 8, t.tokens[j].kind == .word || t.tokens[j].kind == .number
+                || (t.tokens[j].kind == .punctuation && t.isPunct(j, 0x2D)) {
+                if isSpeechVerb(t, j) { break }
+                last = j
+                j += 1
+            }
+            if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
+            if last > head, t.tokens[last].kind != .word { last = head }
+        }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
     }
 }
 

@@ -205,6 +205,10 @@ extension AttributionSession {
             e.name = entities[i].name
             return e
         }
+        if e.kind == .person, !e.name.contains(" ") {
+            e.name = canonicalName(e.name, order: e.order)
+            return e
+        }
         guard e.kind == .other, !e.name.contains(" ") else { return e }
         if isPersonLike(e.name, order: e.order) {
             e.kind = .person

@@ -37,6 +37,9 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    /// Lower-case words of the story (packed): a capitalised sentence opener
+    /// that also appears in lower case is an ordinary word, not a name.
+    var commonWords = SpeechWordSet(keys: [])
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -58,6 +61,13 @@ struct AttributionSession {
         self.texts = texts
         let headlineParts = QuoteFinder().find(inText: story.headline, field: .headline).flatMap(\.parts)
         headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts)
+        var lowerKeys: [UInt64] = []
+        for case let t? in texts {
+            for (i, tok) in t.tokens.enumerated() where tok.kind == .word && !tok.isCapitalized && tok.length <= 8 {
+                lowerKeys.append(t.key(i))
+            }
+        }
+        commonWords = SpeechWordSet(keys: lowerKeys)
         collectNamesAndSubjects()
     }
 
@@ -96,7 +106,13 @@ struct AttributionSession {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
                         fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
                     }
-                    if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0 {
+                    let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
+                    if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
+                        // `…, Quill said.`: a speaker wherever it stands.
+                        events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                   kind: isOrg ? .organization : (isPlaceLike(t, start) ? .other : .person)))
+                    } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
+                        && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
                         let next = z + 1
                         if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
@@ -107,7 +123,8 @@ struct AttributionSession {
                         } else {
                             // Two words or more that name no organisation: a person.
                             events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
-                                                       kind: isOrg ? .organization : (words >= 2 ? .person : .other)))
+                                                       kind: isOrg ? .organization
+                                                           : ((words >= 2 || speaks) && !isPlaceLike(t, start) ? .person : .other)))
                         }
                     }
                 }
@@ -139,9 +156,14 @@ struct AttributionSession {
         while k < t.tokens.count, t.roles[k] == t.roles[i] {
             if t.possessiveSuffix(z) > 0 { break }
             if t.isNameWord(k) || isTitleWord(t, k) { z = k; k += 1; continue }
-            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, t.tokens[z].length <= 4,
+            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
                k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
                 k += 1; continue // Mr. / Sen. / J.
+            }
+            // `Chief of Staff`, `Secretary of State`: titles joined by `of`.
+            if t.tokens[k].kind == .word, t.tokens[k].length == 2, t.key(k) == 0x6F66, isTitleWord(t, z),
+               k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
+                k += 1; continue
             }
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.tokens[k].length <= 3,
                k + 1 < t.tokens.count, t.isNameWord(k + 1),
@@ -173,10 +195,16 @@ struct AttributionSession {
         var start = a
         while start < z, t.tokens[start].kind != .word { start += 1 }
         if !isOrg {
-            var k = start
-            while k < z {
-                if t.tokens[k].kind == .word, isTitleWord(t, k) || isInitialism(t, k) { start = k + 1 }
-                k += 1
+            // Word positions, to know which words are the last two.
+            var wordIndices: [Int] = []
+            for k in start...z where t.tokens[k].kind == .word { wordIndices.append(k) }
+            for (n, k) in wordIndices.enumerated() where k < z {
+                let nearEnd = n >= wordIndices.count - 2
+                if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
+                    || (!nearEnd && isAffiliation(t, k))
+                    || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                    start = wordIndices.count > n + 1 ? wordIndices[n + 1] : z
+                }
             }
             while start < z, t.tokens[start].kind != .word { start += 1 }
         }
@@ -184,6 +212,32 @@ struct AttributionSession {
         var words = 0
         for k in start...z where t.tokens[k].kind == .word { words += 1 }
         return (start, words, isOrg)
+    }
+
+    /// A party or nationality word before a name: `Republican`, `Democratic`, `French`.
+    func isAffiliation(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 4 else { return false }
+        if SpeechLexicon.affiliationKeys.contains(t.key(k)) { return true }
+        let e = tok.end
+        let b = t.bytes
+        // Demonyms: -an, -ans, -ese, -ish, -ic (not short given names: only before two more words).
+        if b[e - 1] == 0x6E && b[e - 2] == 0x61 { return true }
+        if b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61 { return true }
+        if b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65 { return true }
+        if b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69 { return true }
+        return false
+    }
+
+    /// `South Korea`, `New York`: a place, not a person.
+    func isPlaceLike(_ t: AttributionText, _ k: Int) -> Bool {
+        SpeechLexicon.placePrefixKeys.contains(t.key(k))
+    }
+
+    /// The word opens a sentence or follows a quote mark or colon.
+    func startsSentence(_ t: AttributionText, _ k: Int) -> Bool {
+        if t.sentenceStart[k] || k == 0 { return true }
+        return t.roles[k - 1] == .mark || t.isPunct(k - 1, 0x3A)
     }
 
     /// `U.S.`, `U.N.`: a dotted initialism, dropped before a name like a title.
@@ -216,7 +270,10 @@ struct AttributionSession {
     func isPersonLike(_ name: String, order: Int) -> Bool {
         if isOrganizationName(name) { return false }
         let words = name.split(separator: " ")
-        if words.count >= 2 { return !name.contains(".") || words.count >= 3 }
+        if words.count >= 2 {
+            if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
+            return !name.contains(".") || words.count >= 3
+        }
         return fullNames[name.lowercased()] != nil
     }
 
@@ -229,6 +286,11 @@ struct AttributionSession {
             // A longer form with the same first and last word (`Ada B. Quill` for `Ada Quill`).
             let longer = candidates.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
             return longer.max { $0.name.count < $1.name.count }?.name ?? name
+        }
+        // Two different people share the surname: keep the surname as written.
+        if let first = candidates.first?.name, candidates.contains(where: { $0.name != first }),
+           !candidates.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
+            return name
         }
         var best: (order: Int, name: String)?
         for c in candidates where c.order < order {

@@ -143,6 +143,7 @@ struct MentionCollection {
             trimmed.context.sentenceInitial = false
             trimmed.context.before = lower
             trimmed.secondStart = nil
+            if trimmed.tokens.count == 1 { trimmed.flags = gazetteer.flags(trimmed.tokens[0]) }
             candidates[index] = trimmed
         }
     }

@@ -30,6 +30,20 @@ public struct SpeechLexicon: Sendable {
         organizationHeadKeys = SpeechWordSet(organizationHeads)
     }
 
+    /// First words of place names that look like two-word person names.
+    public static let placePrefixes: Set<String> = [
+        "north", "south", "east", "west", "new", "united", "san", "santa", "los", "las", "saint", "st", "fort",
+        "mount", "lake", "port", "upper", "lower", "great", "central", "northern", "southern", "eastern",
+        "western", "capitol", "wall", "white", "supreme", "middle", "hong", "puerto", "costa", "sri", "el", "la",
+    ]
+    static let placePrefixKeys = SpeechWordSet(placePrefixes)
+
+    /// Parties and affiliations written before names.
+    static let affiliationKeys = SpeechWordSet([
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent", "liberal",
+        "conservative", "labour", "tory", "green", "socialist", "former", "late", "then",
+    ])
+
     /// Function words and sentence openers: never part of a name.
     static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))
 
@@ -71,7 +85,15 @@ public struct SpeechLexicon: Sendable {
         "to", "of", "about", "before", "until", "unless", "despite", "amid", "under", "over", "through",
     ]
 
-    public static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "one"]
+    /// Articles: dropped from descriptors ("a senior adviser" -> "senior adviser").
+    public static let determiners: Set<String> = ["a", "an", "the"]
+    /// Words that open a descriptor and stay in it ("her advisers", "one official").
+    public static let descriptorOpeners: Set<String> = [
+        "his", "her", "their", "its", "our", "one", "two", "three", "several", "some", "many", "other", "another",
+        "two", "four", "five", "both", "most", "few",
+    ]
+    /// Prepositions that continue a descriptor after its head ("adviser to the mayor").
+    public static let descriptorLinks: Set<String> = ["to", "of", "for", "known", "from", "at", "with", "close"]
 
     /// Subject pronouns that can report speech, and what they may refer to.
     public enum PronounKind: Sendable { case male, female, neuter, plural, firstPerson }

@@ -6,6 +6,16 @@ struct SpeechWordSet: Sendable {
     private var slots: [UInt64]
     private let shift: UInt64
 
+    /// A set of already packed keys (zero keys are ignored).
+    init(keys: [UInt64]) {
+        var size = 16
+        var bits: UInt64 = 4
+        while size < keys.count * 2 { size *= 2; bits += 1 }
+        shift = 64 - bits
+        slots = [UInt64](repeating: 0, count: size)
+        for k in keys where k != 0 { insert(k) }
+    }
+
     init<S: Sequence>(_ words: S) where S.Element == String {
         var keys: [UInt64] = []
         for w in words where w.utf8.count <= 8 && !w.isEmpty {
