@@ -161,7 +161,9 @@ struct NameRunClassifier {
                      paragraph: paragraph, into: &out)
             return
         }
-        if !flags.isDisjoint(with: [.weekday, .nonName, .title, .adjective]) { return }
+        // Weekdays, sentence words, titles, adjectives and bare cue words
+        // ("Maritime", "Ministry", "Park") name nothing on their own.
+        if !flags.isDisjoint(with: [.weekday, .nonName, .title, .adjective, .orgCue, .placeCue, .otherCue]) { return }
         let span = Span(field: field, paragraph: paragraph, start: word.start, end: word.end)
         switch word.shape {
         case .initial, .lower, .number:
