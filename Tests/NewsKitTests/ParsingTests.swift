@@ -96,6 +96,13 @@ import Testing
         #expect(update.dateline == nil)
     }
 
+    @Test func datelineAloneOnItsLine() throws {
+        let story = try parse("Headline\n\nBERGEN (Reuters) -\n\nFares rose.\n\n(Reporting by Lu Wen; Editing by Kit Marr)")
+        #expect(story.dateline?.places == ["BERGEN"])
+        #expect(story.paragraphs.map(\.text) == ["Fares rose.", "(Reporting by Lu Wen; Editing by Kit Marr)"])
+        #expect(story.paragraphs.map(\.kind) == [.body, .credit])
+    }
+
     @Test func datelineWithoutSpaceBeforeText() throws {
         let story = try parse("Headline\n\nDUBLIN (Reuters) -U.N. envoys met.\n\nMore.")
         #expect(story.dateline?.agency == "Reuters")
