@@ -96,6 +96,14 @@ import Testing
         #expect(update.dateline == nil)
     }
 
+    @Test func datelineAfterAnEditorsNote() throws {
+        let story = try parse("Headline\n\n(This story corrects the spelling of the mayor's name in the second paragraph)\n\nBERGEN (Reuters) - Fares rose.\n\nMore.")
+        #expect(story.dateline?.places == ["BERGEN"])
+        #expect(story.paragraphs.map(\.text) == [
+            "(This story corrects the spelling of the mayor's name in the second paragraph)", "Fares rose.", "More.",
+        ])
+    }
+
     @Test func datelineAloneOnItsLine() throws {
         let story = try parse("Headline\n\nBERGEN (Reuters) -\n\nFares rose.\n\n(Reporting by Lu Wen; Editing by Kit Marr)")
         #expect(story.dateline?.places == ["BERGEN"])
