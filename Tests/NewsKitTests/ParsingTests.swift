@@ -191,6 +191,12 @@ import Testing
         #expect(story.paragraphs[3].text == "``It is about time,'' she said.")
     }
 
+    @Test func wrappedHeadlineIsJoined() throws {
+        let story = try parse("Harbour council votes to keep ferry fares\nfrozen until June\n\nBy Ada Lind\n\nBody.")
+        #expect(story.headline == "Harbour council votes to keep ferry fares frozen until June")
+        #expect(story.byline == ["Ada Lind"])
+    }
+
     @Test func hardWrappedParagraphsAreJoined() throws {
         let text = """
         Storm closes ferry routes
