@@ -7,7 +7,8 @@ struct CreditReader {
     private static let notNames: Set<String> = [
         "reuters", "ap", "afp", "associated press", "the associated press", "bloomberg",
         "bloomberg news", "staff", "staff writer", "staff reporter", "correspondent",
-        "special correspondent", "upi", "dpa",
+        "special correspondent", "upi", "dpa", "reuters staff", "staff reporters", "staff writers",
+        "ap staff", "afp staff", "staff and agencies", "agencies", "wire services",
     ]
 
     private static let agencySuffixes = [
@@ -20,7 +21,8 @@ struct CreditReader {
         line.utf8.count <= 40 && notNames.contains(line.lowercased())
     }
 
-    /// The names of a byline paragraph, or nil when it is not one.
+    /// The names of a byline paragraph (none for "By Reuters Staff"), or nil
+    /// when it is not one.
     static func bylineNames(_ line: String) -> [String]? {
         guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }
         let rest = String(line.dropFirst(3))
@@ -28,8 +30,9 @@ struct CreditReader {
             return nil
         }
         var names: [String] = []
+        var agencyOnly = false
         for var part in splitNames(rest) {
-            if notNames.contains(part.lowercased()) { continue }
+            if notNames.contains(part.lowercased()) { agencyOnly = true; continue }
             // "By ZEKE MILLER and JOSH BOAK Associated Press": the agency trails the last name.
             for suffix in agencySuffixes where part.lowercased().hasSuffix(suffix) && part.count > suffix.count {
                 part = String(part.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
@@ -38,7 +41,8 @@ struct CreditReader {
             guard looksLikeName(part) else { return nil }
             names.append(part)
         }
-        return names.isEmpty ? nil : names
+        // "By Reuters Staff" is a byline that names nobody.
+        return names.isEmpty && !agencyOnly ? nil : names
     }
 
     /// Credit roles of a closing credit paragraph, or nil when it is not one.
@@ -177,6 +181,9 @@ struct CreditReader {
         for part in splitNames(text) {
             if afterPlace && !part.contains(" ") { continue }
             afterPlace = part.contains(" in ")
+            // "Reuters Television", "Reuters Graphics": a desk, not a person.
+            let first = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            if ["reuters", "ap", "afp", "bloomberg", "the"].contains(first) { continue }
             if let name = personWithoutPlace(part), looksLikeName(name) { people.append(name) }
         }
         return people
