@@ -205,6 +205,17 @@ func expectSpansMatchText(_ entities: [Entity], in story: Story, sourceLocation:
         #expect(entities.named("Korvane Logistics")?.mentions.count == 3)
     }
 
+    @Test func wordsBeforeAGivenNameAndNicknamesOfPlaces() {
+        let story = storyFrom([
+            "Hall of Famer Victor Brisk met the New York Comets in the Granite State after World War II.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.people == ["Victor Brisk"])
+        #expect(entities.organizations.contains("New York Comets"))
+        #expect(entities.places.contains("Granite State"))
+        #expect(entities.named("World War II")?.type == .other)
+    }
+
     @Test func writtenPlaceFormsStayApart() {
         let story = storyFrom(["The U.S. and the United States are one country; US officials agreed."])
         let entities = recognize(story)
