@@ -226,26 +226,31 @@ struct EntityClusters {
 
     /// Known names in a field whose capitals prove nothing (Title Case
     /// headline, ALL-CAPS subhead) or whose names came from the parser (credits).
-    mutating func addKnownNames(in lookup: LookupField, story: Story) {
+    /// Upper-cased forms of every entity found so far (full forms, and
+    /// surnames that only one person has), for lookup fields.
+    func knownForms() -> [String: Int] {
+        var forms: [String: Int] = [:]
+        var lastNameCount: [String: Int] = [:]
+        for cluster in clusters where cluster.type == .person {
+            for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
+        }
+        for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
+            for form in cluster.forms { forms[form] = index }
+            if cluster.type == .person {
+                for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
+            }
+        }
+        return forms
+    }
+
+    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
         let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
         let words = scanner.words(in: text).filter { word in
             word.isNameLike && lookup.range.contains(word.start)
                 && !lookup.taken.contains(where: { $0.contains(word.start) })
         }
-        var forms: [String: Int] = [:]
-        if !lookup.gazetteerOnly {
-            var lastNameCount: [String: Int] = [:]
-            for cluster in clusters where cluster.type == .person {
-                for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
-            }
-            for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
-                for form in cluster.forms { forms[form] = index }
-                if cluster.type == .person {
-                    for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
-                }
-            }
-        }
+        let forms = lookup.gazetteerOnly ? [:] : known
         var copy = text
         copy.withUTF8 { p in
             var i = 0
