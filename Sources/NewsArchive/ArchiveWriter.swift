@@ -125,13 +125,20 @@ struct ArchiveWriter {
     enum Outcome { case added, updated, unchanged }
 
     mutating func write(_ p: PreparedStory) throws -> Outcome {
-        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE contentHash = ?"),
-                              arguments: [p.contentHash]) != nil {
+        let atSource = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE source = ? LIMIT 1"),
+                                          arguments: [p.source])
+        if let same = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE contentHash = ?"),
+                                         arguments: [p.contentHash]) {
+            // Stored already (maybe from another path). If this path held
+            // another version, that version is gone from the file: drop it.
+            if let old = atSource, old != same {
+                try delete(story: old)
+                return .updated
+            }
             return .unchanged
         }
         var reuseID: StoryID?
-        if let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE source = ? LIMIT 1"),
-                                        arguments: [p.source]) {
+        if let old = atSource {
             try delete(story: old)
             reuseID = old
         }
