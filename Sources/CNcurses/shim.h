@@ -24,6 +24,19 @@ static inline unsigned long nr_all_mouse_events(void) { return (unsigned long)AL
 static inline unsigned long nr_button1_clicked(void) { return (unsigned long)BUTTON1_CLICKED; }
 static inline unsigned long nr_button1_pressed(void) { return (unsigned long)BUTTON1_PRESSED; }
 static inline unsigned long nr_button4_pressed(void) { return (unsigned long)BUTTON4_PRESSED; }
+static inline unsigned long nr_button1_released(void) { return (unsigned long)BUTTON1_RELEASED; }
+static inline unsigned long nr_report_mouse_position(void) { return (unsigned long)REPORT_MOUSE_POSITION; }
+static inline int nr_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int nr_ok(void) { return OK; }
+/// The terminal's current size without the LINES/COLS globals.
+static inline void nr_screen_size(int *rows, int *cols) { getmaxyx(stdscr, *rows, *cols); }
+// Thin wrappers over calls that are macros in some ncurses builds.
+static inline void nr_attrset(int a) { attrset(a); }
+static inline void nr_timeout(int ms) { timeout(ms); }
+static inline int nr_keypad(int on) { return keypad(stdscr, on ? TRUE : FALSE); }
+static inline int nr_mvaddnwstr(int y, int x, const wchar_t *s, int n) { return mvaddnwstr(y, x, s, n); }
+static inline int nr_get_wch(wint_t *c) { return get_wch(c); }
+static inline int nr_leaveok(int on) { return leaveok(stdscr, on ? TRUE : FALSE); }
 #if NCURSES_MOUSE_VERSION > 1
 static inline unsigned long nr_button5_pressed(void) { return (unsigned long)BUTTON5_PRESSED; }
 #else

@@ -1,11 +1,75 @@
 import ArgumentParser
+import Foundation
+import NewsArchive
+import NewsKit
 
-// Placeholder until the command lands; replaced by its own issue's work.
+/// `newsroom browse [--db FILE] [PATH...]`: the terminal reader. With story
+/// files or folders it ingests them into a temporary archive first.
 struct BrowseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "(not built yet)")
-    @Argument(parsing: .captureForPassthrough) var rest: [String] = []
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Read the archive in the terminal: stories, quotes by speaker, entities.",
+        discussion: """
+            Without PATHs, opens the archive (--db, else the default archive). With story \
+            files or folders, ingests them into a temporary archive and opens that. Press ? \
+            in the reader for its keys.
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The archive file.",
+        discussion: "Default: $NEWSROOM_DB, else $XDG_DATA_HOME/newsroom/archive.sqlite, else ~/.local/share/newsroom/archive.sqlite."),
+        completion: .file())
+    var db: String?
+
+    @Argument(help: "Story files or folders to read without an archive (ingested into a temporary one).",
+              completion: .file())
+    var paths: [String] = []
+
     func run() throws {
-        warn("'browse' is not built yet")
-        throw ExitCode(2)
+        // Checked before any work: an ingest is wasted if nothing can be shown.
+        if let problem = terminalProblem() {
+            warn(problem)
+            throw ExitStatus.inputFailed
+        }
+        var temporaryFolder: String?
+        defer { if let t = temporaryFolder { try? FileManager.default.removeItem(atPath: t) } }
+        let archive: SQLiteArchive
+        var failedInput = false
+        do {
+            if paths.isEmpty {
+                let path = db ?? ArchiveOptions.defaultPath(environment: ProcessInfo.processInfo.environment)
+                archive = try SQLiteArchive(path: path, mode: .readOnly)
+            } else {
+                let folder = NSTemporaryDirectory() + "newsroom-browse-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                temporaryFolder = folder
+                let store = try SQLiteArchive(path: folder + "/archive.sqlite", mode: .readWrite)
+                let report = try store.ingest(paths: paths) { done, total in
+                    if total >= 200, done % 100 == 0 || done == total {
+                        FileHandle.standardError.write(Data("\rnewsroom: reading stories \(done)/\(total)".utf8))
+                    }
+                }
+                for f in report.failed { warn("\(f.path): \(f.reason)") }
+                failedInput = !report.failed.isEmpty
+                archive = store
+            }
+        } catch {
+            warn("\(error)")
+            throw ExitStatus.inputFailed
+        }
+        let stoppedBy = try MainActor.assumeIsolated {
+            do {
+                return try runBrowser(archive: archive)
+            } catch {
+                warn("\(error)")
+                throw ExitStatus.inputFailed
+            }
+        }
+        if stoppedBy != 0 {
+            if let t = temporaryFolder { try? FileManager.default.removeItem(atPath: t) }
+            throw ExitCode(128 + stoppedBy)
+        }
+        if failedInput { throw ExitStatus.inputFailed }
     }
 }

@@ -1,0 +1,38 @@
+import NewsArchive
+import NewsKit
+
+/// Everything that changes the reader's state: input from the terminal, and
+/// answers from the archive to the requests the reducer made.
+public enum Action: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    /// Typed into the open prompt in one go (a paste, or a test).
+    case type(String)
+
+    case storyCountLoaded(Int)
+    case storiesLoaded(page: Int, [StorySummary])
+    case storyLoaded(ArchivedStory, focus: Span?)
+    case archiveEntitiesLoaded([EntityRecord])
+    case completionsLoaded(query: String, [EntityRecord])
+    case filterLoaded(EntityRecord, [QuoteRecord])
+    case mentionsLoaded(EntityRecord, [MentionRecord], step: Int)
+    case searchLoaded(query: String, [SearchHit])
+    case relatedLoaded(story: StoryID, [RelatedStory])
+    case failed(String)
+}
+
+/// What the reducer asks of the archive. `ArchiveRequest`s are carried out
+/// by `ReaderSession` (outside the pure reducer) and come back as actions.
+public enum ArchiveRequest: Sendable, Hashable {
+    case storyCount
+    case storiesPage(Int)
+    case openStory(StoryID, focus: Span?)
+    case archiveEntities
+    case speakerCompletions(String)
+    /// Filter by an entity id, or by the best match for a name.
+    case filter(name: String, id: EntityID?)
+    case mentions(EntityID, step: Int)
+    case search(String)
+    case related(StoryID)
+}

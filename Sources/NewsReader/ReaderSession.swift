@@ -1,0 +1,89 @@
+import NewsArchive
+import NewsKit
+
+/// The reader over one archive: feeds actions to the pure reducer, carries
+/// out the archive requests it returns, and renders frames. The terminal
+/// backend and the benchmarks drive the reader through this type.
+public struct ReaderSession: Sendable {
+    public private(set) var state: ReaderState
+    public let archive: any ArchiveStore
+    /// How many archive entities the sidebar lists per type in archive scope.
+    public var archiveEntityLimit = 60
+    /// The most mentions of one entity a walk loads.
+    public var mentionLimit = 20_000
+
+    /// A session showing the newest stories; the first frame is ready when
+    /// this returns.
+    public init(archive: any ArchiveStore, width: Int, height: Int) {
+        self.archive = archive
+        state = ReaderState(width: width, height: height)
+        perform(.storyCount)
+    }
+
+    /// Applies an action and everything it leads to.
+    public mutating func send(_ action: Action) {
+        var queue = [action]
+        var i = 0
+        // Requests answered by actions that make more requests (the first
+        // page opening the first story) are bounded: stop a runaway loop.
+        while i < queue.count, i < 64 {
+            let requests = Reducer.reduce(&state, queue[i])
+            for r in requests { queue.append(answer(r)) }
+            i += 1
+        }
+    }
+
+    /// Sends a key.
+    public mutating func press(_ key: Key) { send(.key(key)) }
+
+    /// The current frame.
+    public func render() -> CellBuffer { Renderer.render(state) }
+
+    mutating func perform(_ request: ArchiveRequest) { send(answer(request)) }
+
+    /// Carries out one request against the archive. Failures come back as a
+    /// one-line message; the reader keeps working.
+    public func answer(_ request: ArchiveRequest) -> Action {
+        do {
+            switch request {
+            case .storyCount:
+                return .storyCountLoaded(try archive.storyCount())
+            case .storiesPage(let p):
+                let rows = try archive.stories(offset: p * StoryListState.pageSize, limit: StoryListState.pageSize)
+                return .storiesLoaded(page: p, rows)
+            case .openStory(let id, let focus):
+                guard let s = try archive.story(id: id) else { return .failed("story \(id) is no longer in the archive") }
+                return .storyLoaded(s, focus: focus)
+            case .archiveEntities:
+                var all: [EntityRecord] = []
+                for t in [EntityType.person, .organization, .place] {
+                    all += try archive.entities(type: t, story: nil, offset: 0, limit: archiveEntityLimit)
+                }
+                return .archiveEntitiesLoaded(all)
+            case .speakerCompletions(let text):
+                return .completionsLoaded(query: text, try archive.speakers(matching: text, limit: 8))
+            case .filter(let name, let id):
+                var speaker: EntityRecord?
+                if let id { speaker = try archive.entity(id: id) }
+                if speaker == nil { speaker = try archive.speakers(matching: name, limit: 1).first }
+                if speaker == nil { speaker = try archive.findEntities(named: name, type: .person, limit: 1).first }
+                guard let speaker else { return .failed("no person named “\(name)” in the archive") }
+                let quotes = try archive.quotes(QuoteFilter(speakerID: speaker.id, limit: 2000))
+                return .filterLoaded(speaker, quotes)
+            case .mentions(let id, let step):
+                guard let entity = try archive.entity(id: id) else { return .failed("entity \(id) is no longer in the archive") }
+                return .mentionsLoaded(entity, try archive.mentions(entity: id, offset: 0, limit: mentionLimit), step: step)
+            case .search(let words):
+                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 200))
+            case .related(let id):
+                return .relatedLoaded(story: id, try archive.related(story: id, limit: 20))
+            }
+        } catch {
+            return .failed(oneLine("\(error)"))
+        }
+    }
+
+    func oneLine(_ s: String) -> String {
+        String(s.split(whereSeparator: \.isNewline).first ?? "archive error")
+    }
+}

@@ -1,0 +1,662 @@
+import NewsArchive
+import NewsKit
+
+/// The reader's logic: a pure function of state and action. It never touches
+/// the archive; it returns requests that `ReaderSession` carries out.
+public enum Reducer {
+    /// Applies `action` to `state`; returns what must be fetched from the archive.
+    public static func reduce(_ state: inout ReaderState, _ action: Action) -> [ArchiveRequest] {
+        switch action {
+        case .key(let key):
+            state.message = nil
+            return handle(key: key, &state)
+        case .type(let text):
+            guard state.prompt != nil else { return [] }
+            state.prompt!.text += text
+            state.prompt!.completion = nil
+            return completionRequest(state)
+        case .mouse(let event):
+            return handle(mouse: event, &state)
+        case .resize(let w, let h):
+            state.width = max(1, w)
+            state.height = max(1, h)
+            relayoutStory(&state)
+            keepSelectionsVisible(&state)
+            return []
+        case .storyCountLoaded(let n):
+            state.stories.count = n
+            state.stories.selection = min(state.stories.selection, max(0, n - 1))
+            return n > 0 ? [.storiesPage(0)] : []
+        case .storiesLoaded(let page, let rows):
+            state.stories.pages[page] = rows
+            // The first page of a fresh session opens the newest story.
+            if state.open == nil, page == 0, let first = rows.first { return [.openStory(first.id, focus: nil)] }
+            return []
+        case .storyLoaded(let archived, let focus):
+            let keep = state.open?.id == archived.id ? state.open?.scroll : nil
+            var open = OpenStory(archived: archived, layout: StoryLayout(story: archived.annotated.story, width: state.storyTextWidth))
+            open.focus = focus
+            open.scroll = keep ?? 0
+            state.open = open
+            if let i = state.stories.index(of: archived.id) {
+                state.stories.selection = i
+            }
+            if let focus { scrollStory(to: focus, &state) }
+            if state.entityScope == .story { rebuildEntityRows(&state, keepSelection: true) }
+            if state.quoteFilter == nil { rebuildStoryQuotes(&state) }
+            keepSelectionsVisible(&state)
+            return []
+        case .archiveEntitiesLoaded(let list):
+            state.archiveEntities = list
+            if state.entityScope == .archive { rebuildEntityRows(&state, keepSelection: true) }
+            return []
+        case .completionsLoaded(let query, let list):
+            guard state.prompt?.kind == .filter, state.prompt?.text == query else { return [] }
+            state.prompt!.completions = list
+            return []
+        case .filterLoaded(let speaker, let quotes):
+            state.quoteFilter = QuoteFilterState(speaker: speaker)
+            state.quoteRows = groupedRows(quotes)
+            state.quoteSelection = state.quoteRows.firstIndex(where: { $0.quote != nil }) ?? 0
+            state.quoteScroll = 0
+            if quotes.isEmpty { state.message = "no quotes by \(speaker.name)" }
+            return []
+        case .mentionsLoaded(let entity, let mentions, let step):
+            guard !mentions.isEmpty else {
+                state.message = "no mentions of \(entity.name)"
+                return []
+            }
+            var stories: [StoryID] = []
+            for m in mentions where stories.last != m.story && !stories.contains(m.story) { stories.append(m.story) }
+            state.walk = MentionWalk(entity: entity, mentions: mentions, index: nil, stories: stories)
+            return stepWalk(step, &state)
+        case .searchLoaded(let query, let hits):
+            guard !hits.isEmpty else {
+                state.search = nil
+                state.message = "no stories match “\(query)”"
+                return []
+            }
+            state.search = SearchState(query: query, hits: hits, index: 0)
+            return openSearchHit(&state)
+        case .relatedLoaded(let story, let items):
+            if items.isEmpty {
+                state.message = "no related stories"
+                return []
+            }
+            state.overlay = .related(story: story, items: items, selection: 0)
+            return []
+        case .failed(let reason):
+            state.message = reason
+            return []
+        }
+    }
+
+    // MARK: keys
+
+    static func handle(key: Key, _ state: inout ReaderState) -> [ArchiveRequest] {
+        if state.prompt != nil { return handlePrompt(key: key, &state) }
+        if let overlay = state.overlay { return handleOverlay(overlay, key: key, &state) }
+        // Esc clears the filter (as `F` does) outside prompts and overlays.
+        if key == .escape {
+            return clearFilter(&state)
+        }
+        guard let command = ActionTable.command(for: key) else { return [] }
+        return run(command, &state)
+    }
+
+    /// Carries out one command of the action table.
+    public static func run(_ command: Command, _ state: inout ReaderState) -> [ArchiveRequest] {
+        switch command {
+        case .quit:
+            state.shouldQuit = true
+            return []
+        case .help:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .focusNext, .focusPrevious:
+            let all = PaneID.allCases
+            let i = all.firstIndex(of: state.focus)!
+            let d = command == .focusNext ? 1 : all.count - 1
+            state.focus = all[(i + d) % all.count]
+            keepSelectionsVisible(&state)
+            return []
+        case .moveDown: return move(by: 1, &state)
+        case .moveUp: return move(by: -1, &state)
+        case .pageDown: return move(by: max(1, paneHeight(state.focus, state) - 1), &state)
+        case .pageUp: return move(by: -max(1, paneHeight(state.focus, state) - 1), &state)
+        case .top: return move(by: Int.min / 2, &state)
+        case .bottom: return move(by: Int.max / 2, &state)
+        case .open: return openSelection(&state)
+        case .filterByPerson:
+            if state.focus == .entities, let e = state.selectedEntity, e.type == .person {
+                return [.filter(name: e.name, id: e.id)]
+            }
+            state.prompt = Prompt(kind: .filter)
+            return []
+        case .clearFilter:
+            return clearFilter(&state)
+        case .nextMention, .previousMention:
+            let step = command == .nextMention ? 1 : -1
+            guard let (id, _) = mentionTarget(state) else {
+                state.message = "select an entity in the sidebar, or filter by a person (f), then ] / ["
+                return []
+            }
+            if let walk = state.walk, walk.entity.id == id { return stepWalk(step, &state) }
+            return [.mentions(id, step: step)]
+        case .search:
+            state.prompt = Prompt(kind: .search)
+            return []
+        case .nextResult, .previousResult:
+            guard var search = state.search else {
+                state.message = "no search yet: / searches"
+                return []
+            }
+            let n = search.index + (command == .nextResult ? 1 : -1)
+            guard search.hits.indices.contains(n) else {
+                state.message = command == .nextResult ? "last result for “\(search.query)”" : "first result for “\(search.query)”"
+                return []
+            }
+            search.index = n
+            state.search = search
+            return openSearchHit(&state)
+        case .commandLine:
+            state.prompt = Prompt(kind: .command)
+            return []
+        case .related:
+            guard let open = state.open else { return [] }
+            return [.related(open.id)]
+        case .toggleEntityScope:
+            state.entityScope = state.entityScope == .story ? .archive : .story
+            state.entitySelection = 0
+            state.entityScroll = 0
+            rebuildEntityRows(&state, keepSelection: false)
+            return state.entityScope == .archive && state.archiveEntities.isEmpty ? [.archiveEntities] : []
+        }
+    }
+
+    static func clearFilter(_ state: inout ReaderState) -> [ArchiveRequest] {
+        guard state.quoteFilter != nil else { return [] }
+        state.quoteFilter = nil
+        if state.walk != nil, state.selectedEntity?.id != state.walk?.entity.id { state.walk = nil }
+        rebuildStoryQuotes(&state)
+        return []
+    }
+
+    /// The entity `]` and `[` walk: the filtered person while a filter is
+    /// active, else the sidebar's selection.
+    static func mentionTarget(_ state: ReaderState) -> (EntityID, String)? {
+        if let f = state.quoteFilter { return (f.speaker.id, f.speaker.name) }
+        if let e = state.selectedEntity, let id = e.id { return (id, e.name) }
+        return nil
+    }
+
+    // MARK: moving
+
+    static func paneHeight(_ pane: PaneID, _ state: ReaderState) -> Int {
+        let h = state.layout.content(of: pane).height
+        return h > 0 ? h : Layout(width: state.width, height: state.height, focus: pane).content(of: pane).height
+    }
+
+    static func move(by delta: Int, _ state: inout ReaderState) -> [ArchiveRequest] {
+        func clamp(_ v: Int, _ count: Int) -> Int { max(0, min(count - 1, v)) }
+        switch state.focus {
+        case .stories:
+            guard state.stories.count > 0 else { return [] }
+            let sel = clamp(addClamped(state.stories.selection, delta), state.stories.count)
+            state.stories.selection = sel
+            keepSelectionsVisible(&state)
+            return missingStoryPages(state)
+        case .story:
+            guard var open = state.open else { return [] }
+            let h = paneHeight(.story, state)
+            let maxScroll = max(0, open.layout.lines.count - h)
+            open.scroll = max(0, min(maxScroll, addClamped(open.scroll, delta)))
+            state.open = open
+            return []
+        case .entities:
+            guard !state.entityRows.isEmpty else { return [] }
+            var sel = clamp(addClamped(state.entitySelection, delta), state.entityRows.count)
+            // Headers are not selectable: step past them in the direction of travel.
+            if state.entityRows[sel].isHeader {
+                let dir = delta >= 0 ? 1 : -1
+                var s = sel
+                while state.entityRows.indices.contains(s), state.entityRows[s].isHeader { s += dir }
+                if !state.entityRows.indices.contains(s) {
+                    s = sel
+                    while state.entityRows.indices.contains(s), state.entityRows[s].isHeader { s -= dir }
+                }
+                if state.entityRows.indices.contains(s) { sel = s }
+            }
+            state.entitySelection = sel
+            keepSelectionsVisible(&state)
+            return []
+        case .quotes:
+            guard !state.quoteRows.isEmpty else { return [] }
+            var sel = clamp(addClamped(state.quoteSelection, delta), state.quoteRows.count)
+            if state.quoteRows[sel].quote == nil {
+                let dir = delta >= 0 ? 1 : -1
+                var s = sel
+                while state.quoteRows.indices.contains(s), state.quoteRows[s].quote == nil { s += dir }
+                if !state.quoteRows.indices.contains(s) {
+                    s = sel
+                    while state.quoteRows.indices.contains(s), state.quoteRows[s].quote == nil { s -= dir }
+                }
+                if state.quoteRows.indices.contains(s) { sel = s }
+            }
+            state.quoteSelection = sel
+            keepSelectionsVisible(&state)
+            return []
+        }
+    }
+
+    static func addClamped(_ a: Int, _ b: Int) -> Int {
+        let (r, o) = a.addingReportingOverflow(b)
+        return o ? (b > 0 ? Int.max / 2 : Int.min / 2) : r
+    }
+
+    /// Pages of the story list that the visible rows need.
+    static func missingStoryPages(_ state: ReaderState) -> [ArchiveRequest] {
+        let h = max(1, paneHeight(.stories, state))
+        let first = state.stories.scroll
+        let last = min(state.stories.count - 1, first + h)
+        guard last >= first else { return [] }
+        var out: [ArchiveRequest] = []
+        for p in Set([first / StoryListState.pageSize, last / StoryListState.pageSize, state.stories.selection / StoryListState.pageSize]).sorted()
+        where state.stories.pages[p] == nil {
+            out.append(.storiesPage(p))
+        }
+        return out
+    }
+
+    /// The scroll offset that keeps `selection` in a window of `height` rows.
+    public static func scroll(_ scroll: Int, keeping selection: Int, height: Int) -> Int {
+        guard height > 0 else { return scroll }
+        if selection < scroll { return selection }
+        if selection >= scroll + height { return selection - height + 1 }
+        return max(0, scroll)
+    }
+
+    static func keepSelectionsVisible(_ state: inout ReaderState) {
+        state.stories.scroll = scroll(state.stories.scroll, keeping: state.stories.selection, height: paneHeight(.stories, state))
+        state.entityScroll = scroll(state.entityScroll, keeping: state.entitySelection, height: paneHeight(.entities, state))
+        state.quoteScroll = scroll(state.quoteScroll, keeping: state.quoteSelection, height: paneHeight(.quotes, state))
+        if var open = state.open {
+            let maxScroll = max(0, open.layout.lines.count - paneHeight(.story, state))
+            open.scroll = min(open.scroll, maxScroll)
+            state.open = open
+        }
+    }
+
+    // MARK: opening things
+
+    static func openSelection(_ state: inout ReaderState) -> [ArchiveRequest] {
+        switch state.focus {
+        case .stories:
+            guard let s = state.stories.summary(at: state.stories.selection) else { return missingStoryPages(state) }
+            state.focus = .story
+            return [.openStory(s.id, focus: nil)]
+        case .story:
+            return []
+        case .entities:
+            guard let e = state.selectedEntity, let id = e.id else { return [] }
+            // Enter on an entity jumps to its next mention, like `]`.
+            if let walk = state.walk, walk.entity.id == id { return stepWalk(1, &state) }
+            return [.mentions(id, step: 1)]
+        case .quotes:
+            guard let q = state.selectedQuote else { return [] }
+            let span = Span(field: .body, paragraph: q.paragraph, start: q.range.first ?? 0, end: q.range.count > 1 ? q.range[1] : 0)
+            return show(story: q.story, focus: span, &state)
+        }
+    }
+
+    /// Shows a place in a story, opening the story when it is not the open one.
+    static func show(story id: StoryID, focus: Span, _ state: inout ReaderState) -> [ArchiveRequest] {
+        if state.open?.id == id {
+            state.open!.focus = focus
+            scrollStory(to: focus, &state)
+            return []
+        }
+        return [.openStory(id, focus: focus)]
+    }
+
+    /// Scrolls the story so `span`'s line sits a third of the way down the pane.
+    static func scrollStory(to span: Span, _ state: inout ReaderState) {
+        guard var open = state.open else { return }
+        let line = open.layout.line(field: span.field, paragraph: span.paragraph, offset: span.start)
+        let h = paneHeight(.story, state)
+        let maxScroll = max(0, open.layout.lines.count - h)
+        if line < open.scroll || line >= open.scroll + h {
+            open.scroll = max(0, min(maxScroll, line - h / 3))
+        }
+        state.open = open
+    }
+
+    static func openSearchHit(_ state: inout ReaderState) -> [ArchiveRequest] {
+        guard let s = state.search else { return [] }
+        let hit = s.hits[s.index]
+        state.message = "result \(s.index + 1)/\(s.hits.count) for “\(s.query)”"
+        if state.open?.id == hit.story { return [] }
+        return [.openStory(hit.story, focus: nil)]
+    }
+
+    /// Moves the mention walk by `step` and shows the mention.
+    static func stepWalk(_ step: Int, _ state: inout ReaderState) -> [ArchiveRequest] {
+        guard var walk = state.walk else { return [] }
+        let next: Int
+        if let i = walk.index {
+            next = i + step
+        } else {
+            next = startIndex(of: walk, step: step, state)
+        }
+        guard walk.mentions.indices.contains(next) else {
+            state.message = step > 0 ? "no more mentions of \(walk.entity.name) · [ goes back"
+                : "no earlier mention of \(walk.entity.name) · ] goes on"
+            return []
+        }
+        walk.index = next
+        state.walk = walk
+        let m = walk.mentions[next]
+        let storyNumber = (walk.stories.firstIndex(of: m.story) ?? 0) + 1
+        state.message = "\(walk.entity.name): mention \(next + 1)/\(walk.mentions.count) · story \(storyNumber)/\(walk.stories.count)"
+        return show(story: m.story, focus: span(of: m), &state)
+    }
+
+    /// Where a new walk starts: the first mention at or after the top of the
+    /// open story (or the last before it, going back); else the first (last) one.
+    static func startIndex(of walk: MentionWalk, step: Int, _ state: ReaderState) -> Int {
+        guard let open = state.open else { return step > 0 ? 0 : walk.mentions.count - 1 }
+        let here = walk.mentions.indices.filter { walk.mentions[$0].story == open.id }
+        guard !here.isEmpty else { return step > 0 ? 0 : walk.mentions.count - 1 }
+        let top = open.layout.lines.indices.contains(open.scroll) ? open.layout.lines[open.scroll] : nil
+        func position(_ m: MentionRecord) -> Int {
+            let s = span(of: m)
+            return open.layout.line(field: s.field, paragraph: s.paragraph, offset: s.start)
+        }
+        let topLine = top == nil ? 0 : open.scroll
+        if step > 0 { return here.first(where: { position(walk.mentions[$0]) >= topLine }) ?? here[0] }
+        return here.last ?? walk.mentions.count - 1
+    }
+
+    static func span(of m: MentionRecord) -> Span {
+        let field = Span.Field(rawValue: m.field) ?? .body
+        return Span(field: field, paragraph: m.paragraph, start: m.range.first ?? 0, end: m.range.count > 1 ? m.range[1] : 0)
+    }
+
+    // MARK: derived rows
+
+    static func relayoutStory(_ state: inout ReaderState) {
+        guard var open = state.open else { return }
+        let width = state.storyTextWidth
+        guard open.layout.width != width else { return }
+        // Keep the same text at the top of the pane across the re-wrap.
+        let top = open.layout.lines.indices.contains(open.scroll) ? open.layout.lines[open.scroll] : nil
+        open.layout = StoryLayout(story: open.story, width: width)
+        if let top {
+            open.scroll = open.layout.line(field: top.field, paragraph: top.paragraph, offset: top.range.lowerBound)
+            if top.role == .blank || top.role == .dateline { open.scroll = max(0, open.scroll - 1) }
+        }
+        state.open = open
+    }
+
+    static func rebuildEntityRows(_ state: inout ReaderState, keepSelection: Bool) {
+        let selectedID = keepSelection ? state.selectedEntity?.id : nil
+        var byType: [EntityType: [EntityRow]] = [:]
+        switch state.entityScope {
+        case .story:
+            if let open = state.open {
+                let a = open.archived
+                for (i, e) in a.annotated.entities.enumerated() where a.entityIDs.indices.contains(i) {
+                    byType[e.type, default: []].append(EntityRow(id: a.entityIDs[i], name: e.name, type: e.type, count: e.mentions.count))
+                }
+            }
+        case .archive:
+            for e in state.archiveEntities {
+                let t = EntityType(rawValue: e.type) ?? .other
+                byType[t, default: []].append(EntityRow(id: e.id, name: e.name, type: t, count: e.mentionCount))
+            }
+        }
+        var rows: [EntityRow] = []
+        for (t, title) in [(EntityType.person, "People"), (.organization, "Organizations"), (.place, "Places")] {
+            let list = (byType[t] ?? []).sorted { $0.count != $1.count ? $0.count > $1.count : $0.name < $1.name }
+            rows.append(EntityRow(id: nil, name: "\(title) (\(list.count))", type: t, count: 0))
+            rows.append(contentsOf: list)
+        }
+        state.entityRows = rows
+        if let selectedID, let i = rows.firstIndex(where: { $0.id == selectedID }) {
+            state.entitySelection = i
+        } else {
+            state.entitySelection = rows.firstIndex(where: { !$0.isHeader }) ?? 0
+            state.entityScroll = 0
+        }
+    }
+
+    /// The open story's quotes, grouped by speaker.
+    static func rebuildStoryQuotes(_ state: inout ReaderState) {
+        guard let open = state.open else {
+            state.quoteRows = []
+            return
+        }
+        let a = open.archived
+        let records = a.annotated.quotes.map { q -> QuoteRecord in
+            let first = q.parts.first
+            let speakerID = q.speakerEntity.flatMap { a.entityIDs.indices.contains($0) ? a.entityIDs[$0] : nil }
+            return QuoteRecord(text: q.text, kind: q.kind.rawValue, speaker: q.speaker, speakerId: speakerID,
+                               story: a.id, headline: open.story.headline, paragraph: first?.paragraph ?? 0,
+                               range: [first?.start ?? 0, first?.end ?? 0])
+        }
+        state.quoteRows = groupedRows(records)
+        state.quoteSelection = state.quoteRows.firstIndex(where: { $0.quote != nil }) ?? 0
+        state.quoteScroll = 0
+    }
+
+    /// Rows of quotes grouped by speaker, speakers in order of their first
+    /// quote, unattributed quotes last.
+    static func groupedRows(_ quotes: [QuoteRecord]) -> [QuoteRow] {
+        var order: [String] = []
+        var groups: [String: [QuoteRecord]] = [:]
+        for q in quotes {
+            let key = q.speaker ?? ""
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(q)
+        }
+        if let i = order.firstIndex(of: ""), i != order.count - 1 { order.remove(at: i); order.append("") }
+        var rows: [QuoteRow] = []
+        for key in order {
+            let list = groups[key]!
+            rows.append(.speaker(name: key.isEmpty ? "Unattributed" : key, count: list.count, stories: Set(list.map(\.story)).count))
+            rows.append(contentsOf: list.map { .quote($0) })
+        }
+        return rows
+    }
+
+    // MARK: prompts and overlays
+
+    static func completionRequest(_ state: ReaderState) -> [ArchiveRequest] {
+        guard let p = state.prompt, p.kind == .filter else { return [] }
+        let t = p.text.trimmingSpaces
+        return t.isEmpty ? [] : [.speakerCompletions(t)]
+    }
+
+    static func handlePrompt(key: Key, _ state: inout ReaderState) -> [ArchiveRequest] {
+        guard var p = state.prompt else { return [] }
+        switch key {
+        case .escape, .control("c"), .control("g"):
+            state.prompt = nil
+            return []
+        case .backspace, .delete:
+            if p.text.isEmpty {
+                state.prompt = nil
+                return []
+            }
+            p.text.removeLast()
+            p.completion = nil
+            state.prompt = p
+            return completionRequest(state)
+        case .control("u"):
+            p.text = ""
+            p.completion = nil
+            p.completions = []
+            state.prompt = p
+            return []
+        case .tab, .backTab:
+            guard p.kind == .filter, !p.completions.isEmpty else { return [] }
+            let n = p.completions.count
+            let step = key == .tab ? 1 : n - 1
+            let i = p.completion.map { ($0 + step) % n } ?? (key == .tab ? 0 : n - 1)
+            p.completion = i
+            p.text = p.completions[i].name
+            state.prompt = p
+            return []
+        case .enter:
+            state.prompt = nil
+            let text = p.text.trimmingSpaces
+            switch p.kind {
+            case .filter:
+                guard !text.isEmpty else { return [] }
+                if let i = p.completion, p.completions.indices.contains(i), p.completions[i].name == p.text {
+                    return [.filter(name: text, id: p.completions[i].id)]
+                }
+                if let exact = p.completions.first(where: { $0.name.lowercased() == text.lowercased() }) {
+                    return [.filter(name: text, id: exact.id)]
+                }
+                return [.filter(name: text, id: nil)]
+            case .search:
+                return text.isEmpty ? [] : [.search(text)]
+            case .command:
+                return runCommandLine(text, &state)
+            }
+        case .character(let c):
+            p.text.append(c)
+            p.completion = nil
+            state.prompt = p
+            return completionRequest(state)
+        default:
+            return []
+        }
+    }
+
+    /// `:filter NAME`, `:search WORDS`, `:open N`, `:quit`.
+    static func runCommandLine(_ line: String, _ state: inout ReaderState) -> [ArchiveRequest] {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let verb = parts.first?.lowercased() else { return [] }
+        let arg = parts.count > 1 ? parts[1].trimmingSpaces : ""
+        switch verb {
+        case "q", "quit":
+            state.shouldQuit = true
+            return []
+        case "filter", "f":
+            if arg.isEmpty { return clearFilter(&state) }
+            return [.filter(name: arg, id: nil)]
+        case "search", "s":
+            return arg.isEmpty ? [] : [.search(arg)]
+        case "open", "o":
+            guard let n = Int(arg), n >= 1, n <= state.stories.count else {
+                state.message = "open: give a story number from 1 to \(state.stories.count)"
+                return []
+            }
+            state.focus = .stories
+            state.stories.selection = n - 1
+            keepSelectionsVisible(&state)
+            var requests = missingStoryPages(state)
+            if let s = state.stories.summary(at: n - 1) {
+                requests.append(.openStory(s.id, focus: nil))
+            }
+            return requests
+        case "help":
+            state.overlay = .help(scroll: 0)
+            return []
+        default:
+            state.message = "unknown command “\(verb)”: filter NAME, search WORDS, open N, quit"
+            return []
+        }
+    }
+
+    static func handleOverlay(_ overlay: Overlay, key: Key, _ state: inout ReaderState) -> [ArchiveRequest] {
+        let command = ActionTable.command(for: key)
+        if key == .escape || command == .quit || (command == .help && { if case .help = overlay { return true }; return false }()) {
+            state.overlay = nil
+            return []
+        }
+        switch overlay {
+        case .help(let scroll):
+            var s = scroll
+            switch command {
+            case .moveDown: s += 1
+            case .moveUp: s -= 1
+            case .pageDown: s += 10
+            case .pageUp: s -= 10
+            case .top: s = 0
+            default: break
+            }
+            state.overlay = .help(scroll: max(0, min(s, ActionTable.bindings.count)))
+            return []
+        case .related(let story, let items, let selection):
+            var sel = selection
+            switch command {
+            case .moveDown: sel += 1
+            case .moveUp: sel -= 1
+            case .top: sel = 0
+            case .bottom: sel = items.count - 1
+            case .open:
+                state.overlay = nil
+                let id = items[selection].story.id
+                return state.open?.id == id ? [] : [.openStory(id, focus: nil)]
+            default: break
+            }
+            state.overlay = .related(story: story, items: items, selection: max(0, min(items.count - 1, sel)))
+            return []
+        }
+    }
+
+    // MARK: mouse
+
+    static func handle(mouse: MouseEvent, _ state: inout ReaderState) -> [ArchiveRequest] {
+        state.message = nil
+        guard state.prompt == nil, state.overlay == nil else { return [] }
+        let layout = state.layout
+        switch mouse {
+        case .click(let x, let y):
+            guard let pane = layout.pane(atX: x, y: y) else { return [] }
+            state.focus = pane
+            let content = layout.content(of: pane)
+            guard content.contains(x: x, y: y) else { return [] }
+            let row = y - content.y
+            switch pane {
+            case .stories:
+                let i = state.stories.scroll + row
+                guard i < state.stories.count else { return [] }
+                state.stories.selection = i
+                guard let s = state.stories.summary(at: i) else { return missingStoryPages(state) }
+                return [.openStory(s.id, focus: nil)]
+            case .entities:
+                let i = state.entityScroll + row
+                if state.entityRows.indices.contains(i), !state.entityRows[i].isHeader { state.entitySelection = i }
+            case .quotes:
+                let i = state.quoteScroll + quoteRowIndexOffset(row: row, state)
+                if state.quoteRows.indices.contains(i), state.quoteRows[i].quote != nil { state.quoteSelection = i }
+            case .story:
+                break
+            }
+            return []
+        case .wheelUp(let x, let y), .wheelDown(let x, let y):
+            guard let pane = layout.pane(atX: x, y: y) else { return [] }
+            let previous = state.focus
+            state.focus = pane
+            let delta = { if case .wheelUp = mouse { return -3 }; return 3 }()
+            let requests = move(by: delta, &state)
+            state.focus = previous
+            return requests
+        }
+    }
+
+    static func quoteRowIndexOffset(row: Int, _ state: ReaderState) -> Int { row }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first?.isWhitespace == true { s.removeFirst() }
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,121 @@
+/// Draws the whole screen for a state: a pure function into a cell buffer.
+public enum Renderer {
+    static var panes: [any Pane.Type] { [StoriesPane.self, StoryPane.self, EntitiesPane.self, QuotesPane.self] }
+
+    public static func render(_ state: ReaderState) -> CellBuffer {
+        var b = CellBuffer(width: state.width, height: state.height)
+        render(state, into: &b)
+        return b
+    }
+
+    public static func render(_ state: ReaderState, into b: inout CellBuffer) {
+        b.fill(Rect(x: 0, y: 0, width: b.width, height: b.height))
+        let layout = state.layout
+        if layout.mode == .tooSmall {
+            let lines = ["terminal too small", "\(state.width)x\(state.height), need \(Layout.minimumWidth)x\(Layout.minimumHeight)", "q quits"]
+            for (i, l) in lines.enumerated() {
+                let y = max(0, state.height / 2 - 1) + i
+                b.put(l, x: max(0, (state.width - DisplayWidth.columns(of: l)) / 2), y: y, style: i == 0 ? Theme.message : .plain)
+            }
+            return
+        }
+        for pane in panes {
+            guard let rect = layout.panes[pane.id] else { continue }
+            let focused = state.focus == pane.id
+            Draw.box(rect, title: pane.title(state), focused: focused, into: &b)
+            pane.draw(state, in: rect.inset(1), focused: focused, into: &b)
+        }
+        if let overlay = state.overlay { OverlayView.draw(overlay, state, into: &b) }
+        StatusLine.draw(state, in: layout.status, into: &b)
+    }
+}
+
+/// The bottom line: where you are, the active filter, the message or the
+/// key hints — or the open prompt.
+public enum StatusLine {
+    public static func draw(_ state: ReaderState, in rect: Rect, into b: inout CellBuffer) {
+        let y = rect.y
+        b.fill(rect, with: Cell(" ", style: Theme.status))
+        if let p = state.prompt {
+            var x = b.put(p.label, x: 0, y: y, style: CellStyle(bold: true, reverse: true))
+            x = b.put(p.text, x: x, y: y, style: Theme.status)
+            b.put("▏", x: x, y: y, style: Theme.status)
+            if p.kind == .filter, !p.completions.isEmpty {
+                var cx = x + 3
+                cx = b.put("Tab:", x: cx, y: y, style: CellStyle(reverse: true, dim: true))
+                for (i, c) in p.completions.enumerated() {
+                    let style = i == p.completion ? CellStyle(bold: true, reverse: true, underline: true) : Theme.status
+                    cx = b.put(" " + Draw.oneLine(c.name), x: cx, y: y, style: style) + 1
+                    if cx >= rect.maxX { break }
+                }
+            }
+            return
+        }
+        var left: [String] = []
+        if state.stories.count > 0 { left.append("story \(state.stories.selection + 1)/\(state.stories.count)") }
+        if let f = state.quoteFilter { left.append("filter: \(f.speaker.name)") }
+        var x = b.put(" " + left.joined(separator: " · ") + " ", x: 0, y: y, style: CellStyle(bold: true, reverse: true))
+        if let m = state.message {
+            x = b.put(" " + m, x: x, y: y, style: Theme.status)
+        }
+        // Hints from the action table, right-aligned, as many as fit.
+        var hints = ""
+        for h in ActionTable.hints {
+            let next = hints + (hints.isEmpty ? "" : "  ") + "\(h.key) \(h.word)"
+            if DisplayWidth.columns(of: next) + x + 2 > rect.width { break }
+            hints = next
+        }
+        let w = DisplayWidth.columns(of: hints)
+        if !hints.isEmpty { b.put(hints, x: rect.width - w - 1, y: y, style: CellStyle(reverse: true, dim: true)) }
+    }
+}
+
+/// Help and related-stories windows over the panes.
+public enum OverlayView {
+    public static func draw(_ overlay: Overlay, _ state: ReaderState, into b: inout CellBuffer) {
+        let w = min(state.width - 4, 78)
+        let h = min(state.height - 4, 30)
+        let rect = Rect(x: (state.width - w) / 2, y: max(1, (state.height - 1 - h) / 2), width: w, height: h)
+        b.fill(rect)
+        switch overlay {
+        case .help(let scroll):
+            Draw.box(rect, title: "Help · q or Esc closes", focused: true, into: &b)
+            var lines: [(String, String, Bool)] = []
+            var section = ""
+            for binding in ActionTable.bindings {
+                if binding.section != section {
+                    section = binding.section
+                    if !lines.isEmpty { lines.append(("", "", false)) }
+                    lines.append((section, "", true))
+                }
+                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
+            }
+            let inner = rect.inset(1)
+            for row in 0..<inner.height {
+                let i = scroll + row
+                guard i < lines.count else { break }
+                let (k, text, isHeader) = lines[i]
+                let y = inner.y + row
+                if isHeader {
+                    b.put(k, x: inner.x + 1, y: y, style: Theme.header, limit: inner.maxX)
+                } else {
+                    b.put(k, x: inner.x + 2, y: y, style: Theme.headline, limit: inner.maxX)
+                    b.put(text, x: inner.x + 20, y: y, limit: inner.maxX)
+                }
+            }
+        case .related(_, let items, let selection):
+            Draw.box(rect, title: "Related stories · Enter opens · Esc closes", focused: true, into: &b)
+            let inner = rect.inset(1)
+            let scroll = Reducer.scroll(0, keeping: selection, height: inner.height)
+            for row in 0..<inner.height {
+                let i = scroll + row
+                guard i < items.count else { break }
+                let y = inner.y + row
+                let item = items[i]
+                Draw.row(" " + Draw.oneLine(item.story.headline), right: "\(item.sharedEntities) shared ",
+                         in: inner, y: y, style: .plain, into: &b)
+                if i == selection { Draw.select(row: y, in: inner, focused: true, into: &b) }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import NewsArchive
+import NewsReader
+
+/// Runs the reader on a terminal until the user quits or a signal arrives.
+/// Returns the signal number that stopped it, or 0.
+@MainActor
+func runBrowser(archive: any ArchiveStore) throws -> Int32 {
+    let screen = try CursesScreen()
+    defer { screen.end() }
+    let size = screen.size
+    var session = ReaderSession(archive: archive, width: size.width, height: size.height)
+    screen.draw(session.render())
+    while !session.state.shouldQuit {
+        if TerminalRestore.stopSignal != 0 { return TerminalRestore.stopSignal }
+        guard let input = screen.read() else { continue }
+        switch input {
+        case .key(let k): session.send(.key(k))
+        case .mouse(let m): session.send(.mouse(m))
+        case .resize(let w, let h): session.send(.resize(width: w, height: h))
+        }
+        screen.draw(session.render())
+    }
+    return 0
+}

@@ -1,0 +1,146 @@
+import Foundation
+import NewsArchive
+import NewsKit
+import Testing
+@testable import NewsReader
+
+/// The reader driven key by key over a real SQLite archive in a temporary
+/// folder, built through the archive's API from the hand-annotated stories.
+@Suite struct SessionTests {
+    /// A fresh archive holding the fixture stories; removed by the caller.
+    static func archive() throws -> (SQLiteArchive, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-session-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        let items = [Fixtures.quay, Fixtures.fleet].map {
+            IngestItem(annotated: $0.annotated, contentHash: "hash-\($0.id)")
+        }
+        let report = try store.store(items)
+        #expect(report.added == 2)
+        return (store, folder)
+    }
+
+    @Test func opensOnTheNewestStoryWithAllPanes() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let session = ReaderSession(archive: store, width: 160, height: 48)
+        #expect(session.state.stories.count == 2)
+        // Archive order is newest first: the fleet story (2031-04-03).
+        #expect(session.state.open?.story.headline == "Fleet returns early as storm nears Port Ellis")
+        let text = session.render().text
+        #expect(text.contains("Stories 1/2"))
+        #expect(text.contains("Entities · this story"))
+        #expect(text.contains("Tamsin Achebe — 1 quote"))
+        #expect(text.contains("“The sea turned in an hour,” Achebe said."))
+    }
+
+    @Test func filterShowsOnePersonsQuotesFromSeveralStories() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.press(.character("f"))
+        session.send(.type("Ilse"))
+        #expect(session.state.prompt?.completions.map(\.name) == ["Ilse Marrow"])
+        session.press(.tab)
+        session.press(.enter)
+        #expect(session.state.quoteFilter?.speaker.name == "Ilse Marrow")
+        let quotes = session.state.quoteRows.compactMap(\.quote)
+        #expect(Set(quotes.map(\.text)) == ["We need another month to read the survey,", "Nobody was left outside,"])
+        #expect(Set(quotes.map(\.story)).count == 2)
+        let text = session.render().text
+        #expect(text.contains("Quotes by Ilse Marrow · 2 in 2 stories"))
+        // Enter on a quote from the other story opens it at the quote.
+        session.press(.escape)
+        #expect(session.state.quoteFilter == nil)
+    }
+
+    @Test func enterOnAFilteredQuoteOpensItsStory() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.press(.character(":"))
+        session.send(.type("filter marrow"))
+        session.press(.enter)
+        #expect(session.state.quoteFilter?.speaker.name == "Ilse Marrow")
+        // Focus the quotes pane and pick the quote from the other story.
+        while session.state.focus != .quotes { session.press(.tab) }
+        let target = session.state.quoteRows.compactMap(\.quote).first { $0.story != session.state.open?.id }!
+        while session.state.selectedQuote != target { session.press(.down) }
+        session.press(.enter)
+        #expect(session.state.open?.id == target.story)
+        #expect(session.state.open?.focus?.paragraph == target.paragraph)
+    }
+
+    @Test func bracketsWalkMentionsAcrossStoriesAndBack() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        while session.state.focus != .entities { session.press(.tab) }
+        while session.state.selectedEntity?.name != "Ilse Marrow" { session.press(.down) }
+        var visited: [StoryID] = []
+        var messages: [String] = []
+        for _ in 0..<5 {
+            session.press(.character("]"))
+            visited.append(session.state.open!.id)
+            messages.append(session.state.message ?? "")
+        }
+        // Every mention in order, from the open story on into the next one.
+        #expect(messages.first == "Ilse Marrow: mention 1/5 · story 1/2")
+        #expect(messages.last == "Ilse Marrow: mention 5/5 · story 2/2")
+        #expect(Set(visited).count == 2)
+        #expect(visited.first != visited.last)
+        session.press(.character("]"))
+        #expect(session.state.message?.hasPrefix("no more mentions") == true)
+        for _ in 0..<4 { session.press(.character("[")) }
+        #expect(session.state.message == "Ilse Marrow: mention 1/5 · story 1/2")
+        #expect(session.state.open?.id == visited.first)
+    }
+
+    @Test func searchFindsAWordAndStepsThroughResults() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.press(.character("/"))
+        session.send(.type("quay"))
+        session.press(.enter)
+        #expect(session.state.open?.story.headline == "Harbour board delays vote on new quay")
+        #expect(session.state.message == "result 1/1 for “quay”")
+        session.press(.character("n"))
+        #expect(session.state.message == "last result for “quay”")
+        session.press(.character("/"))
+        session.send(.type("NEAR( \"unclosed OR *"))
+        session.press(.enter)
+        // Search syntax from the user is answered, never a raw SQLite error.
+        #expect(session.state.message?.contains("SQLITE") != true)
+    }
+
+    @Test func archiveScopeListsEntitiesOfEveryStory() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.press(.character("a"))
+        let text = session.render().text
+        #expect(text.contains("Entities · archive"))
+        #expect(text.contains("Oskar Brandt"))
+        #expect(text.contains("Tamsin Achebe"))
+        let marrow = session.state.entityRows.first { $0.name == "Ilse Marrow" }
+        #expect(marrow?.count == 5)
+    }
+
+    @Test func relatedStoriesOpenFromTheOverlay() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        let first = session.state.open!.id
+        session.press(.character("r"))
+        guard case .related(_, let items, _)? = session.state.overlay else {
+            Issue.record("no related overlay: \(session.state.message ?? "")")
+            return
+        }
+        #expect(items.map(\.story.id) == [first == 1 ? 2 : 1])
+        #expect(session.render().text.contains("Related stories"))
+        session.press(.enter)
+        #expect(session.state.overlay == nil)
+        #expect(session.state.open?.id != first)
+    }
+}
