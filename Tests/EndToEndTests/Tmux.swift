@@ -47,8 +47,18 @@ final class TmuxPane {
         _ = try? tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// The pid of the shell and of the program it runs in the foreground.
+    /// The pid of the pane's shell.
     var shellPID: Int32 { Int32((try? tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"]))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0 }
+
+    /// The program the shell runs in the foreground (its first child).
+    var foregroundPID: Int32? {
+        let shell = shellPID
+        guard let text = try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    /// Records every byte the pane's program writes to the terminal into `path`.
+    func recordOutput(to path: String) { _ = try? tmux(["pipe-pane", "-o", "-t", session, "cat >> '\(path)'"]) }
 
     /// Polls the screen until `predicate` holds (up to 15 s on a busy
     /// machine); returns the last screen either way so tests can assert on it.
@@ -100,13 +110,14 @@ struct SpawnError: Error, CustomStringConvertible {
 /// a tmux server (and the reader under it) would then ignore SIGTERM and
 /// never reap its clients. posix_spawn resets the mask and the handlers.
 enum Spawn {
-    static func run(_ argv: [String], stdoutPath: String) throws -> Int32 {
+    static func run(_ argv: [String], stdoutPath: String, stderrPath: String = "/dev/null",
+                    environment: [String: String]? = nil) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }
@@ -120,7 +131,11 @@ enum Spawn {
         var pid: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
-        let rc = posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, environ)
+        let envStrings = environment.map { $0.map { "\($0.key)=\($0.value)" } }
+        let cEnv = envStrings.map { $0.map { strdup($0) } + [nil] }
+        defer { cEnv?.forEach { free($0) } }
+        let rc = cEnv.map { posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, $0) }
+            ?? posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, environ)
         guard rc == 0 else { throw SpawnError("cannot run \(argv[0]): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
