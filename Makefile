@@ -51,5 +51,11 @@ fuzz: deps
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
 	  -artifact_prefix=.build-fuzz/crashes/
 
+# Benchmarks (issue 5): release build, then one line per figure with its target.
+# Generated corpora and archives are cached in .build/bench-data/.
+bench: deps
+	$(SWIFT) build -c release --product newsroom-bench
+	.build/release/newsroom-bench --data .build/bench-data
+
 clean:
 	rm -rf .build .build-fuzz

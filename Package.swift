@@ -45,6 +45,8 @@ let package = Package(
         // libFuzzer harness over parsing and extraction (`make fuzz`).
         .target(name: "CFuzzDriver"),
         .executableTarget(name: "newsroom-fuzz", dependencies: ["NewsKit", "CFuzzDriver"]),
+        // `make bench`: the figures of issue 5 (generated corpus, extraction, ingest, reader).
+        .executableTarget(name: "newsroom-bench", dependencies: ["NewsKit", "NewsArchive", "NewsReader"]),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
         .testTarget(name: "NewsArchiveTests", dependencies: ["NewsArchive", "NewsKit"]),
         .testTarget(name: "NewsReaderTests", dependencies: ["NewsReader", "NewsArchive", "NewsKit"]),

@@ -28,12 +28,15 @@ extension SQLiteArchive {
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
+    /// A linked quote's `speaker` is its entity's archive-wide name ("Ilse
+    /// Marrow" even where the story only said "Marrow").
     public func quotes(_ filter: QuoteFilter) throws -> [QuoteRecord] {
         guard let (conditions, arguments) = quoteConditions(filter) else { return [] }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT q.text, q.kind, q.speaker, q.speakerId, q.storyId, s.headline, q.paragraph, q.start, q."end"
-                FROM quote q JOIN story s ON s.id = q.storyId
+                SELECT q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
+                       q.paragraph, q.start, q."end"
+                FROM quote q JOIN story s ON s.id = q.storyId LEFT JOIN entity e ON e.id = q.speakerId
                 \(conditions)
                 ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal
                 LIMIT ? OFFSET ?

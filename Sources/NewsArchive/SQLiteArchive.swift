@@ -66,19 +66,31 @@ public struct SQLiteArchive: ArchiveStore {
                 // WAL + NORMAL: a commit survives a process crash (SIGKILL);
                 // only a power cut may lose the last batch, never corrupt.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Keep the WAL file from staying at its high-water mark.
+                try db.execute(sql: "PRAGMA journal_size_limit = 16777216")
             }
         }
         do {
-            if mode == .readOnly {
-                // A read-only file cannot be switched to WAL; when it is not in
-                // WAL already, a queue-backed pool would fail, so check first.
-                pool = try DatabasePool(path: path, configuration: config)
-            } else {
-                pool = try DatabasePool(path: path, configuration: config)
+            pool = try Self.openPool(path: path, location: path, mode: mode, config: config)
+        } catch let error as ArchiveError where mode == .readOnly && error.kind == .readOnly {
+            // A WAL archive in a folder this user cannot write: SQLite cannot
+            // create its shared-memory file, so read the file as immutable.
+            let uri = "file:" + (Self.absolute(path).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+                + "?immutable=1"
+            guard let immutable = try? Self.openPool(path: path, location: uri, mode: mode, config: config) else {
+                throw error
             }
+            pool = immutable
+        }
+    }
+
+    /// Opens the pool at `location` (a path or an SQLite URI), checks that it
+    /// is a Newsroom archive this binary can read, and migrates it when writing.
+    private static func openPool(path: String, location: String, mode: Mode, config: Configuration) throws -> DatabasePool {
+        do {
+            let pool = try DatabasePool(path: location, configuration: config)
             let migrator = ArchiveSchema.migrator
             let superseded = try pool.read { db -> Bool in
-                try db.execute(sql: "SELECT count(*) FROM sqlite_master")
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if !tables.isEmpty && !tables.contains("grdb_migrations") {
                     throw ArchiveError("\(path): an SQLite file, but not a Newsroom archive", kind: .unusable)
@@ -100,6 +112,7 @@ public struct SQLiteArchive: ArchiveStore {
                         kind: .unusable)
                 }
             }
+            return pool
         } catch let error as ArchiveError {
             throw error
         } catch {

@@ -2,14 +2,10 @@ import Foundation
 import NewsKit
 
 /// What the story row keeps beside its text, as JSON: how the body splits
-/// into paragraphs, the parts of the story that are not searched, and the
-/// story's own entities with their archive ids.
+/// into paragraphs and the parts of the story that are not searched. The
+/// story's entities are `story.entityIds` (archive ids, in story order), so
+/// this JSON is made on the extraction threads, not by the single writer.
 struct StoredLayout: Codable {
-    struct LocalEntity: Codable {
-        var name: String
-        var type: EntityType
-        var id: EntityID
-    }
     /// `[utf8 length, kind]` per paragraph; kind 0 body, 1 subhead, 2 credit.
     var paragraphs: [[Int]]
     var bylineText: String?
@@ -17,7 +13,6 @@ struct StoredLayout: Codable {
     var dateline: Dateline?
     var credits: [Credit]
     var media: [String]
-    var entities: [LocalEntity]
 }
 
 /// The parts of a quote beyond its first span, as JSON.
@@ -126,5 +121,15 @@ enum StoryDate {
               (1000...9999).contains(y) else { return nil }
         let iso = String(format: "%04d-%02d-%02d", y, m, d)
         return (iso, y * 10000 + m * 100 + d)
+    }
+}
+
+/// Words at a UTF-8 byte range of a text (clamped to the text).
+enum StoredText {
+    static func words(in text: String, start: Int, end: Int) -> String {
+        let utf8 = text.utf8
+        let lo = max(0, min(start, utf8.count)), hi = max(lo, min(end, utf8.count))
+        let a = utf8.index(utf8.startIndex, offsetBy: lo), b = utf8.index(a, offsetBy: hi - lo)
+        return String(decoding: utf8[a..<b], as: UTF8.self)
     }
 }

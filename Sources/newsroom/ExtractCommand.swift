@@ -23,28 +23,36 @@ struct ExtractCommand: ParsableCommand {
         let extractor = Extractor()
         let files = loader.files(in: paths)
         var failed = false
-        // Extraction is pure: annotate in parallel, print in input order.
-        let results = ParallelMap.map(files) { file -> Result<AnnotatedStory, StoryInputError> in
-            switch file {
-            case .failure(let e): return .failure(e)
-            case .success(let path):
-                do throws(StoryInputError) { return .success(extractor.annotate(try loader.load(path: path))) }
-                catch { return .failure(error) }
+        var first = true
+        if json { emit(ExtractOutput.head) }
+        // Extraction is pure: annotate a chunk on all cores, print it in input
+        // order, then the next chunk, so memory stays flat on large inputs.
+        var chunkStart = 0
+        while chunkStart < files.count {
+            let chunk = Array(files[chunkStart..<min(files.count, chunkStart + 512)])
+            chunkStart += chunk.count
+            let results = ParallelMap.map(chunk) { file -> Result<AnnotatedStory, StoryInputError> in
+                switch file {
+                case .failure(let e): return .failure(e)
+                case .success(let path):
+                    do throws(StoryInputError) { return .success(extractor.annotate(try loader.load(path: path))) }
+                    catch { return .failure(error) }
+                }
+            }
+            for result in results {
+                switch result {
+                case .failure(let e):
+                    warn(e.description)
+                    failed = true
+                case .success(let a) where json:
+                    emitBytes((first ? [] : [UInt8(ascii: ",")]) + ArticleJSON(a).jsonBytes())
+                    first = false
+                case .success(let a):
+                    emit(ExtractText.render(a))
+                }
             }
         }
-        var articles: [ArticleJSON] = []
-        for result in results {
-            switch result {
-            case .failure(let e):
-                warn(e.description)
-                failed = true
-            case .success(let a):
-                if json { articles.append(ArticleJSON(a)) } else { emit(ExtractText.render(a)) }
-            }
-        }
-        if json {
-            emit(String(decoding: try JSONOutput.encode(ExtractOutput(articles: articles)), as: UTF8.self) + "\n")
-        }
+        if json { emit(ExtractOutput.tail + "\n") }
         if failed { throw ExitStatus.inputFailed }
     }
 }

@@ -29,3 +29,7 @@ func warn(_ message: String) {
 func emit(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
 }
+
+func emitBytes(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes))
+}

@@ -72,6 +72,18 @@ import Testing
         }
     }
 
+    @Test func aFileThatBecomesACopyOfAnotherDropsItsOldVersion() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(hash: "one"), Harbour.story2().item(hash: "two")])
+            var copy = Harbour.story2()
+            copy.source = "/news/harbour-1.txt"
+            let report = try archive.store([copy.item(hash: "two")])
+            #expect(report.updated == 1)
+            #expect(try archive.stories(offset: 0, limit: 10).map(\.source) == ["/news/harbour-2.txt"])
+            #expect(try archive.search("gates", offset: 0, limit: 10).isEmpty)
+        }
+    }
+
     @Test func quotesFilterBySpeakerStoryTextAndKind() throws {
         try withArchive { archive, _ in
             var s2 = Harbour.story2()

@@ -63,6 +63,8 @@ import Testing
              Dateline(raw: "LEEDS, England, Feb. 2, 2026 (AP) —", places: ["LEEDS", "England"], date: "Feb. 2, 2026", agency: "AP"),
              "The senate voted."),
             ("NAIROBI — The senate voted.", Dateline(raw: "NAIROBI —", places: ["NAIROBI"]), "The senate voted."),
+            ("New York (AFP) - The senate voted.",
+             Dateline(raw: "New York (AFP) -", places: ["New York"], agency: "AFP"), "The senate voted."),
             ("SAINT-MALO, France - The senate voted.",
              Dateline(raw: "SAINT-MALO, France -", places: ["SAINT-MALO", "France"]), "The senate voted."),
         ]
@@ -71,6 +73,27 @@ import Testing
             #expect(story.dateline == expected, "\(first)")
             #expect(story.paragraphs.first?.text == rest, "\(first)")
         }
+    }
+
+    @Test func datelineTraps() throws {
+        let dated = try parse("Headline\n\nMar 3 (Reuters) - Ferry fares rose.\n\nMore.")
+        #expect(dated.dateline == Dateline(raw: "Mar 3 (Reuters) -", places: [], date: "Mar 3", agency: "Reuters"))
+        #expect(dated.paragraphs[0].text == "Ferry fares rose.")
+        // A place that starts like a month or weekday is still a place.
+        let monroe = try parse("Headline\n\nMONROE, La., Dec. 4 (AP) — Ferry fares rose.\n\nMore.")
+        #expect(monroe.dateline?.places == ["MONROE", "La."])
+        #expect(monroe.dateline?.date == "Dec. 4")
+        // The dateline ends at the first dash; a bracket after it is no agency.
+        let party = try parse("Headline\n\nDOVER, Del. — Sen. Ada Vine (D-Del.) spoke.\n\nMore.")
+        #expect(party.dateline == Dateline(raw: "DOVER, Del. —", places: ["DOVER", "Del."]))
+        #expect(party.paragraphs[0].text == "Sen. Ada Vine (D-Del.) spoke.")
+        let agencyOnly = try parse("Headline\n\n(Bloomberg) -- Copper rose.\n\nMore.")
+        #expect(agencyOnly.dateline == Dateline(raw: "(Bloomberg) --", places: [], agency: "Bloomberg"))
+        #expect(agencyOnly.paragraphs[0].text == "Copper rose.")
+        let aside = try parse("Headline\n\n(This story corrects a name) The port reopened.\n\nMore.")
+        #expect(aside.dateline == nil)
+        let update = try parse("Headline\n\nUPDATE: 5/12 — The listing was removed.\n\nMore.")
+        #expect(update.dateline == nil)
     }
 
     @Test func datelineWithoutSpaceBeforeText() throws {
@@ -85,6 +108,7 @@ import Testing
             "The mayor (a Green) said - quietly - that fares would rise.",
             "NATO allies met in Brussels.",
             "“Nobody (Reuters) - knows,” she said.",
+            "The mayor (Green) - who won in May - spoke first.",
         ] {
             let story = try parse("Headline\n\n\(first)\n\nMore.")
             #expect(story.dateline == nil, "\(first)")
@@ -111,6 +135,16 @@ import Testing
     @Test func bylineDropsAgencyWords() throws {
         let story = try parse("Headline\n\nBy Amira Dahl and Jonas Reiter, Associated Press\n\nBody.")
         #expect(story.byline == ["Amira Dahl", "Jonas Reiter"])
+        let caps = try parse("Headline\n\nBy AMIRA DAHL and JONAS REITER Associated Press\n\nBody.")
+        #expect(caps.byline == ["AMIRA DAHL", "JONAS REITER"])
+        let staff = try parse("Headline\n\nBy Reuters Staff\n\nOSLO (Reuters) - Fares rose.")
+        #expect(staff.bylineText == "By Reuters Staff")
+        #expect(staff.byline.isEmpty)
+        #expect(staff.paragraphs.map(\.text) == ["Fares rose."])
+        let twoLines = try parse("Headline\n\nBy Amira Dahl\nAssociated Press\n\nDOVER, Del. (AP) — Fares rose.")
+        #expect(twoLines.byline == ["Amira Dahl"])
+        #expect(twoLines.dateline?.agency == "AP")
+        #expect(twoLines.paragraphs.map(\.text) == ["Fares rose."])
     }
 
     @Test func crlfLoneCRAndBOM() throws {
@@ -120,6 +154,11 @@ import Testing
         #expect(crlf.paragraphs.map(\.text) == ["First.", "Second."])
         let cr = try parse("Headline\r\rFirst.\r\rSecond.")
         #expect(cr.paragraphs.map(\.text) == ["First.", "Second."])
+    }
+
+    @Test func noBreakSpacesAreTrimmedAndBlank() throws {
+        let story = try parse("Headline\n\n\u{00A0}Boats stayed in port.\u{00A0}\n\u{00A0}\nThe wind dropped.")
+        #expect(story.paragraphs.map(\.text) == ["Boats stayed in port.", "The wind dropped."])
     }
 
     @Test func singleNewlineParagraphs() throws {
@@ -152,6 +191,29 @@ import Testing
         #expect(story.paragraphs[0].text == "High winds closed three ferry routes on Sunday and the coast guard warned boats to stay in port until the storm had passed over the islands.")
     }
 
+    @Test func titleAndListLinesAreNotJoined() throws {
+        let text = """
+        Ferry news
+
+        Island Mayor Wins ‘Historic’ Vote On Ferry Fares
+        See the results below
+
+        1
+        Harbour Fees Frozen For A Year
+        """
+        let story = try parse(text)
+        #expect(story.paragraphs.map(\.text) == [
+            "Island Mayor Wins ‘Historic’ Vote On Ferry Fares", "See the results below", "1",
+            "Harbour Fees Frozen For A Year",
+        ])
+    }
+
+    @Test func wrappedLinesMayOpenWithAQuote() throws {
+        let text = "Headline\n\nThe mayor called the plan\n\"a disgrace\" and said she\nwould fight it in court."
+        let story = try parse(text)
+        #expect(story.paragraphs.map(\.text) == ["The mayor called the plan \"a disgrace\" and said she would fight it in court."])
+    }
+
     @Test func gluedParagraphsAndQuotesStayAsWritten() throws {
         let story = try parse("Headline\n\nThe mayor made her case.The talks ended. She said \"no\" and ‘never’.\n\nMore.")
         #expect(story.paragraphs[0].text == "The mayor made her case.The talks ended. She said \"no\" and ‘never’.")
@@ -172,10 +234,46 @@ import Testing
         #expect(story.media == ["Image: harbour at dawn", "Photo: the mayor", "#ferries #lisbon"])
     }
 
+    @Test func creditsBeforeClosingBoilerplate() throws {
+        let story = try parse("Headline\n\nBody one.\n\nBody two.\n\n(Reporting by Lu Wen; Editing by Kit Marr)\n\nOur Standards: The Harbour Trust Principles.")
+        #expect(story.credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr"])])
+        #expect(story.paragraphs.map(\.kind) == [.body, .body, .credit, .body])
+    }
+
+    @Test func contributorLineIsACredit() throws {
+        let story = try parse("Headline\n\nBody one.\n\nBody two.\n\nAssociated Press writers Lu Wen in Accra and Sam Ode contributed to this report.")
+        #expect(story.credits == [Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode"])])
+        #expect(story.paragraphs.last?.kind == .credit)
+        let money = try parse("Headline\n\nBody one.\n\nBody two.\n\nLu Wen contributed $5 million to the campaign.")
+        #expect(money.credits.isEmpty)
+    }
+
+    @Test func captionsInsideTheBodyAreMedia() throws {
+        let story = try parse("Headline\n\nFILE PHOTO: The harbour at dawn, March 3. REUTERS/Ada Lind/File Photo\n\nOSLO (Reuters) - Fares rose.\n\nThe mayor spoke.\n\nFerries at the quay. REUTERS/Ben Ode\n\nMore.")
+        #expect(story.media == ["FILE PHOTO: The harbour at dawn, March 3. REUTERS/Ada Lind/File Photo", "Ferries at the quay. REUTERS/Ben Ode"])
+        #expect(story.paragraphs.map(\.text) == ["Fares rose.", "The mayor spoke.", "More."])
+        #expect(story.dateline?.places == ["OSLO"])
+    }
+
     @Test func finalSentenceWithByIsNoCredit() throws {
         let story = try parse("Headline\n\nBody text.\n\nThe bill was passed by the senate.")
         #expect(story.credits.isEmpty)
         #expect(story.paragraphs.last?.kind == .body)
+    }
+
+    @Test func creditPlacesWithStateAreNotPeople() {
+        let credits = CreditReader.credits("(Additional reporting by Lu Wen in Accra, Sam Ode in Fort Wayne, Indiana and Kit Marr; Editing by Jo Brink)")
+        #expect(credits?.first == Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode", "Kit Marr"]))
+    }
+
+    @Test func creditDesksAreNotPeople() {
+        let credits = CreditReader.credits("(Reporting by Lu Wen and Reuters Television; Editing by Kit Marr)")
+        #expect(credits?.first == Credit(role: .reporting, people: ["Lu Wen"]))
+    }
+
+    @Test func creditRolesSeparatedByCommas() {
+        let credits = CreditReader.credits("(Reporting By Lu Wen in Accra, editing by Kit Marr and Jo Brink)")
+        #expect(credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr", "Jo Brink"])])
     }
 
     @Test func creditWithoutParenthesesAndContinuation() throws {

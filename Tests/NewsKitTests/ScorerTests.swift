@@ -90,6 +90,18 @@ import Testing
         #expect(invented == PRF(truePositives: 1, system: 2, gold: 1))
     }
 
+    @Test func optionalExpectedQuotesCostNothing() {
+        let gold = [Gold(text: "an insult to the crews", speakers: ["Dock Union"], optional: true),
+                    Gold(text: "we are ready", speakers: ["Ada Lind"])]
+        let scorer = AccuracyScorer()
+        let found = scorer.scoreQuotes(gold, [Sys(text: "an insult to the crews", speaker: "Ada Lind"), Sys(text: "we are ready", speaker: "Ada Lind")])
+        let leftOut = scorer.scoreQuotes(gold, [Sys(text: "we are ready", speaker: "Ada Lind")])
+        #expect(found.0 == PRF(truePositives: 1, system: 1, gold: 1))
+        #expect(found.1 == SpeakerAccuracy(correct: 1, matched: 1))
+        #expect(leftOut.0 == PRF(truePositives: 1, system: 1, gold: 1))
+        #expect(leftOut.3.isEmpty)
+    }
+
     @Test func namesAreStrictNormalisedAndDeduplicated() {
         let (prf, misses) = AccuracyScorer().scoreNames(
             gold: ["Ada Lind", "Ben Okafor", "Carla Ruiz"],
@@ -130,13 +142,48 @@ import Testing
         let json = #"""
         {"quotes": [{"text": "a", "kind": "direct", "speaker": "Ada Lind"},
                     {"text": "b", "kind": "partial", "speaker": null},
-                    {"text": "c", "kind": "direct", "speaker": ["Ada Lind", "Lind"]}],
+                    {"text": "c", "kind": "direct", "speaker": ["Ada Lind", "Lind"], "optional": true}],
          "headline_quotes": [], "indirect": [{"text": "d", "speaker": "Ada Lind"}],
          "people": ["Ada Lind"], "organizations": [], "places": ["Oslo"]}
         """#
         let e = try JSONDecoder().decode(ExpectedAnnotations.self, from: Data(json.utf8))
         #expect(e.quotes.map(\.speakers) == [["Ada Lind"], [], ["Ada Lind", "Lind"]])
+        #expect(e.quotes.map(\.optional) == [false, false, true])
         #expect(e.indirect.first?.kind == nil)
         #expect(e.places == ["Oslo"])
+    }
+
+    @Test func evaluatesAFolderOfStories() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: root.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("a.txt", "Harbour vote\n\n“We won,” Ada Lind said.\n\nMore.\n\nEnd.")
+        try write("a.expected.json", #"{"quotes": [{"text": "We won,", "kind": "direct", "speaker": "Ada Lind"}], "people": ["Ada Lind"]}"#)
+        try write("b.txt", "Ferry vote\n\n“We lost,” Ben Okafor said.\n\nMore.")
+        try write("b.gold.json", #"{"quotes": [{"text": "We lost,", "speaker": ["Ben Okafor", "Okafor"]}]}"#)
+        try write("c.txt", "No truth for this one\n\nBody.")
+        try write("d.txt", "Broken truth\n\nBody.")
+        try write("d.expected.json", "{not json")
+        let evaluation = CorpusEvaluation(directory: root)
+        #expect(evaluation.cases.map(\.name) == ["a", "b"])
+        #expect(evaluation.errors.count == 1)
+        #expect(evaluation.errors.first?.path.hasSuffix("d.expected.json") == true)
+        // A stand-in extractor that finds one quote a story, with the speaker's surname only.
+        let (total, stories) = evaluation.score { story in
+            let span = Span(paragraph: 0, start: 0, end: 1)
+            let text = story.paragraphs[0].text
+            let quoted = String(text.split(separator: "”")[0].dropFirst())
+            let surname = String(text.split(separator: " ").dropLast().last ?? "")
+            return AnnotatedStory(story: story, quotes: [Quote(text: quoted, kind: .direct, speaker: surname, parts: [span])])
+        }
+        #expect(total.quotes == PRF(truePositives: 2, system: 2, gold: 2))
+        #expect(total.speakers == SpeakerAccuracy(correct: 1, matched: 2))  // "Okafor" is accepted in b only
+        #expect(stories.map(\.name) == ["a", "b"])
+        let report = CorpusEvaluation.report(total: total, stories: stories)
+        #expect(report.contains("a: SPEAKER “We won,” expected Ada Lind, got Lind"))
+        #expect(report.contains("a: MISSED person ada lind"))
     }
 }

@@ -13,15 +13,36 @@ struct EntityClusters {
         var forms: Set<String> = []
         /// A known canonical name (gazetteer places and organisations).
         var knownName: String?
+        /// Made from lone capitalised words with no other evidence: kept only
+        /// when the word recurs.
+        var weak = false
     }
 
     let gazetteer: Gazetteer
     var clusters: [Cluster] = []
-    private var keyed: [String: Int] = [:]
+    private struct Key: Hashable {
+        var type: EntityType
+        var name: String
+    }
+    private var keyed: [Key: Int] = [:]
+    /// People by upper-cased surname and by first name, so that a lone word
+    /// finds its person without a scan of every cluster.
+    private var bySurname: [String: [Int]] = [:]
+    private var byFirstName: [String: [Int]] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
+    /// Prepositions after which an unknown capitalised word is most likely a place.
+    static let strongPlacePrepositions: Set<String> = [
+        "in", "from", "near", "outside", "throughout", "across", "inside", "visit", "visited", "visiting", "toured",
+        "off",
+    ]
+    /// Nouns that make the capitalised word before them a place ("the Tagus river").
+    static let placeNouns: Set<String> = [
+        "river", "sea", "lake", "island", "islands", "mountains", "valley", "region", "province", "county",
+        "peninsula", "coast", "strait", "bay", "harbour", "harbor", "archipelago", "delta", "basin",
+    ]
     static let cityWords: Set<String> = [
         "city", "town", "village", "province", "region", "state", "district", "county", "port", "capital",
     ]
@@ -35,6 +56,7 @@ struct EntityClusters {
             switch candidate.guess {
             case .organization(let name): addKeyed(.organization, name, candidate)
             case .place(let name): addKeyed(.place, name, candidate)
+            case .other: addKeyed(.other, candidate.text, candidate)
             default: break
             }
         }
@@ -42,23 +64,24 @@ struct EntityClusters {
         // Singles with evidence of a person make people of their own ("President Trump").
         for single in singles where !hasPerson(named: single.tokens[0]) {
             let word = single.tokens[0]
-            if gazetteer.organization(word) != nil { continue }
+            if single.flags.contains(.organization) { continue }
             let context = single.context
             let saidAfter = context.after.map { gazetteer.speechVerbs.contains($0) } ?? false
             let roleBefore = context.before.map { gazetteer.roleNouns.contains($0) } ?? false
-            let isPlace = gazetteer.place(word) != nil
+            let isPlace = single.flags.contains(.place)
             if context.titled || (!isPlace && (roleBefore || saidAfter && !context.sentenceInitial)) {
                 var cluster = Cluster(type: .person, key: "")
-                cluster.lastNames = [word.uppercased()]
+                let folded = word.uppercased()
+                cluster.lastNames = [folded]
                 clusters.append(cluster)
+                bySurname[folded, default: []].append(clusters.count - 1)
             }
         }
         for single in singles { resolve(single) }
     }
 
     private func hasPerson(named word: String) -> Bool {
-        let folded = word.uppercased()
-        return clusters.contains { $0.type == .person && $0.lastNames.contains(folded) }
+        bySurname[word.uppercased()] != nil
     }
 
     private mutating func addPerson(_ candidate: NameCandidate) {
@@ -69,14 +92,14 @@ struct EntityClusters {
         let last = lastToken.uppercased()
         let form = tokens.joined(separator: " ").uppercased()
         let isInitial = firstToken.utf8.count == 2 && firstToken.hasSuffix(".")
-        for index in clusters.indices where clusters[index].type == .person && clusters[index].lastNames.contains(last) {
+        for index in bySurname[last] ?? [] {
             let cluster = clusters[index]
             let sameFirst = cluster.firstNames.contains(first)
                 || cluster.firstNames.isEmpty
                 || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
                 || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
             if sameFirst {
-                clusters[index].firstNames.insert(first)
+                if clusters[index].firstNames.insert(first).inserted { byFirstName[first, default: []].append(index) }
                 clusters[index].forms.insert(form)
                 clusters[index].mentions.append((candidate.span, candidate.text, candidate.order))
                 return
@@ -88,6 +111,8 @@ struct EntityClusters {
         cluster.forms = [form]
         cluster.mentions = [(candidate.span, candidate.text, candidate.order)]
         clusters.append(cluster)
+        bySurname[last, default: []].append(clusters.count - 1)
+        byFirstName[first, default: []].append(clusters.count - 1)
     }
 
     private mutating func addKeyed(_ type: EntityType, _ name: String, _ candidate: NameCandidate) {
@@ -97,7 +122,7 @@ struct EntityClusters {
     }
 
     private mutating func keyedCluster(_ type: EntityType, _ name: String) -> Int {
-        let key = type.rawValue + "|" + name.uppercased()
+        let key = Key(type: type, name: name.uppercased())
         if let index = keyed[key] { return index }
         var cluster = Cluster(type: type, key: name)
         cluster.forms = [name.uppercased()]
@@ -117,23 +142,29 @@ struct EntityClusters {
         let context = single.context
         let mention = (single.span, single.text, single.order)
         let afterPreposition = context.before.map { NameRunClassifier.locationPrepositions.contains($0) } ?? false
+        let strongPreposition = context.before.map { Self.strongPlacePrepositions.contains($0) } ?? false
         let afterCityOf = context.before == "of" && (context.twoBefore.map { Self.cityWords.contains($0) } ?? false)
-        if afterPreposition || afterCityOf, let place = gazetteer.place(word) {
+        let flags = single.flags
+        if afterPreposition || afterCityOf, flags.contains(.place), let place = gazetteer.placeName(word) {
             addKeyed(.place, place, single); return
         }
-        let bySurname = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].lastNames.contains(folded) }
-        if let index = nearest(bySurname, to: single.order) {
+        if let index = nearest(bySurname[folded] ?? [], to: single.order) {
             clusters[index].mentions.append(mention); return
         }
-        if let place = gazetteer.place(word) { addKeyed(.place, place, single); return }
-        if let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
-        if let index = keyed["organization|" + folded] { clusters[index].mentions.append(mention); return }
-        let byFirstName = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].firstNames.contains(folded) }
-        if byFirstName.count == 1 { clusters[byFirstName[0]].mentions.append(mention); return }
+        if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
+        if flags.contains(.organization), let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
+        if let index = keyed[Key(type: .organization, name: folded)] { clusters[index].mentions.append(mention); return }
+        if let people = byFirstName[folded], people.count == 1 { clusters[people[0]].mentions.append(mention); return }
         if context.sentenceInitial { return }
-        if afterPreposition || afterCityOf { addKeyed(.place, word, single); return }
+        let placeNounAfter = context.after.map { Self.placeNouns.contains($0) } ?? false
+        if (strongPreposition || afterCityOf || placeNounAfter) && !gazetteer.givenNames.contains(word)
+            && !word.utf8.contains(0x2D) {
+            addKeyed(.place, word, single); return
+        }
         if gazetteer.isRoleNoun(word) || gazetteer.isPronoun(word) { return }
-        addKeyed(.other, word, single)
+        let index = keyedCluster(.other, word)
+        if clusters[index].mentions.isEmpty { clusters[index].weak = true }
+        clusters[index].mentions.append(mention)
     }
 
     /// The cluster with the latest mention before `order`, else the earliest after it.
@@ -157,7 +188,8 @@ struct EntityClusters {
 
     mutating func addPlaceWithoutMention(_ place: String) {
         let name = gazetteer.place(place) ?? titleCased(place)
-        _ = keyedCluster(.place, name)
+        let index = keyedCluster(.place, name)
+        clusters[index].knownName = name
     }
 
     /// Known names in a field whose capitals prove nothing (Title Case
@@ -229,13 +261,14 @@ struct EntityClusters {
         }
         var result: [(Entity, (Int, Int, Int))] = []
         for cluster in clusters {
-            var seen: Set<Span> = []
             var mentions: [Mention] = []
-            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) }) where seen.insert(mention.span).inserted {
-                let text = slice(story.text(of: mention.span.field, paragraph: mention.span.paragraph), mention.span) ?? mention.text
-                mentions.append(Mention(text: text, span: mention.span))
+            mentions.reserveCapacity(cluster.mentions.count)
+            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) })
+            where mentions.last?.span != mention.span {
+                mentions.append(Mention(text: mention.text, span: mention.span))
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }
+            if cluster.weak && mentions.count < 2 { continue }
             if mentions.isEmpty && cluster.type != .place { continue }
             let name = canonicalName(cluster, mentions)
             let first = mentions.first.map { rank($0.span) } ?? (3, 0, 0)
@@ -247,6 +280,15 @@ struct EntityClusters {
     }
 
     private func canonicalName(_ cluster: Cluster, _ mentions: [Mention]) -> String {
+        if cluster.type == .place, let known = cluster.knownName {
+            // The fullest written form ("U.S." for a story that never says
+            // "United States"); a form seen only in ALL CAPS takes the gazetteer's spelling.
+            guard let written = fullest(mentions),
+                  written.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || written.utf8.contains(0x2E)
+                  || written.utf8.count <= 3
+            else { return known }
+            return written
+        }
         if let known = cluster.knownName { return known }
         if cluster.type == .place || cluster.type == .organization,
            !cluster.key.isEmpty, cluster.key.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || mentions.isEmpty {
@@ -264,7 +306,7 @@ struct EntityClusters {
     private func fullest(_ mentions: [Mention]) -> String? {
         var best: (text: String, score: (Int, Int, Int))?
         for mention in mentions {
-            let words = mention.text.split(separator: " ").count
+            let words = mention.text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
             let mixed = mention.text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? 1 : 0
             let score = (mixed, words, mention.text.utf8.count)
             if best == nil || score > best!.score { best = (mention.text, score) }

@@ -119,7 +119,33 @@ struct MentionCollection {
         if story.paragraphs.isEmpty, let dateline = story.dateline {
             unplacedDatelinePlaces = dateline.places
         }
+        dropCommonFirstWords()
         for index in candidates.indices { candidates[index].order = index }
+    }
+
+    /// "Suspected Terror", "Delegates Unbound": a sentence-initial first word
+    /// that the story also writes in lower case is an ordinary word, not a name.
+    private mutating func dropCommonFirstWords() {
+        for index in candidates.indices {
+            let candidate = candidates[index]
+            guard candidate.guess == .person, candidate.context.sentenceInitial, !candidate.context.titled,
+                  let first = candidate.tokens.first, let secondStart = candidate.secondStart,
+                  !gazetteer.givenNames.contains(first)
+            else { continue }
+            let lower = first.lowercased()
+            guard lower != first, story.paragraphs.contains(where: { find(lower, in: $0.text, from: 0) != nil })
+            else { continue }
+            var trimmed = candidate
+            trimmed.tokens.removeFirst()
+            trimmed.guess = trimmed.tokens.count > 1 ? .person : .single
+            trimmed.span.start = secondStart
+            trimmed.text = String(trimmed.text.utf8.dropFirst(secondStart - candidate.span.start)) ?? trimmed.text
+            trimmed.context.sentenceInitial = false
+            trimmed.context.before = lower
+            trimmed.secondStart = nil
+            if trimmed.tokens.count == 1 { trimmed.flags = gazetteer.flags(trimmed.tokens[0]) }
+            candidates[index] = trimmed
+        }
     }
 
     private mutating func append(

@@ -1,6 +1,149 @@
-/// Finds quoted spans in a story (first cut: nothing yet).
+/// Finds quoted spans in a story: body quotes (joined across paragraphs when
+/// a quote reopens in the next paragraph) and headline quotes.
+///
+/// Every quote comes out with its parts (byte ranges inside the marks), its
+/// text and its kind (`direct` or `partial`); the speaker is left to
+/// `QuoteAttributor`.
 public struct QuoteFinder: Sendable {
     public init() {}
+
     /// Quotes with kind and parts set, speaker not yet known.
-    public func find(in story: Story) -> (body: [Quote], headline: [Quote]) { ([], []) }
+    public func find(in story: Story) -> (body: [Quote], headline: [Quote]) {
+        var body: [Quote] = []
+        // A quote left open at the end of the previous body paragraph.
+        var pending: Quote?
+        var pendingParagraph = -1
+        for (p, paragraph) in story.paragraphs.enumerated() {
+            guard paragraph.kind == .body else {
+                if let q = pending { body.append(q); pending = nil }
+                continue
+            }
+            paragraph.text.withUTF8Bytes { b in
+                let scan = QuoteMarkScanner.scan(b)
+                var stretches = scan.stretches[...]
+                if var q = pending {
+                    pending = nil
+                    // The next paragraph reopens the quote: its first stretch is the continuation.
+                    if scan.startsWithOpenDouble, pendingParagraph == p - 1, let first = stretches.first, first.isDouble,
+                       let part = Self.trimmedSpan(b, first, field: .body, paragraph: p) {
+                        stretches = stretches.dropFirst()
+                        q.parts.append(part)
+                        q.text += " " + Self.string(b, part)
+                        if first.isOpenEnded {
+                            pending = q
+                            pendingParagraph = p
+                        } else {
+                            body.append(q)
+                        }
+                    } else {
+                        body.append(q)
+                    }
+                }
+                for stretch in stretches {
+                    guard let q = Self.quote(b, stretch, field: .body, paragraph: p) else { continue }
+                    if stretch.isOpenEnded && stretch.isDouble {
+                        pending = q
+                        pendingParagraph = p
+                    } else {
+                        body.append(q)
+                    }
+                }
+            }
+        }
+        if let q = pending { body.append(q) }
+
+        let headline = story.headline.withUTF8Bytes { b -> [Quote] in
+            QuoteMarkScanner.scan(b).stretches.compactMap { stretch in
+                stretch.isOpenEnded ? nil : Self.quote(b, stretch, field: .headline, paragraph: 0)
+            }
+        }
+        return (body, headline)
+    }
+
+    /// All the quoted stretches of one text (a paragraph or headline) as
+    /// quotes, without joining across paragraphs. For tests and tools.
+    public func find(inText text: String, field: Span.Field = .body, paragraph: Int = 0) -> [Quote] {
+        text.withUTF8Bytes { b in
+            QuoteMarkScanner.scan(b).stretches.compactMap { Self.quote(b, $0, field: field, paragraph: paragraph) }
+        }
+    }
+
+    static func string(_ b: UnsafeBufferPointer<UInt8>, _ part: Span) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[part.start..<part.end]), as: UTF8.self)
+    }
+
+    static func quote(_ b: UnsafeBufferPointer<UInt8>, _ stretch: QuotedStretch, field: Span.Field, paragraph: Int) -> Quote? {
+        guard let part = trimmedSpan(b, stretch, field: field, paragraph: paragraph) else { return nil }
+        return Quote(text: string(b, part), kind: kindOf(b, stretch, part), parts: [part])
+    }
+
+    /// The stretch without surrounding spaces; nil when it holds no word.
+    static func trimmedSpan(_ b: UnsafeBufferPointer<UInt8>, _ s: QuotedStretch, field: Span.Field, paragraph: Int) -> Span? {
+        var a = s.start, e = s.end
+        while a < e {
+            let (sc, l) = UTF8Scalar.decode(b, at: a)
+            if UTF8Scalar.isSpace(sc) { a += l } else { break }
+        }
+        while e > a {
+            let p = UTF8Scalar.previousStart(b, before: e)
+            if UTF8Scalar.isSpace(UTF8Scalar.decode(b, at: p).scalar) { e = p } else { break }
+        }
+        var k = a
+        while k < e {
+            let c = b[k]
+            if c < 0x80 {
+                if UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c) {
+                    return Span(field: field, paragraph: paragraph, start: a, end: e)
+                }
+                k += 1
+                continue
+            }
+            let (sc, l) = UTF8Scalar.decode(b, at: k)
+            if UTF8Scalar.isWordScalar(sc) { return Span(field: field, paragraph: paragraph, start: a, end: e) }
+            k += l
+        }
+        return nil
+    }
+
+    /// `direct` when the quote reads as a sentence of its own: it starts with a
+    /// capital and stands at the start of a sentence, after a colon or comma,
+    /// or is long and ends like a sentence. Otherwise a phrase in the
+    /// reporter's sentence: `partial`.
+    static func kindOf(_ b: UnsafeBufferPointer<UInt8>, _ s: QuotedStretch, _ part: Span) -> QuoteKind {
+        let (first, _) = UTF8Scalar.decode(b, at: part.start)
+        let capital = UTF8Scalar.isUppercase(first) || (first < 0x80 && UTF8Scalar.isDigit(UInt8(first)))
+        guard capital else { return .partial }
+        // What stands before the opening mark?
+        var k = s.openMark
+        while k > 0 {
+            let p = UTF8Scalar.previousStart(b, before: k)
+            if UTF8Scalar.isSpace(UTF8Scalar.decode(b, at: p).scalar) { k = p } else { break }
+        }
+        if k == 0 { return .direct }
+        let prev = b[k - 1]
+        if prev == 0x3A || prev == 0x2C || prev == 0x2E || prev == 0x3F || prev == 0x21 || prev == 0x28 {
+            return .direct
+        }
+        if prev >= 0x80 {
+            let sc = UTF8Scalar.decode(b, at: UTF8Scalar.previousStart(b, before: k)).scalar
+            if sc == 0x2014 || sc == 0x2013 || sc == 0x201D { return .direct }
+        }
+        // Preceded by a word: direct only if it is a long sentence of its own.
+        var words = 0
+        var inWord = false
+        var endsSentence = false
+        var j = part.start
+        while j < part.end {
+            let c = b[j]
+            let isWord = c >= 0x80 || UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c)
+            if isWord && !inWord { words += 1 }
+            inWord = isWord
+            j += 1
+        }
+        if part.end > part.start {
+            let last = b[part.end - 1]
+            endsSentence = last == 0x2E || last == 0x3F || last == 0x21
+        }
+        return words >= 8 && endsSentence ? .direct : .partial
+    }
 }

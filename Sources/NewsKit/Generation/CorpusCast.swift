@@ -10,8 +10,11 @@ struct CastMember: Sendable {
     var role: String?
     var organisation: Int
     var country: Int
-
-    var fullName: String { given + " " + family }
+    let fullName: String
+    /// How the person is introduced in running text ("Keldish Trade Minister
+    /// Alenka Voss") and right after a closing quote ("Trade Minister Alenka Voss").
+    var introduction = ""
+    var shortIntroduction = ""
 }
 
 /// Everyone and everything a corpus talks about, fixed by the corpus seed so
@@ -22,6 +25,10 @@ struct CorpusCast: Sendable {
     /// turns up as a speaker.
     var reporters: [String]
     var organisations: [String]
+    /// How each organisation is named the first time and afterwards ("the
+    /// Keldish Ministry of Trade", then "the ministry").
+    var organisationFirstReference: [String]
+    var organisationLaterReference: [String]
 
     static let speakerCount = 6_000
     static let reporterCount = 240
@@ -42,6 +49,12 @@ struct CorpusCast: Sendable {
             if !orgs.contains(name) { orgs.append(name) }
         }
         organisations = orgs
+        organisationFirstReference = orgs.map { $0.hasPrefix("Central Bank") || $0.contains(" Ministry of ") ? "the " + $0 : $0 }
+        organisationLaterReference = orgs.map { org in
+            if org.contains(" Ministry of ") { return "the ministry" }
+            if org.hasPrefix("Central Bank") { return "the central bank" }
+            return "the " + org.split(separator: " ").last!.lowercased()
+        }
 
         // Distinct full names; given and family names are each shared by many people.
         var seen: [String: Bool] = [:]
@@ -56,11 +69,20 @@ struct CorpusCast: Sendable {
             let country = rng.below(v.countries.count)
             var member = CastMember(
                 given: g.name, family: f, pronoun: g.pronoun, title: nil, role: nil,
-                organisation: rng.below(orgs.count), country: country)
+                organisation: rng.below(orgs.count), country: country, fullName: key)
             if rng.chance(0.45) {
-                member.title = rng.pick(v.ministerTitles)
+                let title = rng.pick(v.ministerTitles)
+                member.title = title
+                // "Senator", "Mayor" … stand without the country; ministers carry it.
+                let local = title.hasPrefix("Senator") || title.hasPrefix("Governor") || title.hasPrefix("Mayor")
+                    || title.hasPrefix("Opposition")
+                member.introduction = (local ? "" : v.countries[country].adjective + " ") + title + " " + key
+                member.shortIntroduction = title.hasPrefix("Opposition") ? key : title + " " + key
             } else {
-                member.role = rng.pick(v.organisationRoles)
+                let role = rng.pick(v.organisationRoles)
+                member.role = role
+                member.introduction = "\(key), \(role) at \(orgs[member.organisation]),"
+                member.shortIntroduction = key
             }
             people.append(member)
         }

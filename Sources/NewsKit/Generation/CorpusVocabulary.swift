@@ -114,7 +114,7 @@ enum CorpusVocabulary {
     static let unnamedSources: [String] = [
         "a senior {adj} official", "a diplomat familiar with the talks", "a person close to the negotiations",
         "a government source", "a senior {adj} diplomat", "an official who asked not to be named",
-        "two people briefed on the matter", "a {org} executive", "a senior adviser to the prime minister",
+        "two people briefed on the matter", "a {storyorg} executive", "a senior adviser to the prime minister",
         "a {adj} negotiator",
     ]
 
@@ -245,6 +245,21 @@ enum CorpusVocabulary {
     ]
     static let partialVerbs: [String] = ["called {it}", "described {it} as", "said {it} was", "dismissed {it} as", "hailed {it} as"]
     static let things: [String] = ["the plan", "the deal", "the proposal", "the ruling", "the decision", "the talks", "the offer", "the report"]
+
+    static let compiledUnnamedSources = SentenceTemplate.compile(unnamedSources)
+    static let compiledTails = SentenceTemplate.compile(tails)
+    static let compiledFigures = SentenceTemplate.compile(figures)
+    static let compiledBackground = SentenceTemplate.compile(background)
+    static let compiledQuoteSentences = SentenceTemplate.compile(quoteSentences)
+    static let compiledPartialPhrases = SentenceTemplate.compile(partialPhrases)
+    static let compiledPartialVerbs = SentenceTemplate.compile(partialVerbs)
+    /// Dateline forms of each country's capital ("PORT HALDEN") and of the meeting cities.
+    static let capitalsUpper: [String] = countries.map { $0.cities[0].uppercased() }
+    static let meetingCitiesUpper: [String] = meetingCities.map { $0.uppercased() }
+    /// Each country's cities followed by the meeting cities: where `{city}` can be.
+    static let citiesByCountry: [[String]] = countries.map { $0.cities + meetingCities }
+    /// Agencies as they appear in tag lines ("ostralpress").
+    static let agencyTags: [String] = agencies.map { String($0.lowercased().filter { $0 != " " }) }
 
     static let months: [String] = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",

@@ -11,6 +11,10 @@ public struct WireStoryGenerator: Sendable {
     public let seed: UInt64
     let cast: CorpusCast
 
+    /// Changes whenever the bytes for a given seed change, so cached corpora
+    /// made by an older generator are not mistaken for current ones.
+    public static let version = 3
+
     /// Bounds of the words in a story (whitespace-separated, the whole file).
     public static let wordRange = 300...1_500
 
@@ -158,42 +162,28 @@ private struct StoryWriter {
 
     /// How a speaker is named in running text: in full with title or role the
     /// first time, then by family name.
-    mutating func name(_ s: Int, subject: Bool = true) -> String {
-        let p = person(s)
+    mutating func name(_ s: Int) -> String {
         lastNamed = s
-        if introduced[s] { return p.family }
+        if introduced[s] { return person(s).family }
         introduced[s] = true
-        if let title = p.title {
-            let prefix = title.hasPrefix("Senator") || title.hasPrefix("Governor") || title.hasPrefix("Mayor")
-                || title.hasPrefix("Opposition") ? "" : adjective(p.country) + " "
-            return prefix + title + " " + p.fullName
-        }
-        return "\(p.fullName), \(p.role ?? "spokesperson") at \(g.cast.organisations[p.organisation]),"
+        return person(s).introduction
     }
 
     /// A name fit to stand right after a closing quote ("…,” said X): no
     /// trailing appositive commas.
     mutating func shortName(_ s: Int) -> String {
-        let p = person(s)
         lastNamed = s
-        if introduced[s] { return p.family }
+        if introduced[s] { return person(s).family }
         introduced[s] = true
-        if let title = p.title { return title.lowercased().hasPrefix("opposition") ? p.fullName : title + " " + p.fullName }
-        return p.fullName
+        return person(s).shortIntroduction
     }
 
     /// The story's organisation: in full the first time ("the Keldish Ministry
     /// of Trade"), then by its kind ("the ministry", "the union").
     mutating func organisationReference() -> String {
-        let full = organisationName
-        let ministry = full.contains("Ministry of") || full.hasPrefix("Central Bank")
-        if !organisationNamed {
-            organisationNamed = true
-            return ministry ? "the " + full : full
-        }
-        if full.contains("Ministry of") { return "the ministry" }
-        if full.hasPrefix("Central Bank") { return "the central bank" }
-        return "the " + full.split(separator: " ").last!.lowercased()
+        if organisationNamed { return g.cast.organisationLaterReference[organisation] }
+        organisationNamed = true
+        return g.cast.organisationFirstReference[organisation]
     }
 
     mutating func anySpeaker() -> Int {
@@ -203,32 +193,41 @@ private struct StoryWriter {
 
     // MARK: - Fill-ins
 
-    mutating func fill(_ template: String) -> String {
-        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
-        var text = template
-        if text.contains("{object}") { text = text.replacingOccurrences(of: "{object}", with: rng.pick(topic.objects)) }
-        if text.contains("{groupCap}") {
-            let group = rng.pick(topic.groups)
-            text = text.replacingOccurrences(of: "{groupCap}", with: group.prefix(1).uppercased() + group.dropFirst())
+    mutating func fill(_ template: SentenceTemplate) -> String {
+        var text = ""
+        text.reserveCapacity(96)
+        for piece in template.pieces {
+            switch piece {
+            case .text(let t): text += t
+            case .slot(let slot): text += value(of: slot)
+            }
         }
-        if text.contains("{group}") { text = text.replacingOccurrences(of: "{group}", with: rng.pick(topic.groups)) }
-        if text.contains("{city}") { text = text.replacingOccurrences(of: "{city}", with: rng.pick(v.countries[country].cities + v.meetingCities)) }
-        if text.contains("{org}") { text = text.replacingOccurrences(of: "{org}", with: g.cast.organisations[rng.below(g.cast.organisations.count)]) }
-        if text.contains("{adj}") { text = text.replacingOccurrences(of: "{adj}", with: adjective(country)) }
-        if text.contains("{country2}") { text = text.replacingOccurrences(of: "{country2}", with: countryName(otherCountry)) }
-        if text.contains("{country}") { text = text.replacingOccurrences(of: "{country}", with: countryName(country)) }
-        if text.contains("{n}") { text = text.replacingOccurrences(of: "{n}", with: String(rng.int(in: 2...95))) }
-        if text.contains("{m}") { text = text.replacingOccurrences(of: "{m}", with: String(rng.int(in: 2...40))) }
-        if text.contains("{year}") { text = text.replacingOccurrences(of: "{year}", with: String(rng.int(in: 2004...2018))) }
-        if text.contains("{month}") { text = text.replacingOccurrences(of: "{month}", with: rng.pick(v.months)) }
-        if text.contains("{it}") { text = text.replacingOccurrences(of: "{it}", with: rng.chance(0.5) ? "it" : rng.pick(v.things)) }
         return text
+    }
+
+    mutating func value(of slot: SentenceTemplate.Slot) -> String {
+        switch slot {
+        case .object: return rng.pick(topic.objects)
+        case .group: return rng.pick(topic.groups)
+        case .groupCap: return rng.pick(topic.groups).asciiCapitalized
+        case .city: return rng.pick(v.citiesByCountry[country])
+        case .org: return g.cast.organisations[rng.below(g.cast.organisations.count)]
+        case .storyOrg: return organisationName
+        case .adj: return adjective(country)
+        case .country: return countryName(country)
+        case .country2: return countryName(otherCountry)
+        case .n: return String(rng.int(in: 2...95))
+        case .m: return String(rng.int(in: 2...40))
+        case .year: return String(rng.int(in: 2004...2018))
+        case .month: return rng.pick(v.months)
+        case .it: return rng.chance(0.5) ? "it" : rng.pick(v.things)
+        }
     }
 
     /// One or two spoken sentences, without final punctuation.
     mutating func spoken() -> String {
-        var text = fill(rng.pick(v.quoteSentences))
-        if rng.chance(0.35) { text += ". " + fill(rng.pick(v.quoteSentences)) }
+        var text = fill(rng.pick(v.compiledQuoteSentences))
+        if rng.chance(0.35) { text += ". " + fill(rng.pick(v.compiledQuoteSentences)) }
         return text
     }
 
@@ -240,9 +239,9 @@ private struct StoryWriter {
         case 2: subject = "The " + adjective(country) + " government"
         default:
             let group = rng.pick(topic.groups)
-            subject = group.prefix(1).uppercased() + group.dropFirst()
+            subject = group.asciiCapitalized
         }
-        let tail = fill(rng.pick(v.tails))
+        let tail = fill(rng.pick(v.compiledTails))
         return "\(subject) \(rng.pick(v.narrativeVerbs)) \(rng.pick(topic.objects)) \(tail)."
     }
 
@@ -252,9 +251,9 @@ private struct StoryWriter {
         let noun = rng.pick(topic.headlineNouns)
         let p = person(0)
         switch rng.below(5) {
-        case 0: return "\(adjective(country)) \(p.title != nil ? "minister" : "official") says \(noun) ‘\(fill(rng.pick(v.partialPhrases)))’"
+        case 0: return "\(adjective(country)) \(p.title != nil ? "minister" : "official") says \(noun) ‘\(fill(rng.pick(v.compiledPartialPhrases)))’"
         case 1: return "\(countryName(country)) and \(countryName(otherCountry)) resume \(noun) talks in \(rng.pick(v.meetingCities))"
-        case 2: return "\(p.family) hails ‘\(fill(rng.pick(v.partialPhrases)))’ on \(noun) as \(rng.pick(topic.groups)) wait"
+        case 2: return "\(p.family) hails ‘\(fill(rng.pick(v.compiledPartialPhrases)))’ on \(noun) as \(rng.pick(topic.groups)) wait"
         case 3: return "\(g.cast.organisations[organisation]) rejects \(noun), calls for new talks"
         default: return "\(adjective(country)) \(noun) faces fresh test after \(rng.pick(topic.groups)) protest"
         }
@@ -275,8 +274,8 @@ private struct StoryWriter {
     }
 
     mutating func dateline() -> String {
-        var places = capital(country).uppercased()
-        if rng.chance(0.25) { places += "/" + rng.pick(v.meetingCities).uppercased() }
+        var places = v.capitalsUpper[country]
+        if rng.chance(0.25) { places += "/" + rng.pick(v.meetingCitiesUpper) }
         let agency = rng.pick(v.agencies)
         if rng.chance(0.5) {
             let d = WireStoryGenerator.date(ofStory: index)
@@ -291,66 +290,66 @@ private struct StoryWriter {
         let thing = rng.pick(v.things)
         if rng.chance(0.5) {
             return opening + "\(who) said on \(rng.pick(["Monday", "Tuesday", "Thursday", "Friday"])) that \(rng.pick(topic.objects)) "
-                + "was “\(fill(rng.pick(v.partialPhrases)))”, as \(rng.pick(topic.groups)) in \(countryName(country)) waited for details."
+                + "was “\(fill(rng.pick(v.compiledPartialPhrases)))”, as \(rng.pick(topic.groups)) in \(countryName(country)) waited for details."
         }
-        return opening + "\(narrativeSentence().dropLast()), and \(who) called \(thing) “\(fill(rng.pick(v.partialPhrases)))”."
+        return opening + "\(narrativeSentence().dropLast()), and \(who) called \(thing) “\(fill(rng.pick(v.compiledPartialPhrases)))”."
     }
 
     mutating func bodyParagraph() {
         let roll = rng.below(100)
         switch roll {
-        case 0..<12: line(narrativeSentence() + " " + narrativeSentence())
-        case 12..<18: line(fill(rng.pick(v.figures)) + " " + narrativeSentence())
-        case 18..<23: line(fill(rng.pick(v.background)))
-        case 23..<35: // “…,” X said.
+        case 0..<25: line(narrativeSentence() + " " + narrativeSentence())
+        case 25..<32: line(fill(rng.pick(v.compiledFigures)) + " " + narrativeSentence())
+        case 32..<38: line(fill(rng.pick(v.compiledBackground)))
+        case 38..<46: // “…,” X said.
             let s = anySpeaker()
             line("“\(spoken()),” \(shortName(s)) \(rng.pick(v.verbsAfter)).")
-        case 35..<42: // “…,” said X.
+        case 46..<51: // “…,” said X.
             let s = anySpeaker()
             let p = person(s)
             let wasIntroduced = introduced[s]
             let who = shortName(s)
             let role = wasIntroduced || p.role == nil ? "" : ", \(p.role!) of \(g.cast.organisations[p.organisation])"
             line("“\(spoken()),” said \(who)\(role).")
-        case 42..<50: // X said: “…”
+        case 51..<57: // X said: “…”
             let s = anySpeaker()
             line("\(name(s)) \(rng.pick(v.verbsBeforeColon)): “\(spoken()).”")
-        case 50..<55: // according to X
+        case 57..<61: // according to X
             let s = anySpeaker()
             if rng.chance(0.5) {
                 line("“\(spoken()),” according to \(shortName(s)).")
             } else {
                 line("\(narrativeSentence().dropLast()), according to \(shortName(s)).")
             }
-        case 55..<63: // partial quote
+        case 61..<67: // partial quote
             let s = anySpeaker()
-            let verb = fill(rng.pick(v.partialVerbs))
-            line("\(name(s)) \(verb) “\(fill(rng.pick(v.partialPhrases)))” and said \(rng.pick(topic.groups)) would \(rng.pick(["be consulted", "have to wait", "bear the cost", "be protected"])).")
-        case 63..<71: // pronoun follow-up to whoever was named last
+            let verb = fill(rng.pick(v.compiledPartialVerbs))
+            line("\(name(s)) \(verb) “\(fill(rng.pick(v.compiledPartialPhrases)))” and said \(rng.pick(topic.groups)) would \(rng.pick(["be consulted", "have to wait", "bear the cost", "be protected"])).")
+        case 67..<73: // pronoun follow-up to whoever was named last
             if let s = lastNamed {
                 line("“\(spoken()),” \(person(s).pronoun) \(rng.pick(["said", "added", "said later"])).")
             } else {
                 let s = anySpeaker()
-                line("\(name(s)) told reporters that \(rng.pick(topic.objects)) would be \(rng.pick(["delayed", "reviewed", "approved", "scrapped"])) \(fill(rng.pick(v.tails))).")
+                line("\(name(s)) told reporters that \(rng.pick(topic.objects)) would be \(rng.pick(["delayed", "reviewed", "approved", "scrapped"])) \(fill(rng.pick(v.compiledTails))).")
             }
-        case 71..<76: // multi-paragraph quote: the first part has no closing mark
+        case 73..<77: // multi-paragraph quote: the first part has no closing mark
             let s = anySpeaker()
             line("\(name(s)) \(rng.pick(v.verbsBeforeColon)): “\(spoken()). \(spoken()).")
             line("“\(spoken()).”")
             lastNamed = s
-        case 76..<83: // unnamed source
-            let source = fill(rng.pick(v.unnamedSources).replacingOccurrences(of: "{org}", with: organisationName))
+        case 77..<83: // unnamed source
+            let source = fill(rng.pick(v.compiledUnnamedSources))
             if rng.chance(0.5) {
                 line("“\(spoken()),” \(source) said.")
             } else {
-                line("\(source.prefix(1).uppercased() + source.dropFirst()) said \(rng.pick(topic.objects)) was \(rng.pick(["unlikely to pass", "still under discussion", "close to agreement"])).")
+                line("\(source.asciiCapitalized) said \(rng.pick(topic.objects)) was \(rng.pick(["unlikely to pass", "still under discussion", "close to agreement"])).")
             }
             lastNamed = nil
-        case 83..<90: // organisation statement, sometimes followed by “it said”
+        case 83..<88: // organisation statement, sometimes followed by “it said”
             line("“\(spoken()),” \(organisationReference()) said in a statement.")
             if rng.chance(0.5) { line("“\(spoken()),” it said.") }
             lastNamed = nil
-        case 90..<95: // indirect speech
+        case 88..<95: // indirect speech
             let s = anySpeaker()
             line("\(name(s)) said \(rng.pick(topic.groups)) would \(rng.pick(["not accept", "look closely at", "support"])) \(rng.pick(topic.objects)), and \(person(s).pronoun) \(rng.pick(["urged", "asked"])) \(countryName(otherCountry)) to \(rng.pick(["reconsider", "join the talks", "wait"])).")
         default: // quote split around the attribution
@@ -368,11 +367,13 @@ private struct StoryWriter {
         return text
     }
 
+    static let tagAlphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+
     mutating func tagLine() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".utf8)
+        let alphabet = Self.tagAlphabet
         var id: [UInt8] = []
         for _ in 0..<12 { id.append(alphabet[rng.below(alphabet.count)]) }
-        let agency = rng.pick(v.agencies).lowercased().replacingOccurrences(of: " ", with: "")
+        let agency = rng.pick(v.agencyTags)
         let year = WireStoryGenerator.date(ofStory: index).year
         return "tag\(agency).example\(year)binary_\(String(decoding: id, as: UTF8.self))-VIEWIMAGE"
     }

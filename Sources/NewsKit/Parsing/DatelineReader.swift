@@ -8,14 +8,15 @@ struct DatelineReader {
     /// does not open with one.
     static func read(_ paragraph: String) -> (dateline: Dateline, rest: String)? {
         let bytes = Array(paragraph.utf8.prefix(200))
-        guard let first = bytes.first, isUpperASCII(first) else { return nil }
+        guard let first = bytes.first, isUpperASCII(first) || first == UInt8(ascii: "(") else { return nil }
         if let found = readWithAgency(bytes) ?? readWithoutAgency(bytes) {
             let head = String(decoding: bytes[0..<found.headEnd], as: UTF8.self)
                 .trimmingCharacters(in: .whitespaces)
             let raw = String(decoding: bytes[0..<found.dashEnd], as: UTF8.self)
                 .trimmingCharacters(in: .whitespaces)
             let (places, date) = placesAndDate(head)
-            guard !places.isEmpty else { return nil }
+            // "Dec 29 (Reuters) -" and "(Bloomberg) --" have an agency but no place.
+            guard !places.isEmpty || found.agency != nil else { return nil }
             let restBytes = paragraph.utf8.dropFirst(found.restStart)
             let rest = String(decoding: restBytes, as: UTF8.self)
             return (Dateline(raw: raw, places: places, date: date, agency: found.agency), rest)
@@ -32,13 +33,14 @@ struct DatelineReader {
 
     /// `HEAD (Agency) -`: the head at most 100 bytes, no quote marks in it.
     private static func readWithAgency(_ b: [UInt8]) -> Found? {
-        guard let open = b.prefix(100).firstIndex(of: UInt8(ascii: "(")), open > 0 else { return nil }
+        guard let open = b.prefix(100).firstIndex(of: UInt8(ascii: "(")) else { return nil }
         guard let close = b[open...].prefix(40).firstIndex(of: UInt8(ascii: ")")), close > open + 1 else {
             return nil
         }
-        let head = b[0..<open]
-        if head.contains(UInt8(ascii: "\"")) { return nil }
-        if containsCurlyQuote(Array(head)) { return nil }
+        let head = Array(b[0..<open])
+        if head.contains(UInt8(ascii: "\"")) || containsCurlyQuote(head) { return nil }
+        // "DECATUR, Ill. — Sen. Ted Cruz (R-Texas) …": the dateline ended at the dash.
+        if containsDash(head) { return nil }
         let agencyBytes = b[(open + 1)..<close]
         guard let a0 = agencyBytes.first, isLetterASCII(a0),
               agencyBytes.allSatisfy({ isLetterASCII($0) || $0 == 0x20 || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: ".") })
@@ -48,8 +50,12 @@ struct DatelineReader {
         let dashStart = i
         i = skipDash(b, i)
         let hasDash = i > dashStart
+        // With no place before it, only "(Agency) -" with its dash is a dateline.
+        if open == 0 && !hasDash { return nil }
         // Without a dash only an all-caps head is a dateline: "LONDON (Reuters) The …".
-        if !hasDash && !firstSegmentIsCaps(Array(head)) { return nil }
+        // A mixed-case head is a short run of capitalised words ("New York (AFP) -"),
+        // never a sentence ("The mayor (Green) - …").
+        if !firstSegmentIsCaps(head) && (!hasDash || !isShortCapitalisedRun(head)) { return nil }
         let dashEnd = hasDash ? i : close + 1
         while i < b.count, b[i] == 0x20 { i += 1 }
         return Found(headEnd: open, agency: String(decoding: agencyBytes, as: UTF8.self),
@@ -91,12 +97,36 @@ struct DatelineReader {
         return i
     }
 
-    /// The part before the first comma has letters and none of them lowercase.
+    /// At most four words before the first comma, each starting with a capital
+    /// or a digit ("New York", "Dec 29"), or nothing at all ("(Bloomberg) --").
+    private static func isShortCapitalisedRun(_ head: [UInt8]) -> Bool {
+        let segment = head.prefix { $0 != UInt8(ascii: ",") }
+        let words = segment.split(separator: 0x20)
+        return words.count <= 4 && words.allSatisfy { w in
+            let c = w.first ?? 0
+            return isUpperASCII(c) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        }
+    }
+
+    /// A dash standing between words: `—`, `–`, or ` - `.
+    private static func containsDash(_ b: [UInt8]) -> Bool {
+        var i = 0
+        while i < b.count {
+            if b[i] == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x93 || b[i + 2] == 0x94 { return true }
+            if b[i] == UInt8(ascii: "-"), i > 0, b[i - 1] == 0x20, i + 1 < b.count, b[i + 1] == 0x20 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The part before the first comma has letters, none of them lowercase,
+    /// and no digits or colons ("UPDATE: 5/12 —" is no place).
     private static func firstSegmentIsCaps(_ head: [UInt8]) -> Bool {
         let segment = head.prefix { $0 != UInt8(ascii: ",") }
         var letters = 0
         for c in segment {
             if c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z") { return false }
+            if (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) || c == UInt8(ascii: ":") { return false }
             if c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") { letters += 1 }
         }
         // Non-ASCII letters are checked by scalar (É in "SÃO PAULO" is fine).
@@ -119,9 +149,12 @@ struct DatelineReader {
         isUpperASCII(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z"))
     }
 
-    private static let months: [String] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+    /// Month and weekday names and their usual abbreviations, lowercased.
+    private static let dateWords: Set<String> = [
+        "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+        "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november",
+        "dec", "december", "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur",
+        "thurs", "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
     ]
 
     /// Splits `PARIS/WASHINGTON, April 17` into places and a date. Comma parts
@@ -130,13 +163,28 @@ struct DatelineReader {
     static func placesAndDate(_ head: String) -> ([String], String?) {
         let parts = head.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let first = parts.first else { return ([], nil) }
-        var places = first.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var places: [String] = []
         var dateParts: [String] = []
+        if isDate(first) {
+            dateParts.append(first)
+        } else {
+            places = first.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
         for part in parts.dropFirst() {
-            let lower = part.lowercased()
-            let isDate = months.contains { lower.hasPrefix($0) } || (part.first?.isNumber ?? false)
-            if isDate || !dateParts.isEmpty { dateParts.append(part) } else { places.append(part) }
+            if isDate(part) || !dateParts.isEmpty { dateParts.append(part) } else { places.append(part) }
         }
         return (places, dateParts.isEmpty ? nil : dateParts.joined(separator: ", "))
+    }
+
+    /// "April 17", "Dec 29", "Sept. 9", "2026", "Tuesday": a month or weekday
+    /// followed by a number or nothing, or a number.
+    private static func isDate(_ part: String) -> Bool {
+        if part.first?.isNumber ?? false { return true }
+        let words = part.split(separator: " ")
+        guard let first = words.first, words.count <= 2 else { return false }
+        var lower = first.lowercased()
+        if lower.hasSuffix(".") { lower.removeLast() }
+        guard dateWords.contains(lower) else { return false }
+        return words.count == 1 || (words.last?.first?.isNumber ?? false)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts plain story text into a headline line and body paragraphs, by bytes.
 ///
 /// Blank lines separate blocks. A block of several lines is either one
@@ -22,9 +24,18 @@ struct ParagraphSplitter {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        guard let base = bytes.baseAddress else { return Layout(headline: "", paragraphs: []) }
+        // Most text has no CR at all; then memchr finds each line end.
+        let hasCR = memchr(base, 0x0D, n) != nil
         while i <= n {
             var end = i
-            while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            if hasCR {
+                while end < n, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            } else if let hit = memchr(base + i, 0x0A, n - i) {
+                end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            } else {
+                end = n
+            }
             let line = trimmed(bytes, i..<end)
             if line.isEmpty {
                 if !current.isEmpty { blocks.append(current); current = [] }
@@ -58,8 +69,10 @@ struct ParagraphSplitter {
     }
 
     /// Whether each line of a block is its own paragraph rather than a wrapped
-    /// piece of one. Wrapped lines are short and mostly end mid-sentence;
-    /// newspaper lines are whole paragraphs that end a sentence (or a quote).
+    /// piece of one. Wrapped lines are short, mostly end mid-sentence, and the
+    /// next line mostly goes on in lower case; newspaper lines are whole
+    /// paragraphs that end a sentence (or a quote), and titles or list items
+    /// are followed by a capital.
     static func isLinePerParagraph(_ bytes: UnsafeBufferPointer<UInt8>, _ block: [Range<Int>]) -> Bool {
         let inner = block.dropLast()
         var ending = 0
@@ -67,7 +80,32 @@ struct ParagraphSplitter {
             if line.count > 100 { return true }
             if endsSentence(bytes, line) { ending += 1 }
         }
-        return ending * 2 > inner.count
+        if ending * 2 > inner.count { return true }
+        let goingOn = block.dropFirst().filter { continuesSentence(bytes, $0) }.count
+        return goingOn * 2 < block.count - 1
+    }
+
+    /// Whether a line starts the way the rest of a wrapped sentence does: with
+    /// a lower-case letter or a digit, after any opening marks.
+    static func continuesSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var i = line.lowerBound
+        while i < line.upperBound {
+            let c = bytes[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") || c == UInt8(ascii: "(") || c == UInt8(ascii: "`") {
+                i += 1
+            } else if c == 0xE2, i + 2 < line.upperBound, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9C || bytes[i + 2] == 0x98 {
+                i += 3  // “ or ‘
+            } else {
+                break
+            }
+        }
+        guard i < line.upperBound else { return false }
+        let c = bytes[i]
+        if c < 0x80 {
+            return (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+        }
+        let head = string(bytes, i..<min(i + 4, line.upperBound))
+        return head.unicodeScalars.first?.properties.isLowercase ?? false
     }
 
     /// Whether a line ends with sentence-final punctuation or a closing mark.
@@ -90,11 +128,29 @@ struct ParagraphSplitter {
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C }
 
+    /// The range without blanks at either end: ASCII spaces and tabs, and the
+    /// no-break space (C2 A0) that web copy leaves around paragraphs.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
         var hi = range.upperBound
-        while lo < hi, isBlank(bytes[lo]) { lo += 1 }
-        while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+        while lo < hi {
+            if isBlank(bytes[lo]) {
+                lo += 1
+            } else if lo + 1 < hi, bytes[lo] == 0xC2, bytes[lo + 1] == 0xA0 {
+                lo += 2
+            } else {
+                break
+            }
+        }
+        while hi > lo {
+            if isBlank(bytes[hi - 1]) {
+                hi -= 1
+            } else if hi - 1 > lo, bytes[hi - 2] == 0xC2, bytes[hi - 1] == 0xA0 {
+                hi -= 2
+            } else {
+                break
+            }
+        }
         return lo..<hi
     }
 

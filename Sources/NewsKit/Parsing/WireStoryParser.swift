@@ -7,8 +7,10 @@ import Foundation
 /// a closing `(Reporting by …)` credit paragraph, then image or tag lines.
 /// Every part but the headline may be missing. Newspaper copy without byline
 /// or dateline, with one paragraph per line or hard-wrapped paragraphs, reads
-/// the same way. Paragraph text keeps the file's bytes (trimmed), so that
-/// quote and mention offsets point into what the file says.
+/// the same way. Paragraph text keeps the file's bytes (trimmed; the lines of
+/// a hard-wrapped paragraph joined with one space), so that quote and mention
+/// offsets point into what the file says. Text is never repaired: glued
+/// sentences (`case.The talks`) and every kind of quote mark stay as written.
 public struct WireStoryParser: StoryParser {
     public init() {}
 
@@ -25,6 +27,8 @@ public struct WireStoryParser: StoryParser {
             story.bylineText = first
             story.byline = names
             texts.removeFirst()
+            // "By A\nAssociated Press": the agency line under the byline is no text.
+            if let next = texts.first, CreditReader.isAgencyLine(next) { texts.removeFirst() }
         }
         // Tag and picture lines come last, after the credits.
         var media: [String] = []
@@ -32,12 +36,23 @@ public struct WireStoryParser: StoryParser {
             media.append(last)
             texts.removeLast()
         }
-        story.media = media.reversed()
+        media.reverse()
+        // Captions and image tags inside the body are pictures too.
+        if texts.contains(where: MediaLine.isPicture) {
+            media = texts.filter(MediaLine.isPicture) + media
+            texts.removeAll(where: MediaLine.isPicture)
+        }
+        story.media = media
 
+        // The credit paragraph closes the story, but boilerplate such as
+        // "Our Standards: …" may follow it: look at the last three paragraphs.
         var creditIndex: Int?
-        if let last = texts.last, let credits = CreditReader.credits(last) {
-            story.credits = credits
-            creditIndex = texts.count - 1
+        for index in texts.indices.reversed().prefix(3) {
+            if let credits = CreditReader.credits(texts[index]) {
+                story.credits = credits
+                creditIndex = index
+                break
+            }
         }
         if let first = texts.first, creditIndex != 0, let (dateline, rest) = DatelineReader.read(first) {
             story.dateline = dateline

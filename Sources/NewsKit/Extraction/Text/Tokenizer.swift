@@ -43,10 +43,23 @@ public enum Tokenizer {
         var i = 0
         while i < n {
             let c = b[i]
-            if c < 0x80 && UTF8Scalar.isASCIISpace(c) { i += 1; continue }
-            let (s, len) = UTF8Scalar.decode(b, at: i)
-            if UTF8Scalar.isSpace(s) { i += len; continue }
-            if UTF8Scalar.isWordScalar(s) {
+            if c < 0x80 {
+                if UTF8Scalar.isASCIISpace(c) { i += 1; continue }
+                if !(UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c)) {
+                    // ASCII punctuation; doubled '' and `` are one quote-mark token.
+                    if (c == 0x27 || c == 0x60), i + 1 < n, b[i + 1] == c {
+                        tokens.append(Token(start: i, end: i + 2, kind: .punctuation, isCapitalized: false))
+                        i += 2
+                    } else {
+                        tokens.append(Token(start: i, end: i + 1, kind: .punctuation, isCapitalized: false))
+                        i += 1
+                    }
+                    continue
+                }
+            }
+            let (s, len) = c < 0x80 ? (UInt32(c), 1) : UTF8Scalar.decode(b, at: i)
+            if c >= 0x80 && UTF8Scalar.isSpace(s) { i += len; continue }
+            if c < 0x80 || UTF8Scalar.isWordScalar(s) {
                 let start = i
                 let isNumber = s < 0x80 && UTF8Scalar.isDigit(UInt8(s))
                 var j = i + len
@@ -57,7 +70,8 @@ public enum Tokenizer {
                         // Joiners: a mark between two word characters stays inside the word.
                         if d == 0x27 || d == 0x2D || d == 0x2E || d == 0x2C || d == 0x26 {
                             guard j + 1 < n else { break scan }
-                            let (next, _) = UTF8Scalar.decode(b, at: j + 1)
+                            let nb = b[j + 1]
+                            let next: UInt32 = nb < 0x80 ? UInt32(nb) : UTF8Scalar.decode(b, at: j + 1).scalar
                             guard UTF8Scalar.isWordScalar(next) else {
                                 // `U.S.` keeps its final dot when the word is an initialism.
                                 if d == 0x2E, isInitialism(b, start, j) { j += 1 }
@@ -101,7 +115,7 @@ public enum Tokenizer {
                     break scan
                 }
                 tokens.append(Token(start: start, end: j, kind: isNumber ? .number : .word,
-                                    isCapitalized: UTF8Scalar.isUppercase(s)))
+                                    isCapitalized: c < 0x80 ? UTF8Scalar.isASCIIUpper(c) : UTF8Scalar.isUppercase(s)))
                 i = j
                 continue
             }

@@ -1,0 +1,180 @@
+/// A small streaming JSON writer over UTF-8 bytes. `JSONEncoder` costs more than
+/// extraction itself on large outputs; `extract --json` writes through this.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    private var needsComma: [Bool] = [false]
+
+    public init(capacity: Int = 1 << 16) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    private mutating func separate() {
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+
+    /// A key inside an object; the next value call writes its value.
+    public mutating func key(_ name: String) {
+        separate()
+        appendString(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma[needsComma.count - 1] = false
+    }
+
+    public mutating func value(_ s: String) { separate(); appendString(s) }
+    public mutating func value(_ s: String?) {
+        if let s { value(s) } else { separate(); bytes.append(contentsOf: "null".utf8) }
+    }
+    public mutating func value(_ n: Int) { separate(); bytes.append(contentsOf: String(n).utf8) }
+    public mutating func value(_ list: [String]) {
+        beginArray()
+        for s in list { value(s) }
+        endArray()
+    }
+    public mutating func value(range: Int, _ end: Int) {
+        beginArray()
+        value(range)
+        value(end)
+        endArray()
+    }
+
+    public mutating func field(_ name: String, _ s: String) { key(name); value(s) }
+    public mutating func field(_ name: String, _ s: String?) { key(name); value(s) }
+    public mutating func field(_ name: String, _ n: Int) { key(name); value(n) }
+    public mutating func field(_ name: String, _ list: [String]) { key(name); value(list) }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func appendString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { buf in
+            var runStart = 0
+            for i in 0..<buf.count {
+                let b = buf[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if runStart < i { bytes.append(contentsOf: buf[runStart..<i]) }
+                runStart = i + 1
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
+                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                default:
+                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
+                }
+            }
+            if runStart < buf.count { bytes.append(contentsOf: buf[runStart..<buf.count]) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+extension ExtractOutput {
+    /// The document `JSONOutput.encode(self)` gives (keys sorted; absent optionals
+    /// written as null), written fast. Streamed as `head`, each article, `tail`.
+    public func jsonBytes() -> [UInt8] {
+        var out = Array(Self.head.utf8)
+        for (i, a) in articles.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += a.jsonBytes()
+        }
+        return out + Array(Self.tail.utf8)
+    }
+    public static let head = "{\"articles\":["
+    public static var tail: String { "],\"formatVersion\":\(currentFormatVersion)}" }
+}
+
+extension ArticleJSON {
+    /// One article as a JSON object, keys sorted.
+    public func jsonBytes() -> [UInt8] {
+        var w = JSONWriter(capacity: 4096)
+        write(into: &w)
+        return w.bytes
+    }
+
+    func write(into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("byline", byline)
+        w.key("credits")
+        w.beginArray()
+        for c in credits {
+            w.beginObject(); w.field("people", c.people); w.field("role", c.role); w.endObject()
+        }
+        w.endArray()
+        w.key("dateline")
+        if let d = dateline {
+            w.beginObject()
+            w.field("agency", d.agency)
+            w.field("date", d.date)
+            w.field("places", d.places)
+            w.endObject()
+        } else {
+            w.value(nil as String?)
+        }
+        w.key("entities")
+        w.beginArray()
+        for e in entities {
+            w.beginObject()
+            w.key("mentions")
+            w.beginArray()
+            for m in e.mentions {
+                w.beginObject()
+                w.field("field", m.field)
+                w.field("paragraph", m.paragraph)
+                w.key("range"); w.value(range: m.range[0], m.range[1])
+                w.field("text", m.text)
+                w.endObject()
+            }
+            w.endArray()
+            w.field("name", e.name)
+            w.field("type", e.type)
+            w.endObject()
+        }
+        w.endArray()
+        w.field("headline", headline)
+        w.key("headlineQuotes")
+        Self.write(headlineQuotes, into: &w)
+        w.field("media", media)
+        w.key("paragraphs")
+        w.beginArray()
+        for p in paragraphs {
+            w.beginObject(); w.field("kind", p.kind); w.field("text", p.text); w.endObject()
+        }
+        w.endArray()
+        w.key("quotes")
+        Self.write(quotes, into: &w)
+        w.field("source", source)
+        w.endObject()
+    }
+
+    private static func write(_ quotes: [QuoteJSON], into w: inout JSONWriter) {
+        w.beginArray()
+        for q in quotes {
+            w.beginObject()
+            if let cue = q.cue { w.field("cue", cue) }
+            w.field("kind", q.kind)
+            w.field("paragraph", q.paragraph)
+            w.key("parts")
+            w.beginArray()
+            for p in q.parts {
+                w.beginObject()
+                w.field("paragraph", p.paragraph)
+                w.key("range"); w.value(range: p.range[0], p.range[1])
+                w.endObject()
+            }
+            w.endArray()
+            w.key("range"); w.value(range: q.range[0], q.range[1])
+            w.field("speaker", q.speaker)
+            w.field("text", q.text)
+            w.endObject()
+        }
+        w.endArray()
+    }
+}

@@ -1,0 +1,318 @@
+/// Finding the speech cue and its subject in the reporter's words around a quote.
+extension AttributionSession {
+    func isSpeechVerb(_ t: AttributionText, _ i: Int) -> Bool {
+        let tok = t.tokens[i]
+        guard tok.kind == .word, tok.length >= 3, tok.length <= 14, t.isPlain(i) else { return false }
+        // A capitalised verb only at the start of a sentence (`Said Quill: …`).
+        if tok.isCapitalized && !t.sentenceStart[i] { return false }
+        return lexicon.speechVerbs.contains(t.lower(i))
+    }
+
+    /// The cue for the quoted tokens `a...z` of `t`: right of the quote first
+    /// (`“…,” Quill said`), then `according to`, then the nearest verb to the left.
+    func findCue(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
+        let n = t.tokens.count
+        let open = a > 0 && t.roles[a - 1] == .mark ? a - 1 : a
+        let close = z + 1 < n && t.roles[z + 1] == .mark ? z + 1 : z
+        // Right frame: to the end of the sentence or the next quote.
+        let r0 = close + 1
+        var r1 = r0
+        while r1 < n, t.isPlain(r1), !(t.sentenceStart[r1] && r1 > r0), !t.isPunct(r1, 0x3B) { r1 += 1 }
+        if r0 < n, t.sentenceStart[r0] {
+            // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
+            // tell it from a new sentence) still attributes; after a full stop nothing does.
+            let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
+            r1 = asks ? min(r1, r0 + 5) : r0
+        }
+        // Left frame: back to the start of the sentence or the previous quote.
+        var l0 = open
+        if !t.sentenceStart[open] {
+            while l0 > 0, t.isPlain(l0 - 1), !t.isPunct(l0 - 1, 0x3B) {
+                l0 -= 1
+                if t.sentenceStart[l0] { break }
+            }
+        }
+        let l1 = open
+
+        // `, according to Quill`
+        if let f = accordingTo(t, r0, r1) ?? accordingTo(t, l0, l1) { return f }
+
+        var v = r0
+        while v < r1 {
+            defer { v += 1 }
+            guard isSpeechVerb(t, v) else { continue }
+            let gap = v - r0
+            if gap <= 12, let f = subjectBefore(t, v, lowerBound: r0) {
+                if case .inherit = f.kind { continue }
+                return withCue(f, t, v)
+            }
+            if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            // `“…” that Quill can win, said Ada Lund, a strategist.`
+            if v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
+               f.kind == .name || f.kind == .descriptor {
+                return withCue(f, t, v)
+            }
+            if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, isClauseFinal(t, v, r1) {
+                return withCue(f, t, v)
+            }
+        }
+        var k = l1 - 1
+        while k >= l0 {
+            defer { k -= 1 }
+            guard isSpeechVerb(t, k) else { continue }
+            if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k) }
+            if let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor {
+                return withCue(f, t, k)
+            }
+            if lexicon.isParticiple(t.lower(k)) {
+                // `Quill agreed, praising it as “…”`: the subject of the sentence.
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
+                return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
+            }
+        }
+        return nil
+    }
+
+    /// The first name or pronoun standing as a subject (followed by a lower-case
+    /// word) in `from..<to`.
+    func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+        var k = from
+        while k < to {
+            if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
+               t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
+                return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
+            }
+            if t.isNameWord(k) || isTitleWord(t, k) {
+                let (a, z) = runExtent(t, from: k)
+                if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
+                   let f = nameRun(t, a, z) {
+                    return f
+                }
+                k = z + 1
+                continue
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The `(` matching the `)` at `close`, within a few tokens.
+    func openingBracket(_ t: AttributionText, before close: Int, lowerBound lb: Int) -> Int? {
+        var j = close - 1
+        while j >= lb, close - j <= 12 {
+            if t.isPunct(j, 0x28) { return j > lb ? j : nil }
+            if t.isPunct(j, 0x29) { return nil }
+            j -= 1
+        }
+        return nil
+    }
+
+    func onlyPunctuation(_ t: AttributionText, _ from: Int, _ to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if t.tokens[k].kind != .punctuation { return false }
+            k += 1
+        }
+        return true
+    }
+
+    func withCue(_ f: SpeakerFind, _ t: AttributionText, _ v: Int) -> SpeakerFind {
+        var f = f
+        f.cue = t.lower(v)
+        return f
+    }
+
+    /// The verb ends its clause: after it only a few adjunct words (`said on Tuesday`).
+    func isClauseFinal(_ t: AttributionText, _ v: Int, _ end: Int) -> Bool {
+        var words = 0
+        var k = v + 1
+        while k < end {
+            if t.tokens[k].kind == .word { words += 1 }
+            k += 1
+        }
+        return words <= 8
+    }
+
+    func accordingTo(_ t: AttributionText, _ from: Int, _ to: Int) -> SpeakerFind? {
+        guard to - from >= 3 else { return nil }
+        var k = from
+        while k + 2 < to {
+            if t.tokens[k].kind == .word, t.tokens[k].length == 9, t.lower(k) == "according", t.lower(k + 1) == "to" {
+                if var f = subjectAfter(t, k + 1, upperBound: to) {
+                    f.cue = "according to"
+                    return f
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The subject of the verb at `v`, read leftwards: adverbs and auxiliaries
+    /// skipped, an appositive or relative clause between commas jumped over.
+    func subjectBefore(_ t: AttributionText, _ v: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var k = v - 1
+        while k >= lb, t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k < v - 0 {
+            let w = t.lower(k)
+            if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1 } else { break }
+        }
+        guard k >= lb else { return nil }
+        // `Quill (D-Ohio), said` / `Quill (D-Ohio) said`: skip the bracket.
+        if t.isPunct(k, 0x2C), k - 1 >= lb, t.isPunct(k - 1, 0x29), let open = openingBracket(t, before: k - 1, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
+        if t.isPunct(k, 0x29), let open = openingBracket(t, before: k, lowerBound: lb) {
+            return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
+        if t.isPunct(k, 0x2C) {
+            // `Quill, the mayor’s aide, said` / `Quill, who …, said`
+            var j = k - 1
+            let limit = max(lb, k - 40)
+            while j >= limit, !t.isPunct(j, 0x2C) {
+                let titleDot = t.isPunct(j, 0x2E) && j > 0 && isTitleWord(t, j - 1)
+                if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
+                j -= 1
+            }
+            guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
+            if let f = nounPhrase(t, endingAt: j - 1, lowerBound: lb), f.kind == .name || isPronoun(f) {
+                return f
+            }
+            return nil
+        }
+        return nounPhrase(t, endingAt: k, lowerBound: lb)
+    }
+
+    func isPronoun(_ f: SpeakerFind) -> Bool {
+        if case .pronoun = f.kind { return true }
+        return false
+    }
+
+    /// A name, pronoun or descriptor ending at token `k`.
+    func nounPhrase(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        guard k >= lb, k < t.tokens.count, t.tokens[k].kind == .word, t.isPlain(k) else { return nil }
+        let lower = t.lower(k)
+        if let p = SpeechLexicon.pronounKind(lower) {
+            return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
+        }
+        if t.isNameWord(k) || isTitleWord(t, k) {
+            // Walk back over the run of capitalised words.
+            var a = k
+            while a - 1 >= lb {
+                let j = a - 1
+                if t.isNameWord(j) || isTitleWord(t, j) {
+                    if t.possessiveSuffix(j) > 0 { break }
+                    a = j; continue
+                }
+                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end, isTitleWord(t, j - 1) {
+                    a = j - 1; continue
+                }
+                break
+            }
+            if t.possessiveSuffix(k) > 0 { return nil }
+            return nameRun(t, a, k)
+        }
+        // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
+        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] else { return nil }
+        guard lexicon.sourceNouns.contains(lower) else { return nil }
+        var a = k
+        var count = 1
+        while a - 1 >= lb, count < 7 {
+            let j = a - 1
+            guard t.tokens[j].kind == .word || (t.tokens[j].kind == .number) || t.isPunct(j, 0x2D) else { break }
+            let w = t.lower(j)
+            if SpeechLexicon.descriptorOpeners.contains(w) { a = j; break }
+            if SpeechLexicon.phraseBreakers.contains(w) || SpeechLexicon.determiners.contains(w) { break }
+            if lexicon.speechVerbs.contains(w) && !t.tokens[j].isCapitalized { break }
+            a = j
+            count += 1
+        }
+        // Sentence-initial capitals that are function words are not part of it.
+        while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)) { a += 1 }
+        let text = t.string(from: a, to: k)
+        return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
+    }
+
+    /// The subject after an inverted verb: `said Quill`, `said the mayor’s aide`, `according to Quill`.
+    func subjectAfter(_ t: AttributionText, _ v: Int, upperBound ub: Int) -> SpeakerFind? {
+        var k = v + 1
+        while k < ub, t.tokens[k].kind == .word, SpeechLexicon.determiners.contains(t.lower(k)) { k += 1 }
+        guard k < ub, t.tokens[k].kind == .word, t.isPlain(k) else { return nil }
+        let lower = t.lower(k)
+        if let p = SpeechLexicon.pronounKind(lower), k == v + 1 {
+            return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
+        }
+        if t.isNameWord(k) || isTitleWord(t, k) {
+            let (a, z) = runExtent(t, from: k)
+            // `said Oversight ranking Democrat Ada Quill (D-Md.)`: role words, then the name.
+            if t.possessiveSuffix(z) == 0 {
+                var e = z + 1
+                var lastRun: (Int, Int)?
+                while e < ub, e - z <= 6, t.tokens[e].kind == .word {
+                    if t.isNameWord(e) {
+                        let run = runExtent(t, from: e)
+                        lastRun = run
+                        e = run.1 + 1
+                        if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
+                        continue
+                    }
+                    let w = t.lower(e)
+                    guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+                    e += 1
+                }
+                if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
+                    return nameRun(t, a2, min(z2, ub - 1))
+                }
+            }
+            if t.possessiveSuffix(z) > 0 {
+                // `said Quill’s spokesman`: the descriptor after the possessive.
+                var e = z + 1
+                while e < ub, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
+                      !SpeechLexicon.phraseBreakers.contains(t.lower(e)) { e += 1 }
+                if e - 1 > z, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                    return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
+                }
+                return nil
+            }
+            // `said RNC spokesman Sean Quill`: the name after the role words.
+            var e = z + 1
+            while e < ub, e - z <= 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
+                  lexicon.sourceNouns.contains(t.lower(e)) || lexicon.titles.contains(t.lower(e)) { e += 1 }
+            if e > z + 1, e < ub, t.isNameWord(e) {
+                let (a2, z2) = runExtent(t, from: e)
+                if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
+            }
+            return nameRun(t, a, min(z, ub - 1))
+        }
+        // Lower-case descriptor: up to a comma, a verb or a preposition.
+        var e = k
+        while e < ub, e - k < 6, t.tokens[e].kind == .word || t.tokens[e].kind == .number {
+            let w = t.lower(e)
+            if SpeechLexicon.phraseBreakers.contains(w) && e > k { break }
+            e += 1
+        }
+        // The head is the last source noun in it.
+        var head = e - 1
+        while head >= k, !lexicon.sourceNouns.contains(t.lower(head)) { head -= 1 }
+        guard head >= k else { return nil }
+        // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
+        var last = head
+        if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
+            var j = head + 1
+            while j < ub, j - head <= 8, t.tokens[j].kind == .word || t.tokens[j].kind == .number
+                || (t.tokens[j].kind == .punctuation && t.isPunct(j, 0x2D)) {
+                if isSpeechVerb(t, j) { break }
+                last = j
+                j += 1
+            }
+            if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
+            if last > head, t.tokens[last].kind != .word { last = head }
+        }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
+    }
+}
+
+extension SpeakerFind {
+    init(kind: Kind, text: String, span: Span?) {
+        self.init(kind: kind, text: text, span: span, cue: nil)
+    }
+}

@@ -1,0 +1,245 @@
+/// Turning a found cue into a speaker, and the walk over a story's quotes.
+extension AttributionSession {
+    struct Resolved {
+        var speaker: String?
+        var entity: Int?
+        var kind: SpeakerClass
+    }
+
+    /// Attributes every body quote in order, so that pronouns and follow-on
+    /// quotes can use the speakers found before them.
+    mutating func attributeBody() -> [Quote] {
+        var out: [Quote] = []
+        out.reserveCapacity(quotes.count)
+        var lastByParagraph: [Int: (speaker: String, entity: Int?, end: Int)] = [:]
+        var previousQuoteSpeaker: (speaker: String, entity: Int?, paragraph: Int)?
+        for var q in quotes {
+            guard let first = q.parts.first, let last = q.parts.last else { continue }
+            var find: SpeakerFind?
+            for part in [first, last] where find == nil || find?.kind == .inherit {
+                guard part.field == .body, let t = texts[part.paragraph] else { continue }
+                guard let (a, z) = tokenRange(t, part) else { continue }
+                if let f = findCue(t, a, z) {
+                    if f.kind == .inherit, find != nil { continue }
+                    find = f
+                }
+                if part == first && first == last { break }
+            }
+            var resolved: Resolved?
+            if let f = find, f.kind != .inherit {
+                resolved = resolve(f, at: Self.order(f.span ?? first))
+            }
+            if resolved?.speaker == nil {
+                // A follow-on quote: the speaker of the quote before it in the paragraph.
+                if let prev = lastByParagraph[first.paragraph], prev.end <= first.start {
+                    resolved = Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
+                    if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
+                } else if find?.kind == .inherit, let prev = previousQuoteSpeaker, prev.paragraph >= first.paragraph - 1 {
+                    resolved = Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
+                } else if startsParagraph(first), let prev = introducedBy(paragraph: first.paragraph - 1,
+                                                                            previous: previousQuoteSpeaker) {
+                    resolved = prev
+                    if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
+                }
+            }
+            q.speaker = resolved?.speaker
+            q.speakerEntity = resolved?.entity
+            q.cue = find?.cue
+            q.speakerSpan = find?.span
+            if let s = resolved?.speaker {
+                lastByParagraph[last.paragraph] = (s, resolved?.entity, last.end)
+                previousQuoteSpeaker = (s, resolved?.entity, last.paragraph)
+                if let f = find, let span = f.span, f.kind == .name || f.kind == .descriptor || isPronounFind(f) {
+                    addEvent(SubjectEvent(order: Self.order(span), name: s, entity: resolved?.entity,
+                                          kind: resolved?.kind ?? .other))
+                }
+            }
+            if q.speaker == nil && find == nil && isScareQuote(q) { continue }
+            out.append(q)
+        }
+        return out
+    }
+
+    func isPronounFind(_ f: SpeakerFind) -> Bool {
+        if case .pronoun = f.kind { return true }
+        return false
+    }
+
+    /// Headline quotes: cues in the headline itself (`Quill says “…”`, `Quill: ‘…’`).
+    func attributeHeadline(_ quotes: [Quote]) -> [Quote] {
+        var out: [Quote] = []
+        let t = headlineText
+        for var q in quotes {
+            guard let part = q.parts.first, let (a, z) = tokenRange(t, part) else { out.append(q); continue }
+            var find = findCue(t, a, z)
+            if find == nil {
+                // `Quill: “…”` — a name and a colon before the quote.
+                let open = a > 0 && t.roles[a - 1] == .mark ? a - 1 : a
+                if open >= 2, t.isPunct(open - 1, 0x3A), let f = nounPhrase(t, endingAt: open - 2, lowerBound: 0) {
+                    find = f
+                }
+            }
+            if let f = find, f.kind != .inherit, let r = resolve(f, at: Self.order(part)) {
+                q.speaker = r.speaker
+                q.speakerEntity = r.entity
+                q.cue = f.cue
+                q.speakerSpan = f.span
+            }
+            out.append(q)
+        }
+        return out
+    }
+
+    /// Tokens inside a part (first and last), if any.
+    func tokenRange(_ t: AttributionText, _ part: Span) -> (Int, Int)? {
+        guard let a = AttributionText.firstToken(t.tokens, atOrAfter: part.start), t.tokens[a].start < part.end else {
+            return nil
+        }
+        var z = a
+        if let next = AttributionText.firstToken(t.tokens, atOrAfter: part.end) { z = next - 1 } else { z = t.tokens.count - 1 }
+        return z >= a ? (a, z) : nil
+    }
+
+    /// The quote opens its paragraph (nothing but the mark before it).
+    func startsParagraph(_ part: Span) -> Bool {
+        guard let t = texts[part.paragraph], let (a, _) = tokenRange(t, part) else { return false }
+        return a == 0 || (a == 1 && t.roles[0] == .mark)
+    }
+
+    /// A paragraph-opening quote with no cue of its own continues the paragraph
+    /// before when that one introduces it (`… he said:`) or quotes someone.
+    func introducedBy(paragraph p: Int, previous: (speaker: String, entity: Int?, paragraph: Int)?) -> Resolved? {
+        guard p >= 0, let t = texts[p], !t.tokens.isEmpty else { return nil }
+        let last = t.tokens.count - 1
+        if t.isPunct(last, 0x3A) || (last > 0 && t.isPunct(last - 1, 0x3A)) {
+            // The last sentence: its speech verb, else the name before a verb.
+            var s = last
+            while s > 0, !t.sentenceStart[s] { s -= 1 }
+            var k = last
+            while k >= s {
+                if isSpeechVerb(t, k), let f = subjectBefore(t, k, lowerBound: s), let r = resolve(f, at: Self.order(f.span ?? t.span(k, k))) {
+                    return r
+                }
+                k -= 1
+            }
+            k = last - 1
+            while k > s {
+                if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isNameWord(k - 1),
+                   let f = nounPhrase(t, endingAt: k - 1, lowerBound: s), f.kind == .name,
+                   let r = resolve(f, at: Self.order(f.span!)) {
+                    return r
+                }
+                k -= 1
+            }
+        }
+        if let prev = previous, prev.paragraph == p {
+            return Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
+        }
+        return nil
+    }
+
+    /// A short phrase or title in quote marks with nobody saying it.
+    func isScareQuote(_ q: Quote) -> Bool {
+        var words = 0
+        var inWord = false
+        for u in q.text.utf8 {
+            let w = u >= 0x80 || UTF8Scalar.isASCIILetter(u) || UTF8Scalar.isDigit(u)
+            if w && !inWord { words += 1 }
+            inWord = w
+        }
+        return q.kind == .partial || words <= 6
+    }
+
+    // MARK: - resolution
+
+    mutating func addEvent(_ e: SubjectEvent) {
+        var lo = 0, hi = events.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if events[mid].order <= e.order { lo = mid + 1 } else { hi = mid }
+        }
+        events.insert(e, at: lo)
+    }
+
+    func resolve(_ f: SpeakerFind, at order: Int) -> Resolved? {
+        switch f.kind {
+        case .inherit:
+            return nil
+        case .name:
+            if let span = f.span, let e = entityIndex(overlapping: span) {
+                return Resolved(speaker: entities[e].name, entity: e, kind: classOf(entity: e))
+            }
+            let name = canonicalName(f.text, order: order)
+            let kind: SpeakerClass = isOrganizationName(name) ? .organization
+                : (isPersonLike(name, order: order) ? .person : .other)
+            return Resolved(speaker: name, entity: nil, kind: kind)
+        case .descriptor:
+            let words = f.text.split(separator: " ")
+            var kind: SpeakerClass = (words.last.map { $0.hasSuffix("s") } ?? false) ? .plural : .other
+            if let head = words.last, lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }
+            // `the department`: the organisation of that name named earlier in the story.
+            if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
+                return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
+            }
+            return Resolved(speaker: f.text, entity: nil, kind: kind)
+        case .pronoun(let p):
+            return resolvePronoun(p, at: order)
+        }
+    }
+
+    func organizationEnding(in head: String, before order: Int) -> SubjectEvent? {
+        let lower = head.lowercased()
+        for e in events.reversed() where e.order < order && e.kind == .organization {
+            if e.name.lowercased().hasSuffix(lower) { return e }
+        }
+        return nil
+    }
+
+    /// The class of a subject, deciding one-word names now: an entity's type,
+    /// else a person when the story has a full name ending with the word.
+    func classified(_ e: SubjectEvent) -> SubjectEvent {
+        var e = e
+        if e.entity == nil, e.kind != .plural, let i = entityNamed(e.name) {
+            e.entity = i
+            e.kind = classOf(entity: i)
+            e.name = entities[i].name
+            return e
+        }
+        if e.kind == .person, !e.name.contains(" ") {
+            e.name = canonicalName(e.name, order: e.order)
+            return e
+        }
+        guard e.kind == .other, !e.name.contains(" ") else { return e }
+        if isPersonLike(e.name, order: e.order) {
+            e.kind = .person
+            e.name = canonicalName(e.name, order: e.order)
+        }
+        return e
+    }
+
+    func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
+        switch p {
+        case .male, .female:
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .person else { continue }
+                return Resolved(speaker: e.name, entity: e.entity, kind: .person)
+            }
+        case .neuter:
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .organization else { continue }
+                return Resolved(speaker: e.name, entity: e.entity, kind: .organization)
+            }
+        case .plural:
+            for raw in events.reversed() where raw.order < order {
+                let e = classified(raw)
+                guard e.kind == .plural || e.kind == .organization else { continue }
+                return Resolved(speaker: e.name, entity: e.entity, kind: e.kind)
+            }
+        case .firstPerson:
+            return nil
+        }
+        return nil
+    }
+}

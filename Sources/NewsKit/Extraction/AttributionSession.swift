@@ -1,0 +1,342 @@
+/// What the words next to a quote say about its speaker.
+struct SpeakerFind {
+    enum Kind: Equatable {
+        case name
+        case pronoun(SpeechLexicon.PronounKind)
+        case descriptor
+        /// A participle (`…, saying “…”`) or a follow-on quote: the speaker of the quote before.
+        case inherit
+    }
+    var kind: Kind
+    /// The name without titles, the descriptor without its article, or the pronoun.
+    var text: String
+    var span: Span?
+    var cue: String?
+}
+
+/// Who or what a speaker is, for pronoun resolution.
+enum SpeakerClass { case person, organization, plural, other }
+
+/// A person, organisation or group standing as a subject or speaker somewhere.
+struct SubjectEvent {
+    var order: Int
+    var name: String
+    var entity: Int?
+    var kind: SpeakerClass
+}
+
+/// The state of attributing the quotes of one story.
+struct AttributionSession {
+    let story: Story
+    let entities: [Entity]
+    let lexicon: SpeechLexicon
+    var quotes: [Quote]
+    /// Body paragraphs prepared for attribution (nil for subheads and credits).
+    var texts: [AttributionText?]
+    var headlineText: AttributionText
+    /// Full names (two words or more, not organisations) by their lower-cased last word.
+    var fullNames: [String: [(order: Int, name: String)]] = [:]
+    var events: [SubjectEvent] = []
+    /// Lower-case words of the story (packed): a capitalised sentence opener
+    /// that also appears in lower case is an ordinary word, not a name.
+    var commonWords = SpeechWordSet(keys: [])
+
+    init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
+        self.story = story
+        self.entities = entities
+        self.lexicon = lexicon
+        self.quotes = quotes
+        var partsByParagraph = [[Span]](repeating: [], count: story.paragraphs.count)
+        for q in quotes {
+            for p in q.parts where p.field == .body && p.paragraph < partsByParagraph.count {
+                partsByParagraph[p.paragraph].append(p)
+            }
+        }
+        var texts: [AttributionText?] = []
+        texts.reserveCapacity(story.paragraphs.count)
+        for (i, p) in story.paragraphs.enumerated() {
+            texts.append(p.kind == .body
+                ? AttributionText(field: .body, paragraph: i, text: p.text, quoteParts: partsByParagraph[i]) : nil)
+        }
+        self.texts = texts
+        let headlineParts = QuoteFinder().find(inText: story.headline, field: .headline).flatMap(\.parts)
+        headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts)
+        var lowerKeys: [UInt64] = []
+        for case let t? in texts {
+            for (i, tok) in t.tokens.enumerated() where tok.kind == .word && !tok.isCapitalized && tok.length <= 8 {
+                lowerKeys.append(t.key(i))
+            }
+        }
+        commonWords = SpeechWordSet(keys: lowerKeys)
+        collectNamesAndSubjects()
+    }
+
+    /// Position of a place in the story, ordered headline < paragraph 0 < paragraph 1 …
+    static func order(_ span: Span) -> Int {
+        switch span.field {
+        case .headline: return -2_000_000 + span.start
+        case .byline: return -1_000_000 + span.start
+        case .body: return span.paragraph * 1_000_000 + span.start
+        }
+    }
+
+    // MARK: - names and subjects
+
+    mutating func collectNamesAndSubjects() {
+        for name in story.byline { addFullName(name, order: -1_500_000) }
+        var all: [AttributionText] = [headlineText]
+        for case let t? in texts { all.append(t) }
+        for t in all {
+            var i = 0
+            var sentenceSubjectDone = false
+            var tokensIntoSentence = 0
+            while i < t.tokens.count {
+                if t.sentenceStart[i] { sentenceSubjectDone = false; tokensIntoSentence = 0 }
+                guard t.isNameWord(i) || isTitleWord(t, i) else {
+                    if t.isPlain(i) { tokensIntoSentence += 1 }
+                    i += 1
+                    continue
+                }
+                let (a, z) = runExtent(t, from: i)
+                if let (start, words, isOrg) = nameTokens(t, a, z) {
+                    let cut = t.possessiveSuffix(z)
+                    let span = t.span(start, z, trimEnd: cut)
+                    let order = Self.order(span)
+                    if words >= 2 && !isOrg {
+                        let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
+                        fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
+                    }
+                    let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
+                    if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
+                        // `…, Quill said.`: a speaker wherever it stands.
+                        events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                   kind: isOrg ? .organization : (isPlaceLike(t, start) ? .other : .person)))
+                    } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
+                        && !(a > 0 && isSpeechVerb(t, a - 1)) {
+                        sentenceSubjectDone = true
+                        let next = z + 1
+                        if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)) {
+                            // `French officials said`: the group, not the place.
+                            events.append(SubjectEvent(order: order, name: t.string(from: start, to: next), entity: nil,
+                                                       kind: t.lower(next).hasSuffix("s") ? .plural : .other))
+                        } else {
+                            // Two words or more that name no organisation: a person.
+                            events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
+                                                       kind: isOrg ? .organization
+                                                           : ((words >= 2 || speaks) && !isPlaceLike(t, start) ? .person : .other)))
+                        }
+                    }
+                }
+                tokensIntoSentence += z - i + 1
+                i = z + 1
+            }
+        }
+        // One-word subjects are classed when a pronoun asks (the full-name index is complete then).
+        events.sort { $0.order < $1.order }
+    }
+
+    mutating func addFullName(_ name: String, order: Int) {
+        guard let last = name.split(separator: " ").last else { return }
+        fullNames[last.lowercased(), default: []].append((order, name))
+    }
+
+    func isTitleWord(_ t: AttributionText, _ i: Int) -> Bool {
+        let tok = t.tokens[i]
+        guard tok.kind == .word, tok.isCapitalized, tok.length <= 14 else { return false }
+        if tok.length <= 8 { return lexicon.titleKeys.contains(t.key(i)) }
+        return lexicon.titles.contains(t.lower(i))
+    }
+
+    /// The extent of a run of capitalised words starting at `i`: names, titles,
+    /// abbreviation dots (`Mr.`), initials and particles (`de`, `van`) between capitals.
+    func runExtent(_ t: AttributionText, from i: Int) -> (Int, Int) {
+        var z = i
+        var k = i + 1
+        while k < t.tokens.count, t.roles[k] == t.roles[i] {
+            if t.possessiveSuffix(z) > 0 { break }
+            if t.isNameWord(k) || isTitleWord(t, k) { z = k; k += 1; continue }
+            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
+               k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
+                k += 1; continue // Mr. / Sen. / J.
+            }
+            // `Chief of Staff`, `Secretary of State`: titles joined by `of`.
+            if t.tokens[k].kind == .word, t.tokens[k].length == 2, t.key(k) == 0x6F66, isTitleWord(t, z),
+               k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
+                k += 1; continue
+            }
+            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.tokens[k].length <= 3,
+               k + 1 < t.tokens.count, t.isNameWord(k + 1),
+               ["de", "da", "van", "von", "bin", "al", "la", "le", "del", "di", "du", "der", "ibn"].contains(t.lower(k)) {
+                k += 1; continue
+            }
+            break
+        }
+        return (i, z)
+    }
+
+    /// A name from a run of capitalised tokens `a...z`: titles before the name
+    /// dropped (unless the run names an organisation), possessive cut.
+    func nameRun(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
+        guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
+        _ = words
+        let cut = t.possessiveSuffix(z)
+        let span = t.span(start, z, trimEnd: cut)
+        guard span.end > span.start else { return nil }
+        return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
+    }
+
+    /// Where the name proper starts in the run `a...z` (titles and initialisms
+    /// before it dropped unless the run names an organisation), how many words
+    /// it has, and whether it names an organisation. Allocates nothing.
+    func nameTokens(_ t: AttributionText, _ a: Int, _ z: Int) -> (start: Int, words: Int, isOrganization: Bool)? {
+        guard t.tokens[z].kind == .word else { return nil }
+        let isOrg = isOrganizationHead(t, z)
+        var start = a
+        while start < z, t.tokens[start].kind != .word { start += 1 }
+        if !isOrg {
+            // Word positions, to know which words are the last two.
+            var wordIndices: [Int] = []
+            for k in start...z where t.tokens[k].kind == .word { wordIndices.append(k) }
+            for (n, k) in wordIndices.enumerated() where k < z {
+                let nearEnd = n >= wordIndices.count - 2
+                if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
+                    || (!nearEnd && isAffiliation(t, k))
+                    || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                    start = wordIndices.count > n + 1 ? wordIndices[n + 1] : z
+                }
+            }
+            while start < z, t.tokens[start].kind != .word { start += 1 }
+        }
+        if start == z, isTitleWord(t, z) { return nil }
+        var words = 0
+        for k in start...z where t.tokens[k].kind == .word { words += 1 }
+        return (start, words, isOrg)
+    }
+
+    /// A party or nationality word before a name: `Republican`, `Democratic`, `French`.
+    func isAffiliation(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 4 else { return false }
+        if SpeechLexicon.affiliationKeys.contains(t.key(k)) { return true }
+        let e = tok.end
+        let b = t.bytes
+        // Demonyms: -an, -ans, -ese, -ish, -ic (not short given names: only before two more words).
+        if b[e - 1] == 0x6E && b[e - 2] == 0x61 { return true }
+        if b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61 { return true }
+        if b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65 { return true }
+        if b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69 { return true }
+        return false
+    }
+
+    /// `South Korea`, `New York`: a place, not a person.
+    func isPlaceLike(_ t: AttributionText, _ k: Int) -> Bool {
+        SpeechLexicon.placePrefixKeys.contains(t.key(k))
+    }
+
+    /// The word opens a sentence or follows a quote mark or colon.
+    func startsSentence(_ t: AttributionText, _ k: Int) -> Bool {
+        if t.sentenceStart[k] || k == 0 { return true }
+        return t.roles[k - 1] == .mark || t.isPunct(k - 1, 0x3A)
+    }
+
+    /// `U.S.`, `U.N.`: a dotted initialism, dropped before a name like a title.
+    func isInitialism(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.length >= 3, tok.length <= 5 else { return false }
+        return t.bytes[tok.end - 1] == 0x2E
+    }
+
+    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        let cut = t.possessiveSuffix(k)
+        if cut == 0 && tok.length <= 8 { return lexicon.organizationHeadKeys.contains(t.key(k)) }
+        return lexicon.organizationHeads.contains(t.slice(tok.start, tok.end - cut).lowercased())
+    }
+
+    func stripPossessive(_ w: String) -> String {
+        if w.hasSuffix("’s") { return String(w.dropLast(2)) }
+        if w.hasSuffix("'s") { return String(w.dropLast(2)) }
+        return w
+    }
+
+    func isOrganizationName(_ name: String) -> Bool {
+        guard let last = name.split(separator: " ").last else { return false }
+        return lexicon.organizationHeads.contains(last.lowercased())
+    }
+
+    /// A person: two or more words that do not name an organisation, or one
+    /// word that is the last word of such a full name in the story.
+    func isPersonLike(_ name: String, order: Int) -> Bool {
+        if isOrganizationName(name) { return false }
+        let words = name.split(separator: " ")
+        if words.count >= 2 {
+            if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
+            return !name.contains(".") || words.count >= 3
+        }
+        return fullNames[name.lowercased()] != nil
+    }
+
+    /// The fullest form of a one-word name: the nearest full name before it
+    /// that ends with it, else the first one after it.
+    func canonicalName(_ name: String, order: Int) -> String {
+        let words = name.split(separator: " ")
+        guard let last = words.last, let candidates = fullNames[last.lowercased()] else { return name }
+        if words.count >= 2 {
+            // A longer form with the same first and last word (`Ada B. Quill` for `Ada Quill`).
+            let longer = candidates.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
+            return longer.max { $0.name.count < $1.name.count }?.name ?? name
+        }
+        // Two different people share the surname: keep the surname as written.
+        if let first = candidates.first?.name, candidates.contains(where: { $0.name != first }),
+           !candidates.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
+            return name
+        }
+        var best: (order: Int, name: String)?
+        for c in candidates where c.order < order {
+            if best == nil || c.order > best!.order || (c.order == best!.order && c.name.count > best!.name.count) {
+                best = c
+            }
+        }
+        if best == nil { best = candidates.min { $0.order < $1.order } }
+        return best?.name ?? name
+    }
+
+    // MARK: - entities
+
+    func entityIndex(overlapping span: Span) -> Int? {
+        guard !entities.isEmpty else { return nil }
+        var best: Int?
+        for (i, e) in entities.enumerated() {
+            for m in e.mentions where m.span.field == span.field && m.span.paragraph == span.paragraph {
+                if m.span.start < span.end && span.start < m.span.end {
+                    if best == nil || (entities[best!].type != .person && e.type == .person) { best = i }
+                }
+            }
+        }
+        return best
+    }
+
+    func entityNamed(_ name: String) -> Int? {
+        guard !entities.isEmpty else { return nil }
+        let lower = name.lowercased()
+        for (i, e) in entities.enumerated() where e.name.lowercased() == lower { return i }
+        for (i, e) in entities.enumerated() where e.mentions.contains(where: { $0.text.lowercased() == lower }) {
+            return i
+        }
+        return nil
+    }
+
+    func classOf(entity i: Int) -> SpeakerClass {
+        switch entities[i].type {
+        case .person: return .person
+        case .organization: return .organization
+        default: return .other
+        }
+    }
+}
+
+extension AttributionText {
+    /// The run ends in a possessive (`Rubio’s`): an owner, not a subject.
+    func isPossessiveRun(_ z: Int) -> Bool { possessiveSuffix(z) > 0 }
+}

@@ -1,0 +1,165 @@
+/// One field of a story (a body paragraph or the headline) prepared for
+/// attribution: its bytes, tokens, which tokens stand inside quotes, and
+/// where sentences start outside quotes.
+struct AttributionText {
+    enum TokenRole: UInt8 { case plain, inside, mark }
+
+    let field: Span.Field
+    let paragraph: Int
+    let text: String
+    let bytes: [UInt8]
+    let tokens: [Token]
+    /// Per token: plain reporter's text, inside a quote, or a quote mark.
+    var roles: [TokenRole]
+    /// Per token: starts a sentence (only meaningful for plain tokens).
+    var sentenceStart: [Bool]
+
+    init(field: Span.Field, paragraph: Int, text: String, quoteParts: [Span]) {
+        self.field = field
+        self.paragraph = paragraph
+        self.text = text
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        let (tokens, sentences) = bytes.withUnsafeBufferPointer {
+            (Tokenizer.tokenize(bytes: $0), SentenceSplitter.split(bytes: $0))
+        }
+        self.tokens = tokens
+        var roles = [TokenRole](repeating: .plain, count: tokens.count)
+        // Parts are sorted by start; walk tokens and parts together (linear).
+        let parts = quoteParts.sorted { $0.start < $1.start }
+        var pi = 0
+        for (i, t) in tokens.enumerated() {
+            while pi < parts.count, parts[pi].end <= t.start {
+                pi += 1
+            }
+            if pi < parts.count, t.start >= parts[pi].start, t.end <= parts[pi].end {
+                roles[i] = .inside
+            }
+        }
+        // The marks: punctuation right next to a part.
+        for part in parts {
+            if let a = Self.firstToken(tokens, atOrAfter: part.start), a > 0, tokens[a - 1].kind == .punctuation,
+               Self.isQuoteMark(bytes, tokens[a - 1]) {
+                roles[a - 1] = .mark
+            }
+            if let z = Self.firstToken(tokens, atOrAfter: part.end), tokens[z].kind == .punctuation,
+               Self.isQuoteMark(bytes, tokens[z]) {
+                roles[z] = .mark
+            }
+        }
+        self.roles = roles
+        var starts = [Bool](repeating: false, count: tokens.count)
+        var ti = 0
+        for s in sentences {
+            while ti < tokens.count, tokens[ti].start < s.lowerBound { ti += 1 }
+            if ti < tokens.count { starts[ti] = true }
+        }
+        if !tokens.isEmpty { starts[0] = true }
+        self.sentenceStart = starts
+    }
+
+    static func firstToken(_ tokens: [Token], atOrAfter pos: Int) -> Int? {
+        var lo = 0, hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].start < pos { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < tokens.count ? lo : nil
+    }
+
+    static func isQuoteMark(_ b: [UInt8], _ t: Token) -> Bool {
+        let c = b[t.start]
+        if c == 0x22 || c == 0x27 || c == 0x60 { return true }
+        if c == 0xC2, t.length == 2 { return b[t.start + 1] == 0xAB || b[t.start + 1] == 0xBB }
+        if c == 0xE2, t.length == 3, b[t.start + 1] == 0x80 {
+            let d = b[t.start + 2]
+            return d >= 0x98 && d <= 0x9F || d == 0xB9 || d == 0xBA
+        }
+        return false
+    }
+
+    // MARK: - token questions
+
+    @inline(__always) func isPlain(_ i: Int) -> Bool { roles[i] == .plain }
+
+    func lower(_ i: Int) -> String {
+        let t = tokens[i]
+        return slice(t.start, t.end).lowercased()
+    }
+
+    func string(_ i: Int) -> String {
+        let t = tokens[i]
+        return slice(t.start, t.end)
+    }
+
+    func string(from a: Int, to z: Int) -> String { slice(tokens[a].start, tokens[z].end) }
+
+    /// Bytes `a..<b` as a string, through the fast (validated buffer) path.
+    func slice(_ a: Int, _ b: Int) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self) }
+    }
+
+    /// The token lower-cased and packed into an integer (ASCII words of up to
+    /// eight letters; 0 otherwise), so word-list checks allocate nothing.
+    @inline(__always) func key(_ i: Int) -> UInt64 {
+        let t = tokens[i]
+        guard t.length <= 8 else { return 0 }
+        var k: UInt64 = 0
+        for j in t.start..<t.end {
+            let c = bytes[j]
+            guard c < 0x80 else { return 0 }
+            k = k << 8 | UInt64(c | 0x20)
+        }
+        return k
+    }
+
+    /// The token is this one ASCII punctuation byte.
+    @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
+        let t = tokens[i]
+        return t.kind == .punctuation && t.length == 1 && bytes[t.start] == c
+    }
+
+    /// Ends a clause: . ! ? ; or a colon.
+    func isStop(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation, t.length == 1 else { return false }
+        let c = bytes[t.start]
+        return c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B
+    }
+
+    /// A dash (—, –, --) or a bracket: breaks a noun phrase.
+    func isDashOrBracket(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .punctuation else { return false }
+        let c = bytes[t.start]
+        if t.length == 1 { return c == 0x2D || c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D }
+        return c == 0xE2 && t.length == 3 && bytes[t.start + 1] == 0x80 && (bytes[t.start + 2] == 0x94 || bytes[t.start + 2] == 0x93)
+    }
+
+    /// Possessive word (`Rubio’s`, `workers'`): returns the length of the suffix.
+    func possessiveSuffix(_ i: Int) -> Int {
+        let t = tokens[i]
+        guard t.kind == .word, t.length > 2 else { return 0 }
+        let e = t.end
+        if bytes[e - 1] == 0x73 || bytes[e - 1] == 0x53 {
+            if bytes[e - 2] == 0x27 { return 2 }
+            if e - 4 >= t.start, bytes[e - 4] == 0xE2, bytes[e - 3] == 0x80, bytes[e - 2] == 0x99 { return 4 }
+        }
+        return 0
+    }
+
+    /// A capitalised word that can be part of a name (not a sentence-initial function word).
+    func isNameWord(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.isCapitalized else { return false }
+        if t.length <= 8 {
+            let k = key(i)
+            if SpeechLexicon.notNameKeys.contains(k) { return false }
+        }
+        return true
+    }
+
+    func span(_ a: Int, _ z: Int, trimEnd: Int = 0) -> Span {
+        Span(field: field, paragraph: paragraph, start: tokens[a].start, end: tokens[z].end - trimEnd)
+    }
+}

@@ -1,0 +1,230 @@
+/// One quoted stretch in a single text (a paragraph or the headline), as found
+/// by `QuoteMarkScanner`: the byte range inside the marks and how it is bounded.
+struct QuotedStretch: Sendable, Hashable {
+    /// Byte offset of the opening mark.
+    var openMark: Int
+    /// Inside the marks, `start..<end` (not yet trimmed of spaces).
+    var start: Int
+    var end: Int
+    /// Double marks (“ ” " `` '' « » „); false for single marks (‘ ’ ').
+    var isDouble: Bool
+    /// Runs to the end of the text without a closing mark.
+    var isOpenEnded: Bool
+    /// Byte offset just after the closing mark (== `end` when open-ended).
+    var afterClose: Int
+}
+
+/// What one text holds in quote marks.
+struct MarkScan: Sendable {
+    /// Top-level stretches in order (nested quotes stay inside their outer one).
+    var stretches: [QuotedStretch] = []
+    /// The text's first non-space scalar is an opening double mark: it may continue
+    /// a quote left open at the end of the previous paragraph.
+    var startsWithOpenDouble = false
+}
+
+/// Finds quote marks in UTF-8 bytes and pairs them with one stack, so any
+/// number of marks or any nesting depth stays linear.
+///
+/// Curly, straight, doubled (`''`, ``` `` ```), guillemet and low-9 marks are
+/// all quote marks; apostrophes inside words (don’t, O’Brien), elisions (’90s,
+/// rock ’n’ roll) and trailing possessives (workers’) are not. A mark left open
+/// at the end of the text yields an open-ended stretch; the finder decides
+/// whether the next paragraph continues it.
+enum QuoteMarkScanner {
+    private enum Role { case open, close, either }
+    private struct Open {
+        var pos: Int
+        var contentStart: Int
+        var isDouble: Bool
+        /// Opened by a low-9 mark („), which `“` then closes.
+        var lowNine: Bool
+    }
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>) -> MarkScan {
+        var out = MarkScan()
+        let n = b.count
+        var stack: [Open] = []
+        var doubles = 0
+        var i = 0
+        var firstNonSpace = true
+
+        func isWordAt(_ k: Int) -> Bool {
+            guard k >= 0, k < n else { return false }
+            let c = b[k]
+            if c < 0x80 { return UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c) }
+            var s = k
+            while s > 0, b[s] & 0xC0 == 0x80 { s -= 1 }
+            return UTF8Scalar.isWordScalar(UTF8Scalar.decode(b, at: s).scalar)
+        }
+        /// Space, start of text, or an opening bracket/dash before a mark.
+        func isOpeningContextBefore(_ k: Int) -> Bool {
+            guard k > 0 else { return true }
+            let c = b[k - 1]
+            if c < 0x80 {
+                return UTF8Scalar.isASCIISpace(c) || c == 0x28 || c == 0x5B || c == 0x2D || c == 0x2F || c == 0x22
+                    || c == 0x60 || c == 0x3A
+            }
+            let p = UTF8Scalar.previousStart(b, before: k)
+            let s = UTF8Scalar.decode(b, at: p).scalar
+            return UTF8Scalar.isSpace(s) || s == 0x2014 || s == 0x2013 || s == 0x201C || s == 0x2018 || s == 0xAB
+                || s == 0x201E
+        }
+        func isSpaceOrEndAfter(_ k: Int) -> Bool {
+            guard k < n else { return true }
+            let c = b[k]
+            if c < 0x80 { return !(UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c)) }
+            return !UTF8Scalar.isWordScalar(UTF8Scalar.decode(b, at: k).scalar)
+        }
+
+        func openDouble(_ pos: Int, _ len: Int, lowNine: Bool = false) {
+            stack.append(Open(pos: pos, contentStart: pos + len, isDouble: true, lowNine: lowNine))
+            doubles += 1
+        }
+        func closeDouble(_ pos: Int, _ len: Int) {
+            // Unclosed single marks above the double were apostrophes or typos.
+            while let top = stack.last, !top.isDouble { stack.removeLast() }
+            guard let top = stack.popLast() else { return }
+            doubles -= 1
+            if doubles == 0 {
+                out.stretches.append(QuotedStretch(
+                    openMark: top.pos, start: top.contentStart, end: pos, isDouble: true,
+                    isOpenEnded: false, afterClose: pos + len))
+            }
+        }
+        func closeSingle(_ pos: Int, _ len: Int) -> Bool {
+            guard let top = stack.last, !top.isDouble else { return false }
+            stack.removeLast()
+            if doubles == 0 && stack.isEmpty {
+                out.stretches.append(QuotedStretch(
+                    openMark: top.pos, start: top.contentStart, end: pos, isDouble: false,
+                    isOpenEnded: false, afterClose: pos + len))
+            }
+            return true
+        }
+        func handleDouble(_ role: Role, _ pos: Int, _ len: Int) {
+            switch role {
+            case .open: openDouble(pos, len)
+            case .close: if doubles > 0 { closeDouble(pos, len) }
+            case .either:
+                if doubles > 0 {
+                    // A straight mark that clearly opens (space before, word after) while
+                    // a curly quote is open belongs to a nested quote.
+                    closeDouble(pos, len)
+                } else if isOpeningContextBefore(pos) || !isSpaceOrEndAfter(pos + len) {
+                    openDouble(pos, len)
+                }
+            }
+        }
+        /// A single mark: apostrophe, elision, opening or closing quote.
+        func handleSingle(_ pos: Int, _ len: Int, canOpen: Bool, canClose: Bool) {
+            let wordBefore = pos > 0 && isWordAt(pos - 1)
+            let wordAfter = isWordAt(pos + len)
+            if wordBefore && wordAfter { return } // don’t, O’Brien
+            // rock ’n’ roll: mark, one letter, mark.
+            if pos + len + 1 < n, b[pos + len] == 0x6E || b[pos + len] == 0x4E {
+                let k = pos + len + 1
+                if k < n, b[k] == 0x27 || (k + 2 < n && b[k] == 0xE2 && b[k + 1] == 0x80 && b[k + 2] == 0x99) {
+                    if !isWordAt(pos - 1) { return }
+                }
+            }
+            if !wordBefore && wordAfter {
+                // ’90s, ’em, ’til: elisions, not openings.
+                if pos + len < n, UTF8Scalar.isDigit(b[pos + len]) { return }
+                if canOpen && isOpeningContextBefore(pos) {
+                    stack.append(Open(pos: pos, contentStart: pos + len, isDouble: false, lowNine: false))
+                }
+                return
+            }
+            if canClose && !wordAfter {
+                _ = closeSingle(pos, len)
+            }
+        }
+
+        while i < n {
+            let c = b[i]
+            if c < 0x80 {
+                if c == 0x22 {
+                    if firstNonSpace { out.startsWithOpenDouble = true }
+                    firstNonSpace = false
+                    handleDouble(.either, i, 1)
+                    i += 1
+                    continue
+                }
+                if c == 0x27 {
+                    if i + 1 < n, b[i + 1] == 0x27 {
+                        // `'''`: a single closing inside a double, then the double.
+                        if i + 2 < n, b[i + 2] == 0x27, let top = stack.last, !top.isDouble {
+                            _ = closeSingle(i, 1)
+                            i += 1
+                        }
+                        if firstNonSpace { out.startsWithOpenDouble = true }
+                        firstNonSpace = false
+                        handleDouble(.either, i, 2)
+                        i += 2
+                        continue
+                    }
+                    firstNonSpace = false
+                    handleSingle(i, 1, canOpen: true, canClose: true)
+                    i += 1
+                    continue
+                }
+                if c == 0x60, i + 1 < n, b[i + 1] == 0x60 {
+                    if firstNonSpace { out.startsWithOpenDouble = true }
+                    firstNonSpace = false
+                    handleDouble(.open, i, 2)
+                    i += 2
+                    continue
+                }
+                if firstNonSpace && !UTF8Scalar.isASCIISpace(c) { firstNonSpace = false }
+                i += 1
+                continue
+            }
+            let (s, len) = UTF8Scalar.decode(b, at: i)
+            switch s {
+            case 0x201C: // “ opens, except that it closes a German „
+                if firstNonSpace { out.startsWithOpenDouble = true }
+                if let top = stack.last, top.isDouble, top.lowNine {
+                    handleDouble(.close, i, len)
+                } else {
+                    handleDouble(.open, i, len)
+                }
+            case 0x201E: // „
+                if firstNonSpace { out.startsWithOpenDouble = true }
+                stack.append(Open(pos: i, contentStart: i + len, isDouble: true, lowNine: true))
+                doubles += 1
+            case 0x201D: // ” closes; some copy uses it to open too
+                if doubles == 0 && isOpeningContextBefore(i) && !isSpaceOrEndAfter(i + len) {
+                    if firstNonSpace { out.startsWithOpenDouble = true }
+                    handleDouble(.open, i, len)
+                } else {
+                    handleDouble(.close, i, len)
+                }
+            case 0xAB: // «
+                if firstNonSpace { out.startsWithOpenDouble = true }
+                handleDouble(.open, i, len)
+            case 0xBB: // » closes; German copy opens with it
+                if doubles == 0 && isOpeningContextBefore(i) && !isSpaceOrEndAfter(i + len) {
+                    handleDouble(.open, i, len)
+                } else {
+                    handleDouble(.close, i, len)
+                }
+            case 0x2018: // ‘
+                handleSingle(i, len, canOpen: true, canClose: false)
+            case 0x2019: // ’
+                handleSingle(i, len, canOpen: true, canClose: true)
+            default:
+                break
+            }
+            if firstNonSpace && !UTF8Scalar.isSpace(s) { firstNonSpace = false }
+            i += len
+        }
+        // A double mark still open runs to the end of the text.
+        if doubles > 0, let first = stack.first(where: { $0.isDouble }) {
+            out.stretches.append(QuotedStretch(
+                openMark: first.pos, start: first.contentStart, end: n, isDouble: true,
+                isOpenEnded: true, afterClose: n))
+        }
+        return out
+    }
+}

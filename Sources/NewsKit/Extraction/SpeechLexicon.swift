@@ -1,0 +1,110 @@
+import NewsResources
+
+/// Word lists the quote attributor consults: speech verbs, pronouns, source
+/// nouns, titles and organisation heads, loaded once from `Resources/gazetteers`.
+///
+/// Lookups take lower-cased words; the attributor only asks about the few
+/// words around each quote, never every word of a story.
+public struct SpeechLexicon: Sendable {
+    public static let shared = SpeechLexicon()
+
+    /// Verbs that report speech (all forms): said, told, added, called …
+    public let speechVerbs: Set<String>
+    /// Nouns that head an unnamed source: official, spokesperson, adviser …
+    public let sourceNouns: Set<String>
+    /// Titles and roles written before names: mr, sen, president, minister …
+    public let titles: Set<String>
+    /// Last words of organisation names (lower-cased): department, ministry …
+    public let organizationHeads: Set<String>
+
+    /// Short titles packed as `AttributionText.key` packs tokens.
+    let titleKeys: SpeechWordSet
+    let organizationHeadKeys: SpeechWordSet
+
+    public init() {
+        speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
+        sourceNouns = Set(NewsResources.gazetteer("source-nouns").map { $0.lowercased() })
+        titles = Set(NewsResources.gazetteer("speaker-titles").map { $0.lowercased() })
+        organizationHeads = Set(NewsResources.gazetteer("org-heads").map { $0.lowercased() })
+        titleKeys = SpeechWordSet(titles)
+        organizationHeadKeys = SpeechWordSet(organizationHeads)
+    }
+
+    /// First words of place names that look like two-word person names.
+    public static let placePrefixes: Set<String> = [
+        "north", "south", "east", "west", "new", "united", "san", "santa", "los", "las", "saint", "st", "fort",
+        "mount", "lake", "port", "upper", "lower", "great", "central", "northern", "southern", "eastern",
+        "western", "capitol", "wall", "white", "supreme", "middle", "hong", "puerto", "costa", "sri", "el", "la",
+    ]
+    static let placePrefixKeys = SpeechWordSet(placePrefixes)
+
+    /// Parties and affiliations written before names.
+    static let affiliationKeys = SpeechWordSet([
+        "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent", "liberal",
+        "conservative", "labour", "tory", "green", "socialist", "former", "late", "then",
+    ])
+
+    /// Function words and sentence openers: never part of a name.
+    static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))
+
+
+    /// Participles (`saying`, `adding`) carry no subject of their own.
+    public func isParticiple(_ word: String) -> Bool { word.hasSuffix("ing") }
+
+    /// Words that can stand between a subject and its verb (`Smith also said`).
+    public static let auxiliaries: Set<String> = [
+        "also", "has", "had", "have", "was", "is", "were", "are", "would", "will", "could", "did", "does",
+        "do", "then", "later", "again", "once", "previously", "recently", "further", "earlier", "reportedly",
+        "repeatedly", "often", "never", "ever", "first", "last", "just", "only", "still", "already", "even",
+        "however", "publicly", "privately", "initially", "finally", "may", "might", "can", "should", "must",
+        "not", "been", "being", "be", "simply", "flatly", "quickly", "sometimes", "separately", "now", "too",
+    ]
+
+    /// Words that end a noun phrase going left: articles, prepositions, conjunctions.
+    public static let phraseBreakers: Set<String> = [
+        "a", "an", "the", "and", "but", "or", "nor", "that", "which", "who", "whom", "whose", "of", "in",
+        "on", "at", "for", "with", "to", "as", "by", "from", "while", "after", "before", "when", "because",
+        "if", "than", "so", "where", "though", "although", "since", "until", "about", "into", "over",
+        "said", "says", "told", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+        "what", "how", "why", "there", "here", "then", "also", "not", "no", "yes", "all", "some", "both",
+        "each", "every", "during", "under", "against", "between", "through", "without", "within", "like",
+        "is", "was", "are", "were", "be", "been", "has", "have", "had", "it", "he", "she", "they", "we",
+    ]
+
+    /// Capitalised words that open sentences but are not names.
+    public static let sentenceStarters: Set<String> = [
+        "in", "but", "and", "separately", "however", "meanwhile", "after", "still", "yet", "asked", "when",
+        "on", "at", "last", "since", "earlier", "later", "now", "today", "yesterday", "tonight", "then",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "speaking", "asked",
+        "during", "while", "although", "though", "because", "if", "as", "for", "with", "without", "instead",
+        "also", "indeed", "even", "so", "thus", "moreover", "furthermore", "finally", "first", "second",
+        "according", "mr", "mrs", "ms", "dr", "many", "some", "most", "several", "both", "other", "others",
+        "one", "two", "three", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their",
+        "this", "that", "these", "those", "there", "here", "what", "who", "why", "how", "where", "a", "an",
+        "the", "no", "not", "yes", "all", "any", "each", "every", "such", "our", "my", "your", "by", "from",
+        "to", "of", "about", "before", "until", "unless", "despite", "amid", "under", "over", "through",
+    ]
+
+    /// Articles: dropped from descriptors ("a senior adviser" -> "senior adviser").
+    public static let determiners: Set<String> = ["a", "an", "the"]
+    /// Words that open a descriptor and stay in it ("her advisers", "one official").
+    public static let descriptorOpeners: Set<String> = [
+        "his", "her", "their", "its", "our", "one", "two", "three", "several", "some", "many", "other", "another",
+        "two", "four", "five", "both", "most", "few",
+    ]
+    /// Prepositions that continue a descriptor after its head ("adviser to the mayor").
+    public static let descriptorLinks: Set<String> = ["to", "of", "for", "known", "from", "at", "with", "close"]
+
+    /// Subject pronouns that can report speech, and what they may refer to.
+    public enum PronounKind: Sendable { case male, female, neuter, plural, firstPerson }
+    public static func pronounKind(_ lower: String) -> PronounKind? {
+        switch lower {
+        case "he": return .male
+        case "she": return .female
+        case "it": return .neuter
+        case "they": return .plural
+        case "we", "i": return .firstPerson
+        default: return nil
+        }
+    }
+}
