@@ -61,7 +61,15 @@ public struct ReaderSession: Sendable {
                 }
                 return .archiveEntitiesLoaded(all)
             case .speakerCompletions(let text):
-                return .completionsLoaded(query: text, try archive.speakers(matching: text, limit: 8))
+                // Speakers first; then other people, whose mentions `]` can still walk.
+                var found = try archive.speakers(matching: text, limit: 8)
+                if found.count < 8 {
+                    for e in try archive.findEntities(named: text, type: .person, limit: 8)
+                    where found.count < 8 && !found.contains(where: { $0.id == e.id }) {
+                        found.append(e)
+                    }
+                }
+                return .completionsLoaded(query: text, found)
             case .filter(let name, let id):
                 var speaker: EntityRecord?
                 if let id { speaker = try archive.entity(id: id) }

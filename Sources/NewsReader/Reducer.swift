@@ -26,7 +26,10 @@ public enum Reducer {
         case .storyCountLoaded(let n):
             state.stories.count = n
             state.stories.selection = min(state.stories.selection, max(0, n - 1))
-            return n > 0 ? [.storiesPage(0)] : []
+            keepSelectionsVisible(&state)
+            guard n > 0 else { return [] }
+            let pages = missingStoryPages(state)
+            return pages.contains(.storiesPage(0)) ? pages : [.storiesPage(0)] + pages
         case .storiesLoaded(let page, let rows):
             state.stories.pages[page] = rows
             // The first page of a fresh session opens the newest story.
@@ -113,6 +116,14 @@ public enum Reducer {
         case .help:
             state.overlay = .help(scroll: 0)
             return []
+        case .refresh:
+            // Another process may have ingested stories: count and page again.
+            state.stories.pages = [:]
+            state.archiveEntities = []
+            var requests: [ArchiveRequest] = [.storyCount]
+            if state.entityScope == .archive { requests.append(.archiveEntities) }
+            if let open = state.open { requests.append(.openStory(open.id, focus: open.focus)) }
+            return requests
         case .focusNext, .focusPrevious:
             let all = PaneID.allCases
             let i = all.firstIndex(of: state.focus)!

@@ -12,7 +12,7 @@ import Testing
         #expect(screen.line(0).contains("Story 1/2"))
         #expect(screen.line(0).contains("Entities · this story"))
         #expect(text.contains("Quotes · this story (2)"))
-        #expect(text.contains("▶ 2031-04-02 Gull Wire Harbour board"))
+        #expect(text.contains("▶ Apr 02 Gull Wire Harbour board"))
         #expect(text.contains("Fleet returns"))
         #expect(text.contains("Ilse Marrow"))
         #expect(text.contains("Port Ellis Harbour Board"))
@@ -59,7 +59,7 @@ import Testing
         #expect(s.open?.id == 2)
         #expect(s.focus == .story)
         let text = Renderer.render(s).text
-        #expect(text.contains("▶ 2031-04-03 Gull Wire Fleet returns"))
+        #expect(text.contains("▶ Apr 03 Gull Wire Fleet returns"))
         #expect(text.contains("Tamsin Achebe — 1 quote"))
         _ = Reducer.reduce(&s, .key(.tab))
         #expect(s.focus == .entities)

@@ -143,4 +143,22 @@ import Testing
         #expect(session.state.overlay == nil)
         #expect(session.state.open?.id != first)
     }
+
+    @Test func ctrlLPicksUpStoriesIngestedWhileBrowsing() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        let openBefore = session.state.open?.id
+        #expect(session.state.stories.count == 2)
+        // Another writer adds a story to the same archive file.
+        let writer = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        let late = Fixtures.story(id: 9, headline: "Ferry timetable changes for winter", paragraphs: ["The ferry will sail twice a day, Oskar Brandt said."],
+                                  quotes: [], entities: [("Oskar Brandt", .person)], ids: Fixtures.ids)
+        _ = try writer.store([IngestItem(annotated: late.annotated, contentHash: "hash-late")])
+        #expect(session.state.stories.count == 2)
+        session.press(.control("l"))
+        #expect(session.state.stories.count == 3)
+        #expect(session.render().text.contains("Ferry timetable changes"))
+        #expect(session.state.open?.id == openBefore)
+    }
 }

@@ -15,7 +15,9 @@ public enum QuotesPane: Pane {
     public static func draw(_ state: ReaderState, in rect: Rect, focused: Bool, into b: inout CellBuffer) {
         let rows = state.quoteRows
         if rows.isEmpty {
-            b.put(state.open == nil ? "" : "No quotes in this story.", x: rect.x + 1, y: rect.y, style: Theme.dim, limit: rect.maxX)
+            let text = state.quoteFilter.map { "No quotes by \($0.speaker.name) in the archive. F clears the filter." }
+                ?? (state.open == nil ? "" : "No quotes in this story.")
+            b.put(text, x: rect.x + 1, y: rect.y, style: Theme.dim, limit: rect.maxX)
             return
         }
         let spansStories = state.quoteFilter != nil
