@@ -108,7 +108,7 @@ import Testing
         #expect(s.focus == .entities)
         #expect(s.selectedEntity?.name == "Ilse Marrow")
         let r = Reducer.reduce(&s, .key(.character("]")))
-        #expect(r == [.mentions(1, step: 1)])
+        #expect(r == [.mentions(1, step: 1, from: ArchivePosition(story: 1, field: .headline, paragraph: 0, offset: -1))])
         let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2)
         func record(_ st: ArchivedStory) -> [MentionRecord] {
             let i = st.entityIDs.firstIndex(of: 1)!
