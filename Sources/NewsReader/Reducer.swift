@@ -283,6 +283,12 @@ public enum Reducer {
             }
             state.quoteSelection = sel
             keepSelectionsVisible(&state)
+            // The selected quote's paragraph comes into view when it is in the open story.
+            if let q = state.selectedQuote, q.story == state.open?.id {
+                let span = Span(field: .body, paragraph: q.paragraph, start: q.range.first ?? 0, end: q.range.count > 1 ? q.range[1] : 0)
+                state.open!.focus = span
+                scrollStory(to: span, &state)
+            }
             // Near the end of a filtered list that has more: the next page.
             if let f = state.quoteFilter, sel >= state.quoteRows.count - 20 {
                 let loaded = state.quoteRows.filter { $0.quote != nil }.count

@@ -230,4 +230,16 @@ import Testing
         _ = Reducer.reduce(&s, .mouse(.wheelDown(x: e.x + 2, y: e.y + 2)))
         #expect(s.entitySelection > 2)
     }
+
+    @Test func selectingAQuoteScrollsItsParagraphIntoView() {
+        var s = Fixtures.state(width: 80, height: 20)
+        while s.focus != .quotes { _ = Reducer.reduce(&s, .key(.tab)) }
+        _ = Reducer.reduce(&s, .key(.character("j")))
+        let q = s.selectedQuote!
+        #expect(q.text == "a slow drowning")
+        #expect(s.open?.focus?.paragraph == 2)
+        let line = s.open!.layout.line(field: .body, paragraph: 2, offset: q.range[0])
+        let h = Reducer.paneHeight(.story, s)
+        #expect(line >= s.open!.scroll && line < s.open!.scroll + h)
+    }
 }
