@@ -136,4 +136,28 @@ import Testing
         // No bell at all: the reader never rings, so any BEL came from a story.
         #expect(!bytes.contains(0x07))
     }
+
+    /// Whether styled tmux output sets a foreground colour (SGR 30–37).
+    static func hasForegroundColour(_ styled: String) -> Bool {
+        styled.contains(/\x1B\[(?:[0-9]+;)*3[0-7](?:;[0-9]+)*m/)
+    }
+
+    @Test func noColorDrawsInMonochromeWithAttributes() throws {
+        let folder = try Binary.temporaryFolder("reader-nocolor")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try FixtureArchive.build(in: folder)
+        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
+        defer { tmux.kill() }
+        tmux.run("\(Binary.newsroom) browse --db \(db)")
+        tmux.waitFor("Quotes · this story")
+        #expect(Self.hasForegroundColour(tmux.styledScreen()), "colours by default")
+        tmux.keys("q")
+        tmux.waitUntil { !$0.contains("Quotes · this story") }
+        tmux.run("clear; NO_COLOR=1 \(Binary.newsroom) browse --db \(db)")
+        tmux.waitFor("Quotes · this story")
+        let styled = tmux.styledScreen()
+        #expect(!Self.hasForegroundColour(styled))
+        #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selection still shows, reversed")
+        tmux.keys("q")
+    }
 }

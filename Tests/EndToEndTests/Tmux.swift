@@ -43,6 +43,9 @@ final class TmuxPane {
     /// The visible screen as text.
     func screen() -> String { (try? tmux(["capture-pane", "-p", "-t", session])) ?? "" }
 
+    /// The visible screen with its colours and attributes as escape sequences.
+    func styledScreen() -> String { (try? tmux(["capture-pane", "-p", "-e", "-t", session])) ?? "" }
+
     func resize(width: Int, height: Int) {
         _ = try? tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
     }
