@@ -77,6 +77,13 @@ public struct MentionWalk: Sendable, Hashable {
     public var index: Int?
     /// Stories that mention the entity, in walk order.
     public var stories: [StoryID]
+    /// A long walk goes a mention at a time (`mentions` stays empty): the
+    /// mention shown, and how many mentions and stories it is from the start.
+    public var current: MentionRecord?
+    public var moved = 0
+    public var storiesMoved = 0
+
+    public var isStepwise: Bool { mentions.isEmpty }
 }
 
 /// The result list of a full-text search.

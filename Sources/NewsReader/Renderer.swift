@@ -74,7 +74,7 @@ public enum StatusLine {
 public enum OverlayView {
     public static func draw(_ overlay: Overlay, _ state: ReaderState, into b: inout CellBuffer) {
         let w = min(state.width - 4, 78)
-        let h = min(state.height - 4, 30)
+        let h = min(state.height - 4, 36)
         let rect = Rect(x: (state.width - w) / 2, y: max(1, (state.height - 1 - h) / 2), width: w, height: h)
         b.fill(rect)
         switch overlay {

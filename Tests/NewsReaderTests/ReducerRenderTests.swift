@@ -12,7 +12,7 @@ import Testing
         #expect(screen.line(0).contains("Story 1/2"))
         #expect(screen.line(0).contains("Entities · this story"))
         #expect(text.contains("Quotes · this story (2)"))
-        #expect(text.contains("▶ 2031-04-02 Gull Wire Harbour board"))
+        #expect(text.contains("▶ Apr 02 Gull Wire Harbour board"))
         #expect(text.contains("Fleet returns"))
         #expect(text.contains("Ilse Marrow"))
         #expect(text.contains("Port Ellis Harbour Board"))
@@ -59,7 +59,7 @@ import Testing
         #expect(s.open?.id == 2)
         #expect(s.focus == .story)
         let text = Renderer.render(s).text
-        #expect(text.contains("▶ 2031-04-03 Gull Wire Fleet returns"))
+        #expect(text.contains("▶ Apr 03 Gull Wire Fleet returns"))
         #expect(text.contains("Tamsin Achebe — 1 quote"))
         _ = Reducer.reduce(&s, .key(.tab))
         #expect(s.focus == .entities)
@@ -108,7 +108,7 @@ import Testing
         #expect(s.focus == .entities)
         #expect(s.selectedEntity?.name == "Ilse Marrow")
         let r = Reducer.reduce(&s, .key(.character("]")))
-        #expect(r == [.mentions(1, step: 1)])
+        #expect(r == [.mentions(1, step: 1, from: ArchivePosition(story: 1, field: .headline, paragraph: 0, offset: -1))])
         let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2)
         func record(_ st: ArchivedStory) -> [MentionRecord] {
             let i = st.entityIDs.firstIndex(of: 1)!
@@ -229,5 +229,17 @@ import Testing
         #expect(s.entitySelection == 2)
         _ = Reducer.reduce(&s, .mouse(.wheelDown(x: e.x + 2, y: e.y + 2)))
         #expect(s.entitySelection > 2)
+    }
+
+    @Test func selectingAQuoteScrollsItsParagraphIntoView() {
+        var s = Fixtures.state(width: 80, height: 20)
+        while s.focus != .quotes { _ = Reducer.reduce(&s, .key(.tab)) }
+        _ = Reducer.reduce(&s, .key(.character("j")))
+        let q = s.selectedQuote!
+        #expect(q.text == "a slow drowning")
+        #expect(s.open?.focus?.paragraph == 2)
+        let line = s.open!.layout.line(field: .body, paragraph: 2, offset: q.range[0])
+        let h = Reducer.paneHeight(.story, s)
+        #expect(line >= s.open!.scroll && line < s.open!.scroll + h)
     }
 }

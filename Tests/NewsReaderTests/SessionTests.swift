@@ -143,4 +143,64 @@ import Testing
         #expect(session.state.overlay == nil)
         #expect(session.state.open?.id != first)
     }
+
+    @Test func ctrlLPicksUpStoriesIngestedWhileBrowsing() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        let openBefore = session.state.open?.id
+        #expect(session.state.stories.count == 2)
+        // Another writer adds a story to the same archive file.
+        let writer = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        let late = Fixtures.story(id: 9, headline: "Ferry timetable changes for winter", paragraphs: ["The ferry will sail twice a day, Oskar Brandt said."],
+                                  quotes: [], entities: [("Oskar Brandt", .person)], ids: Fixtures.ids)
+        _ = try writer.store([IngestItem(annotated: late.annotated, contentHash: "hash-late")])
+        #expect(session.state.stories.count == 2)
+        session.press(.control("l"))
+        #expect(session.state.stories.count == 3)
+        #expect(session.render().text.contains("Ferry timetable changes"))
+        #expect(session.state.open?.id == openBefore)
+    }
+
+    @Test func longWalksGoOneMentionAtATimeAcrossStoriesAndBack() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        // Treat five mentions as "too many to list": the stepwise path.
+        session.mentionListLimit = 2
+        while session.state.focus != .entities { session.press(.tab) }
+        while session.state.selectedEntity?.name != "Ilse Marrow" { session.press(.down) }
+        var seen: [MentionRecord] = []
+        for _ in 0..<5 {
+            session.press(.character("]"))
+            if let m = session.state.walk?.current { seen.append(m) }
+        }
+        #expect(session.state.walk?.isStepwise == true)
+        #expect(seen.count == 5)
+        #expect(Set(seen).count == 5, "every press moved to a new mention")
+        #expect(Set(seen.map(\.story)).count == 2)
+        #expect(session.state.message == "Ilse Marrow: mention +5/5 · story +1/2 from where you started")
+        #expect(session.state.open?.id == seen.last?.story)
+        session.press(.character("]"))
+        #expect(session.state.message?.hasPrefix("no more mentions") == true)
+        for _ in 0..<4 { session.press(.character("[")) }
+        #expect(session.state.walk?.current == seen.first)
+        #expect(session.state.open?.id == seen.first?.story)
+    }
+
+    @Test func filteredQuotesLoadPageByPage() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.quotePageSize = 1
+        session.press(.character(":"))
+        session.send(.type("filter Ilse Marrow"))
+        session.press(.enter)
+        #expect(session.state.quoteRows.compactMap(\.quote).count == 1)
+        #expect(session.render().text.contains("Quotes by Ilse Marrow · 1 of 2 loaded"))
+        while session.state.focus != .quotes { session.press(.tab) }
+        session.press(.down)
+        #expect(session.state.quoteRows.compactMap(\.quote).count == 2)
+        #expect(session.render().text.contains("Quotes by Ilse Marrow · 2 in 2 stories"))
+    }
 }
