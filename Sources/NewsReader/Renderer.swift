@@ -90,6 +90,8 @@ public enum OverlayView {
                 }
                 lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
             }
+            lines.append(("", "", false))
+            lines.append(("Mouse", "click focuses a pane and selects; the wheel scrolls", false))
             let inner = rect.inset(1)
             for row in 0..<inner.height {
                 let i = scroll + row
