@@ -68,12 +68,11 @@ struct PreparedStory: Sendable {
             return LocalEntity(name: e.name, type: e.type, key: key.isEmpty ? e.name.lowercased() : key,
                                aliasKeys: aliases, mentionCount: e.mentions.count)
         }
-        let encoder = JSONEncoder()
         let stored = StoredLayout(
             paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
             bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
             media: s.media)
-        layout = (try? encoder.encode(stored)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        layout = stored.json
         var quotes: [PreparedQuote] = []
         let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }
             + a.quotes.enumerated().map { ($0.offset, $0.element) }
@@ -81,7 +80,7 @@ struct PreparedStory: Sendable {
             let first = q.parts.first ?? Span(paragraph: 0, start: 0, end: 0)
             let detail = QuoteDetail(parts: q.parts.map(FieldCode.array), cue: q.cue,
                                      speakerSpan: q.speakerSpan.map(FieldCode.array))
-            let json = (try? encoder.encode(detail)).map { String(decoding: $0, as: UTF8.self) } ?? "{\"parts\":[]}"
+            let json = detail.json
             let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
             quotes.append(PreparedQuote(
                 ordinal: ordinal, text: q.text, kind: q.kind.rawValue, speaker: q.speaker,

@@ -133,3 +133,123 @@ enum StoredText {
         return String(decoding: utf8[a..<b], as: UTF8.self)
     }
 }
+
+/// A small JSON writer for the stored forms: Foundation's encoder costs more
+/// than the rest of preparing a story, and these shapes are fixed. The output
+/// is read back with `JSONDecoder` into the same `Codable` types.
+struct CompactJSON {
+    private(set) var text = ""
+
+    mutating func raw(_ s: String) { text += s }
+
+    mutating func string(_ s: String) {
+        text += "\""
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            text += s
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                case "\t": text += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        text.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        text += "\""
+    }
+
+    mutating func strings(_ list: [String]) {
+        text += "["
+        for (i, s) in list.enumerated() {
+            if i > 0 { text += "," }
+            string(s)
+        }
+        text += "]"
+    }
+
+    mutating func ints(_ list: [Int]) {
+        text += "[" + list.map(String.init).joined(separator: ",") + "]"
+    }
+
+    mutating func key(_ k: String, first: Bool = false) {
+        text += (first ? "\"" : ",\"") + k + "\":"
+    }
+}
+
+extension StoredLayout {
+    var json: String {
+        var w = CompactJSON()
+        w.raw("{")
+        w.key("paragraphs", first: true)
+        w.raw("[" + paragraphs.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        if let bylineText {
+            w.key("bylineText")
+            w.string(bylineText)
+        }
+        w.key("byline")
+        w.strings(byline)
+        if let d = dateline {
+            w.key("dateline")
+            w.raw("{")
+            w.key("raw", first: true)
+            w.string(d.raw)
+            w.key("places")
+            w.strings(d.places)
+            if let date = d.date {
+                w.key("date")
+                w.string(date)
+            }
+            if let agency = d.agency {
+                w.key("agency")
+                w.string(agency)
+            }
+            w.raw("}")
+        }
+        w.key("credits")
+        w.raw("[")
+        for (i, c) in credits.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("role", first: true)
+            w.string(c.role.rawValue)
+            w.key("people")
+            w.strings(c.people)
+            w.raw("}")
+        }
+        w.raw("]")
+        w.key("media")
+        w.strings(media)
+        w.raw("}")
+        return w.text
+    }
+}
+
+extension QuoteDetail {
+    var json: String {
+        var w = CompactJSON()
+        w.raw("{")
+        w.key("parts", first: true)
+        w.raw("[" + parts.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        if let cue {
+            w.key("cue")
+            w.string(cue)
+        }
+        if let speakerSpan {
+            w.key("speakerSpan")
+            w.ints(speakerSpan)
+        }
+        w.raw("}")
+        return w.text
+    }
+}

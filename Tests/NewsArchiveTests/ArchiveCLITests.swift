@@ -78,6 +78,48 @@ import Testing
         #expect(plain.status == 0 && plain.stdout.split(separator: "\n").count == 3)
     }
 
+    /// The issue's "done when": ingest the sample corpus, then one person's
+    /// quotes come from every story that quotes them, and their mentions run
+    /// in archive order across stories.
+    @Test func sampleCorpusSpeakerAcrossStories() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/corpus").path
+        let db = folder.file("archive.sqlite")
+        let (ingest, counts) = try bin.json(["ingest", "--db", db, corpus], in: folder)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let added = try #require(counts["added"] as? Int)
+        #expect(added > 0)
+        let (_, again) = try bin.json(["ingest", "--db", db, corpus], in: folder)
+        #expect(again["unchanged"] as? Int == added && again["added"] as? Int == 0)
+
+        let (_, stories) = try bin.json(["stories", "--db", db, "--limit", "100000"], in: folder)
+        let order = try #require(stories["stories"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        #expect(order.count == added)
+        let (_, people) = try bin.json(["entities", "--db", db, "--type", "person", "--limit", "1000"], in: folder)
+        let list = try #require(people["entities"] as? [[String: Any]])
+        guard let person = list.first(where: { ($0["storyCount"] as? Int ?? 0) >= 2 && ($0["quoteCount"] as? Int ?? 0) >= 2 }),
+              let name = person["name"] as? String, let id = person["id"] as? Int else {
+            Issue.record("no person quoted in two stories of the sample corpus")
+            return
+        }
+        let (qr, quotes) = try bin.json(["quotes", "--db", db, "--speaker", name], in: folder)
+        #expect(qr.status == 0, "\(qr.stderr)")
+        let qs = try #require(quotes["quotes"] as? [[String: Any]])
+        #expect(qs.count == person["quoteCount"] as? Int)
+        #expect(qs.allSatisfy { $0["speakerId"] as? Int == id && $0["speaker"] as? String == name })
+        let (mr, mentions) = try bin.json(["mentions", "--db", db, name], in: folder)
+        #expect(mr.status == 0, "\(mr.stderr)")
+        let ms = try #require(mentions["mentions"] as? [[String: Any]])
+        #expect(ms.count == person["mentionCount"] as? Int)
+        let positions = ms.compactMap { m in (m["story"] as? Int).flatMap { order.firstIndex(of: $0) } }
+        #expect(positions.count == ms.count)
+        #expect(positions == positions.sorted(), "mentions out of archive order")
+        #expect(Set(positions).count == person["storyCount"] as? Int)
+    }
+
     @Test func hostileSearchTextIsAnswered() throws {
         let bin = try NewsroomBinary.find()
         let folder = try TempFolder()

@@ -212,3 +212,26 @@ import Testing
         }
     }
 }
+
+@Suite struct StoredFormTests {
+    @Test func compactJSONReadsBackWithFoundation() throws {
+        let layout = StoredLayout(
+            paragraphs: [[12, 0], [0, 1], [7, 2]], bylineText: "By Ana \"Quill\" Lor\\\n\t\u{1}",
+            byline: ["Ana Lor", "Bo Ñúñez 😀"],
+            dateline: Dateline(raw: "QUENBY (Newswire) -", places: ["QUENBY"], date: nil, agency: "Newswire"),
+            credits: [Credit(role: .editing, people: ["Ede \u{1B}[2J"])], media: ["IMG \"x\""])
+        let back = try JSONDecoder().decode(StoredLayout.self, from: Data(layout.json.utf8))
+        #expect(back.paragraphs == layout.paragraphs)
+        #expect(back.bylineText == layout.bylineText)
+        #expect(back.byline == layout.byline)
+        #expect(back.dateline == layout.dateline)
+        #expect(back.credits == layout.credits)
+        #expect(back.media == layout.media)
+        let bare = StoredLayout(paragraphs: [], bylineText: nil, byline: [], dateline: nil, credits: [], media: [])
+        let bareBack = try JSONDecoder().decode(StoredLayout.self, from: Data(bare.json.utf8))
+        #expect(bareBack.dateline == nil && bareBack.bylineText == nil)
+        let detail = QuoteDetail(parts: [[2, 1, 0, 5], [2, 2, 3, 9]], cue: "said \"so\"", speakerSpan: [2, 1, 10, 14])
+        let detailBack = try JSONDecoder().decode(QuoteDetail.self, from: Data(detail.json.utf8))
+        #expect(detailBack.parts == detail.parts && detailBack.cue == detail.cue && detailBack.speakerSpan == detail.speakerSpan)
+    }
+}

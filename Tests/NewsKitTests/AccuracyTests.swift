@@ -125,7 +125,11 @@ import Testing
         #expect(evaluation.cases.count >= 18)
         let extractor = Extractor()
         let (total, stories) = evaluation.score { extractor.annotate($0) }
-        print(CorpusEvaluation.report(total: total, stories: stories))
+        // One line at a time: `swift test` forwarding the output through a pipe
+        // lost parts of the table when it came as one large write.
+        for line in CorpusEvaluation.report(total: total, stories: stories).split(separator: "\n") {
+            print(line)
+        }
         func figure(_ x: Double?) -> String { x.map { String(format: "%.3f", $0) } ?? "-" }
         #expect((total.quotes.f1 ?? 0) >= 0.97, "quotes F1 \(figure(total.quotes.f1))")
         #expect((total.speakers.accuracy ?? 0) >= 0.95, "speaker accuracy \(figure(total.speakers.accuracy))")

@@ -184,6 +184,16 @@ func expectSpansMatchText(_ entities: [Entity], in story: Story, sourceLocation:
         #expect(entities.named("Typhoon Ondine")?.type == .other)
     }
 
+    @Test func acronymsSuffixesAndDistricts() {
+        let story = storyFrom([
+            "The KLM Tour stopped in the South Side, where Senate Minority Whip Dora Quayle met Ronald Ames III.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.people == ["Dora Quayle", "Ronald Ames III"])
+        #expect(entities.organizations.contains("KLM Tour"))
+        #expect(entities.places == ["South Side"])
+    }
+
     @Test func writtenPlaceFormsStayApart() {
         let story = storyFrom(["The U.S. and the United States are one country; US officials agreed."])
         let entities = recognize(story)

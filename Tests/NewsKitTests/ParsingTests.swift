@@ -96,6 +96,21 @@ import Testing
         #expect(update.dateline == nil)
     }
 
+    @Test func datelineAfterAnEditorsNote() throws {
+        let story = try parse("Headline\n\n(This story corrects the spelling of the mayor's name in the second paragraph)\n\nBERGEN (Reuters) - Fares rose.\n\nMore.")
+        #expect(story.dateline?.places == ["BERGEN"])
+        #expect(story.paragraphs.map(\.text) == [
+            "(This story corrects the spelling of the mayor's name in the second paragraph)", "Fares rose.", "More.",
+        ])
+    }
+
+    @Test func datelineAloneOnItsLine() throws {
+        let story = try parse("Headline\n\nBERGEN (Reuters) -\n\nFares rose.\n\n(Reporting by Lu Wen; Editing by Kit Marr)")
+        #expect(story.dateline?.places == ["BERGEN"])
+        #expect(story.paragraphs.map(\.text) == ["Fares rose.", "(Reporting by Lu Wen; Editing by Kit Marr)"])
+        #expect(story.paragraphs.map(\.kind) == [.body, .credit])
+    }
+
     @Test func datelineWithoutSpaceBeforeText() throws {
         let story = try parse("Headline\n\nDUBLIN (Reuters) -U.N. envoys met.\n\nMore.")
         #expect(story.dateline?.agency == "Reuters")
@@ -174,6 +189,12 @@ import Testing
         #expect(story.paragraphs.count == 4)
         #expect(story.paragraphs[2].text == "Rep. Nia Calder called the plan ''overdue.''")
         #expect(story.paragraphs[3].text == "``It is about time,'' she said.")
+    }
+
+    @Test func wrappedHeadlineIsJoined() throws {
+        let story = try parse("Harbour council votes to keep ferry fares\nfrozen until June\n\nBy Ada Lind\n\nBody.")
+        #expect(story.headline == "Harbour council votes to keep ferry fares frozen until June")
+        #expect(story.byline == ["Ada Lind"])
     }
 
     @Test func hardWrappedParagraphsAreJoined() throws {

@@ -166,10 +166,10 @@ extension AttributionSession {
         case .inherit:
             return nil
         case .name:
-            if let span = f.span, let e = entityIndex(overlapping: span) {
+            let name = canonicalName(f.text, order: order)
+            if let span = f.span, let e = entityIndex(overlapping: span), agrees(entity: entities[e].name, with: name) {
                 return Resolved(speaker: entities[e].name, entity: e, kind: classOf(entity: e))
             }
-            let name = canonicalName(f.text, order: order)
             let kind: SpeakerClass = isOrganizationName(name) ? .organization
                 : (isPersonLike(name, order: order) ? .person : .other)
             return Resolved(speaker: name, entity: nil, kind: kind)
@@ -185,6 +185,20 @@ extension AttributionSession {
         case .pronoun(let p):
             return resolvePronoun(p, at: order)
         }
+    }
+
+    /// The recognizer's canonical name is used only when it extends the name
+    /// found at the quote: same last word, and a fuller form only of a lone surname
+    /// that is not shared by two people in the story.
+    func agrees(entity: String, with name: String) -> Bool {
+        let ew = entity.split(separator: " ")
+        let nw = name.split(separator: " ")
+        guard let el = ew.last, let nl = nw.last else { return false }
+        if ew.count == nw.count { return entity.lowercased() == name.lowercased() }
+        guard el.lowercased() == nl.lowercased(), ew.count > nw.count, nw.count == 1 else { return false }
+        if let first = ew.first, SpeechLexicon.sentenceStarters.contains(first.lowercased()) { return false }
+        if let candidates = fullNames[nl.lowercased()], Set(candidates.map(\.name)).count > 1 { return false }
+        return true
     }
 
     func organizationEnding(in head: String, before order: Int) -> SubjectEvent? {

@@ -62,8 +62,9 @@ struct EntityClusters {
         }
         let singles = candidates.filter { $0.guess == .single }
         // Singles with evidence of a person make people of their own ("President Trump").
-        for single in singles where !hasPerson(named: single.tokens[0]) {
-            let word = single.tokens[0]
+        let folded = singles.map { $0.firstWord.uppercased() }
+        for (single, fold) in zip(singles, folded) where bySurname[fold] == nil {
+            let word = single.firstWord
             if single.flags.contains(.organization) { continue }
             let context = single.context
             let saidAfter = context.after.map { gazetteer.speechVerbs.contains($0) } ?? false
@@ -71,17 +72,12 @@ struct EntityClusters {
             let isPlace = single.flags.contains(.place)
             if context.titled || (!isPlace && (roleBefore || saidAfter && !context.sentenceInitial)) {
                 var cluster = Cluster(type: .person, key: "")
-                let folded = word.uppercased()
-                cluster.lastNames = [folded]
+                cluster.lastNames = [fold]
                 clusters.append(cluster)
-                bySurname[folded, default: []].append(clusters.count - 1)
+                bySurname[fold, default: []].append(clusters.count - 1)
             }
         }
-        for single in singles { resolve(single) }
-    }
-
-    private func hasPerson(named word: String) -> Bool {
-        bySurname[word.uppercased()] != nil
+        for (single, fold) in zip(singles, folded) { resolve(single, folded: fold) }
     }
 
     private mutating func addPerson(_ candidate: NameCandidate) {
@@ -136,9 +132,8 @@ struct EntityClusters {
     }
 
     /// One capitalised word: a surname, a place, an organisation or nothing.
-    private mutating func resolve(_ single: NameCandidate) {
-        let word = single.tokens[0]
-        let folded = word.uppercased()
+    private mutating func resolve(_ single: NameCandidate, folded: String) {
+        let word = single.firstWord
         let context = single.context
         let mention = (single.span, single.text, single.order)
         let afterPreposition = context.before.map { NameRunClassifier.locationPrepositions.contains($0) } ?? false

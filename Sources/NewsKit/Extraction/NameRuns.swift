@@ -46,6 +46,10 @@ struct NameCandidate: Sendable {
     var secondStart: Int?
     /// What the gazetteers say about a one-word candidate.
     var flags: Gazetteer.WordFlags = []
+
+    /// The first word: the only one of a one-word candidate, whose `tokens`
+    /// may be left empty to save an array.
+    var firstWord: String { tokens.first ?? text }
 }
 
 /// Turns the words of one field into name candidates: groups capitalised
@@ -117,10 +121,13 @@ struct NameRunClassifier {
                words[j + 1].gap == .space {
                 context.after = lowerText(p, words[j + 1])
             }
-            let firstNew = out.count
             if i == j {
                 classifySingle(words[i], text(p, words[i]), context: context, field: field, paragraph: paragraph, into: &out)
-            } else {
+                i = j + 1
+                continue
+            }
+            let firstNew = out.count
+            do {
                 let tokens = (i...j).map { index -> NameToken in
                     let word = text(p, words[index])
                     return NameToken(word: words[index], text: word, flags: gazetteer.flags(key: words[index].key))
@@ -190,7 +197,7 @@ struct NameRunClassifier {
                 out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
                 return
             }
-            var candidate = NameCandidate(span: span, text: text, tokens: [text], guess: .single, context: context)
+            var candidate = NameCandidate(span: span, text: text, tokens: [], guess: .single, context: context)
             candidate.flags = flags
             out.append(candidate)
         }
@@ -334,6 +341,10 @@ struct NameRunClassifier {
             if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
             return
         }
+        // "South Side", "West End": a direction and one more word is a district.
+        if tokens.count == 2, tokens[0].flags.contains(.direction), !tokens[1].flags.contains(.givenName) {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
         // "South Florida", "Northern Ireland": a direction and a place is a place.
         if tokens.count > 1, tokens[0].flags.contains(.direction),
            gazetteer.place(tokens.dropFirst().map(\.text).joined(separator: " ")) != nil {
@@ -405,7 +416,8 @@ struct NameRunClassifier {
         // A place first ("Denver Broncos", "Boston Provident") or an acronym
         // inside ("Priorities USA Action") makes an organisation, not a person.
         let firstIsPlace = tokens[0].flags.contains(.place) && !tokens[0].flags.contains(.givenName)
-        if firstIsPlace || tokens.dropFirst().contains(where: { $0.word.shape == .allCaps }) {
+        let hasAcronym = tokens.contains { $0.word.shape == .allCaps && !NameLists.nameSuffixes.contains($0.text) }
+        if firstIsPlace || hasAcronym {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
         }
         // "A Cold Wanderer", "The Long Night": capitalised words after a
@@ -552,6 +564,8 @@ enum NameLists {
     ]
     /// First words of named storms and operations ("Typhoon Malaya").
     static let eventStarts: Set<String> = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Operation"]
+    /// Generational suffixes that end a person's name ("Ronald Ames III").
+    static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     ]

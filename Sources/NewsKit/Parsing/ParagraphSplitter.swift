@@ -51,8 +51,15 @@ struct ParagraphSplitter {
 
         var layout = Layout(headline: "", paragraphs: [])
         guard !blocks.isEmpty else { return layout }
-        layout.headline = string(bytes, blocks[0][0])
-        blocks[0].removeFirst()
+        // A headline wrapped over two lines goes on in lower case on the second.
+        let headline = blocks[0].removeFirst()
+        var headlineRest: Range<Int>?
+        if let next = blocks[0].first, !endsSentence(bytes, headline), continuesSentence(bytes, next) {
+            headlineRest = next
+            blocks[0].removeFirst()
+        }
+        layout.headline = string(bytes, headline)
+        if let rest = headlineRest { layout.headline += " " + string(bytes, rest) }
         for block in blocks where !block.isEmpty {
             if block.count == 1 || isLinePerParagraph(bytes, block) {
                 for line in block { layout.paragraphs.append(string(bytes, line)) }

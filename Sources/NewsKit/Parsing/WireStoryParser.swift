@@ -54,14 +54,22 @@ public struct WireStoryParser: StoryParser {
                 break
             }
         }
-        if let first = texts.first, creditIndex != 0, let (dateline, rest) = DatelineReader.read(first) {
+        // The dateline opens the first paragraph, or the second after an
+        // editor's note in brackets ("(This story corrects …)").
+        var datelineIndex = 0
+        if let first = texts.first, texts.count > 1, first.hasPrefix("("), first.hasSuffix(")"),
+           DatelineReader.read(first) == nil {
+            datelineIndex = 1
+        }
+        if datelineIndex < texts.count, creditIndex != datelineIndex,
+           let (dateline, rest) = DatelineReader.read(texts[datelineIndex]) {
             story.dateline = dateline
             if rest.isEmpty {
                 // A dateline standing alone on its line.
-                texts.removeFirst()
-                creditIndex = creditIndex.map { $0 - 1 }
+                texts.remove(at: datelineIndex)
+                creditIndex = creditIndex.map { $0 > datelineIndex ? $0 - 1 : $0 }
             } else {
-                texts[0] = rest
+                texts[datelineIndex] = rest
             }
         }
         story.paragraphs = texts.enumerated().map { index, text in
