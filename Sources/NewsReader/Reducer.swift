@@ -32,6 +32,14 @@ public enum Reducer {
             return pages.contains(.storiesPage(0)) ? pages : [.storiesPage(0)] + pages
         case .storiesLoaded(let page, let rows):
             state.stories.pages[page] = rows
+            // Keep memory flat on a big archive: drop the pages farthest
+            // from the selection (they load again when scrolled back to).
+            let keep = StoryListState.maxLoadedPages
+            if state.stories.pages.count > keep {
+                let here = state.stories.selection / StoryListState.pageSize
+                let far = state.stories.pages.keys.sorted { abs($0 - here) > abs($1 - here) }
+                for p in far.prefix(state.stories.pages.count - keep) where p != page { state.stories.pages[p] = nil }
+            }
             // The first page of a fresh session opens the newest story.
             if state.open == nil, page == 0, let first = rows.first { return [.openStory(first.id, focus: nil)] }
             return []

@@ -242,4 +242,30 @@ import Testing
         let h = Reducer.paneHeight(.story, s)
         #expect(line >= s.open!.scroll && line < s.open!.scroll + h)
     }
+
+    @Test func storyListPagesStayBoundedOnABigArchive() {
+        var s = ReaderState()
+        var requests = Reducer.reduce(&s, .storyCountLoaded(100_000))
+        #expect(requests == [.storiesPage(0)])
+        func page(_ p: Int) -> [StorySummary] {
+            (0..<StoryListState.pageSize).map { i in
+                StorySummary(id: StoryID(p * StoryListState.pageSize + i + 1), headline: "Story \(p * StoryListState.pageSize + i + 1)",
+                             date: nil, agency: nil, source: "x", quoteCount: 0)
+            }
+        }
+        _ = Reducer.reduce(&s, .storiesLoaded(page: 0, page(0)))
+        // Page down through the list, answering each page request as the session would.
+        for _ in 0..<200 {
+            requests = Reducer.reduce(&s, .key(.pageDown))
+            for case .storiesPage(let p) in requests { _ = Reducer.reduce(&s, .storiesLoaded(page: p, page(p))) }
+            #expect(s.stories.pages.count <= StoryListState.maxLoadedPages)
+        }
+        let sel = s.stories.selection
+        #expect(sel > 5000)
+        #expect(s.stories.summary(at: sel)?.headline == "Story \(sel + 1)")
+        #expect(Renderer.render(s).text.contains("Story \(sel + 1)"))
+        // Back to the top: the first page is requested again.
+        requests = Reducer.reduce(&s, .key(.character("g")))
+        #expect(requests.contains(.storiesPage(0)))
+    }
 }
