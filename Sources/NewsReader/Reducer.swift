@@ -705,7 +705,7 @@ public enum Reducer {
                 let i = state.entityScroll + row
                 if state.entityRows.indices.contains(i), !state.entityRows[i].isHeader { state.entitySelection = i }
             case .quotes:
-                let i = state.quoteScroll + quoteRowIndexOffset(row: row, state)
+                let i = state.quoteScroll + row
                 if state.quoteRows.indices.contains(i), state.quoteRows[i].quote != nil { state.quoteSelection = i }
             case .story:
                 break
@@ -721,8 +721,6 @@ public enum Reducer {
             return requests
         }
     }
-
-    static func quoteRowIndexOffset(row: Int, _ state: ReaderState) -> Int { row }
 }
 
 extension String {
