@@ -169,6 +169,21 @@ import Testing
                 for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w, "row \(y) at \(w)x\(h)") }
                 if w < 40 || h < 12 { #expect(b.text.contains("too small") || h < 3) }
             }
+            // Overlays and prompts fit too.
+            let related = RelatedStory(story: Fixtures.summary(Fixtures.fleet), sharedEntities: 2)
+            for overlay in [Overlay.help(scroll: 3), .related(story: 1, items: [related], selection: 0)] {
+                s.overlay = overlay
+                let b = Renderer.render(s)
+                for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w) }
+            }
+            s.overlay = nil
+            s.prompt = Prompt(kind: .filter, text: "Marrow 港口 🚢", completions: [
+                EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2),
+                EntityRecord(id: 9, name: "東京 Harbour Authority", type: "person", mentionCount: 1, storyCount: 1),
+            ], completion: 1)
+            let b = Renderer.render(s)
+            for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w) }
+            s.prompt = nil
         }
     }
 
