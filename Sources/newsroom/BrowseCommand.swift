@@ -47,7 +47,8 @@ struct BrowseCommand: ParsableCommand {
                 let store = try SQLiteArchive(path: folder + "/archive.sqlite", mode: .readWrite)
                 let report = try store.ingest(paths: paths) { done, total in
                     if total >= 200, done % 100 == 0 || done == total {
-                        FileHandle.standardError.write(Data("\rnewsroom: reading stories \(done)/\(total)".utf8))
+                        let end = done == total ? "\n" : ""
+                        FileHandle.standardError.write(Data("\rnewsroom: reading stories \(done)/\(total)\(end)".utf8))
                     }
                 }
                 for f in report.failed { warn("\(f.path): \(f.reason)") }
