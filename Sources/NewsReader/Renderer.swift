@@ -62,7 +62,7 @@ public enum StatusLine {
         var hints = ""
         for h in ActionTable.hints {
             let next = hints + (hints.isEmpty ? "" : "  ") + "\(h.key) \(h.word)"
-            if DisplayWidth.columns(of: next) + x + 2 > rect.width { break }
+            if DisplayWidth.columns(of: next) + x + 4 > rect.width { break }
             hints = next
         }
         let w = DisplayWidth.columns(of: hints)
