@@ -283,4 +283,26 @@ import Testing
         requests = Reducer.reduce(&s, .key(.character("g")))
         #expect(requests.contains(.storiesPage(0)))
     }
+
+    @Test func aOneMegabyteParagraphOpensScrollsAndJumps() {
+        let words = ["harbour", "quay", "Marrow", "東京", "tide", "“gates”", "Zoë"]
+        var text = ""
+        var i = 0
+        while text.utf8.count < 1_000_000 { text += words[i % words.count] + " "; i += 1 }
+        let big = Fixtures.story(id: 3, headline: "Long notice", paragraphs: [text], quotes: [], entities: [], ids: [:])
+        var s = ReaderState()
+        _ = Reducer.reduce(&s, .storyCountLoaded(1))
+        _ = Reducer.reduce(&s, .storiesLoaded(page: 0, [Fixtures.summary(big)]))
+        _ = Reducer.reduce(&s, .storyLoaded(big, focus: Span(paragraph: 0, start: 900_000, end: 900_010)))
+        let open = s.open!
+        #expect(open.layout.lines.count > 10_000)
+        // The focus far down the paragraph is scrolled into view.
+        let line = open.layout.line(field: .body, paragraph: 0, offset: 900_000)
+        #expect(line >= open.scroll && line < open.scroll + Reducer.paneHeight(.story, s))
+        s.focus = .story
+        _ = Reducer.reduce(&s, .key(.character("G")))
+        let b = Renderer.render(s)
+        for y in 0..<b.height { #expect(DisplayWidth.columns(of: b.line(y)) == b.width) }
+        #expect(b.text.contains("harbour") || b.text.contains("quay"))
+    }
 }
