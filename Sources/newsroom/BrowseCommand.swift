@@ -53,8 +53,14 @@ struct BrowseCommand: ParsableCommand {
                 }
                 for f in report.failed { warn("\(f.path): \(f.reason)") }
                 failedInput = !report.failed.isEmpty
+                if report.added + report.updated + report.unchanged == 0 {
+                    warn("no stories to read in \(paths.joined(separator: " "))")
+                    throw ExitStatus.inputFailed
+                }
                 archive = store
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             warn("\(error)")
             throw ExitStatus.inputFailed

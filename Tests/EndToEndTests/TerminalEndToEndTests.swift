@@ -177,4 +177,16 @@ import Testing
         #expect(s.contains("Stories 1/3"))
         tmux.keys("q")
     }
+
+    @Test func badPathsAreNamedOnOneLineEach() throws {
+        let folder = try Binary.temporaryFolder("reader-badpath")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = try TmuxPane(width: 160, height: 30, folder: folder)
+        defer { tmux.kill() }
+        tmux.run("\(Binary.newsroom) browse \(folder.path)/missing.txt; echo rc=$? | tr a-z A-Z")
+        let s = tmux.waitFor("RC=")
+        #expect(s.contains("missing.txt"))
+        #expect(s.contains("newsroom: no stories to read in \(folder.path)/missing.txt"))
+        #expect(s.contains("RC=1"))
+    }
 }
