@@ -105,6 +105,17 @@ import Testing
         session.press(.enter)
         #expect(session.state.open?.story.headline == "Harbour board delays vote on new quay")
         #expect(session.state.message == "result 1/1 for “quay”")
+        // The found word is marked in the story.
+        let frame = session.render()
+        let story = session.state.layout.content(of: .story)
+        var marked = false
+        for y in story.y..<story.maxY {
+            let line = frame.line(y)
+            guard let r = line.range(of: "quay on Tuesday") else { continue }
+            let x = line.distance(from: line.startIndex, to: r.lowerBound)
+            marked = frame[x, y].style.reverse && frame[x, y].style.underline && !frame[x + 5, y].style.underline
+        }
+        #expect(marked)
         session.press(.character("n"))
         #expect(session.state.message == "last result for “quay”")
         session.press(.character("/"))
