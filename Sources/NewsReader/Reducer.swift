@@ -96,12 +96,17 @@ public enum Reducer {
                     : "no earlier mention of \(walk.entity.name) · ] goes on"
                 return []
             }
-            if let previous = walk.current, previous.story != m.story { walk.storiesMoved += step }
+            if let previous = walk.current {
+                if previous.story != m.story { walk.storiesMoved += step }
+            } else {
+                walk.storiesMoved = step
+            }
             walk.moved += step
             walk.current = m
             state.walk = walk
             func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "0" }
-            state.message = "\(walk.entity.name): mention \(signed(walk.moved))/\(walk.entity.mentionCount) · story \(signed(walk.storiesMoved))/\(walk.entity.storyCount) from where you started"
+            state.message = "\(walk.entity.name): mention \(signed(walk.moved)) · story \(signed(walk.storiesMoved)) from here "
+                + "(\(walk.entity.mentionCount) mentions in \(walk.entity.storyCount) stories)"
             return show(story: m.story, focus: span(of: m), &state)
         case .moreQuotesLoaded(let speaker, let page):
             guard state.quoteFilter?.speaker.id == speaker, !page.isEmpty else { return [] }

@@ -190,7 +190,7 @@ import Testing
         #expect(seen.count == 5)
         #expect(Set(seen).count == 5, "every press moved to a new mention")
         #expect(Set(seen.map(\.story)).count == 2)
-        #expect(session.state.message == "Ilse Marrow: mention +5/5 · story +1/2 from where you started")
+        #expect(session.state.message == "Ilse Marrow: mention +5 · story +2 from here (5 mentions in 2 stories)")
         #expect(session.state.open?.id == seen.last?.story)
         session.press(.character("]"))
         #expect(session.state.message?.hasPrefix("no more mentions") == true)
