@@ -214,4 +214,23 @@ import Testing
         #expect(session.state.quoteRows.compactMap(\.quote).count == 2)
         #expect(session.render().text.contains("Quotes by Ilse Marrow · 2 in 2 stories"))
     }
+
+    @Test func anEmptyArchiveSaysSoAndEveryKeyIsSafe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("a.sqlite").path, mode: .readWrite)
+        var session = ReaderSession(archive: store, width: 100, height: 30)
+        #expect(session.render().text.contains("No stories in this archive."))
+        for b in ActionTable.bindings where b.command != .quit {
+            for k in b.keys { session.press(k); session.press(.escape) }
+        }
+        for pane in PaneID.allCases {
+            while session.state.focus != pane { session.press(.tab) }
+            for k in [Key.down, .up, .pageDown, .enter, .character("]"), .character("["), .character("f")] { session.press(k) }
+            session.press(.escape)
+        }
+        #expect(!session.state.shouldQuit)
+        #expect(session.render().text.contains("No stories in this archive."))
+    }
 }
