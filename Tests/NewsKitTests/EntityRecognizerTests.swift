@@ -194,6 +194,28 @@ func expectSpansMatchText(_ entities: [Entity], in story: Story, sourceLocation:
         #expect(entities.places == ["South Side"])
     }
 
+    @Test func shortFormsOfOrganisationsJoinTheFullName() {
+        let story = storyFrom([
+            "The European Union and Korvane Logistics signed a deal.",
+            "An EU official said Korvane would hire, and the EU agreed. Korvane said so.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.organizations == ["European Union", "Korvane Logistics"])
+        #expect(entities.named("European Union")?.mentions.map(\.text) == ["European Union", "EU", "EU"])
+        #expect(entities.named("Korvane Logistics")?.mentions.count == 3)
+    }
+
+    @Test func wordsBeforeAGivenNameAndNicknamesOfPlaces() {
+        let story = storyFrom([
+            "Hall of Famer Victor Brisk met the New York Comets in the Granite State after World War II.",
+        ])
+        let entities = recognize(story)
+        #expect(entities.people == ["Victor Brisk"])
+        #expect(entities.organizations.contains("New York Comets"))
+        #expect(entities.places.contains("Granite State"))
+        #expect(entities.named("World War II")?.type == .other)
+    }
+
     @Test func writtenPlaceFormsStayApart() {
         let story = storyFrom(["The U.S. and the United States are one country; US officials agreed."])
         let entities = recognize(story)

@@ -5,6 +5,7 @@ extension AttributionSession {
         guard tok.kind == .word, tok.length >= 3, tok.length <= 14, t.isPlain(i) else { return false }
         // A capitalised verb only at the start of a sentence (`Said Quill: …`).
         if tok.isCapitalized && !t.sentenceStart[i] { return false }
+        if tok.length <= 8 { return lexicon.speechVerbKeys.contains(t.key(i)) }
         return lexicon.speechVerbs.contains(t.lower(i))
     }
 
@@ -61,7 +62,8 @@ extension AttributionSession {
             defer { k -= 1 }
             guard isSpeechVerb(t, k) else { continue }
             if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k) }
-            if let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor {
+            if let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
+               let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k)
             }
             if lexicon.isParticiple(t.lower(k)) {
@@ -76,6 +78,14 @@ extension AttributionSession {
     /// The first name or pronoun standing as a subject (followed by a lower-case
     /// word) in `from..<to`.
     func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+        var v = from
+        while v < to {
+            if isSpeechVerb(t, v), !lexicon.isParticiple(t.lower(v)), let f = subjectBefore(t, v, lowerBound: from),
+               f.kind != .inherit {
+                return f
+            }
+            v += 1
+        }
         var k = from
         while k < to {
             if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
@@ -85,6 +95,7 @@ extension AttributionSession {
             if t.isNameWord(k) || isTitleWord(t, k) {
                 let (a, z) = runExtent(t, from: k)
                 if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
+                   !lexicon.sourceNouns.contains(t.lower(z + 1)), !lexicon.titles.contains(t.lower(z + 1)),
                    let f = nameRun(t, a, z) {
                     return f
                 }
@@ -94,6 +105,17 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// `said Quill: “…”`, `said Quill, “…”`: only punctuation (or an appositive
+    /// ending in a comma) between the name after the verb and the quote.
+    func endsClauseBeforeQuote(_ t: AttributionText, after span: Span, quoteOpen: Int) -> Bool {
+        guard let next = AttributionText.firstToken(t.tokens, atOrAfter: span.end) else { return true }
+        if next >= quoteOpen { return true }
+        if t.isPunct(next, 0x3A) || t.isPunct(next, 0x2C) {
+            return next + 1 >= quoteOpen || t.isPunct(quoteOpen - 1, 0x2C) || t.isPunct(quoteOpen - 1, 0x3A)
+        }
+        return false
     }
 
     /// The `(` matching the `)` at `close`, within a few tokens.
@@ -152,9 +174,14 @@ extension AttributionSession {
     /// skipped, an appositive or relative clause between commas jumped over.
     func subjectBefore(_ t: AttributionText, _ v: Int, lowerBound lb: Int) -> SpeakerFind? {
         var k = v - 1
-        while k >= lb, t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k < v - 0 {
-            let w = t.lower(k)
-            if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1 } else { break }
+        while k >= lb {
+            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized {
+                let w = t.lower(k)
+                if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1; continue }
+            }
+            // `Quill on Wednesday said`, `Quill last week told`, `Quill in a statement said`.
+            if let before = adjunctStart(t, endingAt: k, lowerBound: lb) { k = before - 1; continue }
+            break
         }
         guard k >= lb else { return nil }
         // `Quill (D-Ohio), said` / `Quill (D-Ohio) said`: skip the bracket.
@@ -174,12 +201,37 @@ extension AttributionSession {
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
-            if let f = nounPhrase(t, endingAt: j - 1, lowerBound: lb), f.kind == .name || isPronoun(f) {
-                return f
+            let outer = nounPhrase(t, endingAt: j - 1, lowerBound: lb)
+            if let f = outer, f.kind == .name || isPronoun(f) { return f }
+            // `The union’s head, Ada Quill, said`: the name between the commas.
+            if let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name,
+               let span = inner.span, t.tokens[j + 1].start >= span.start - 12 || outer?.kind == .descriptor {
+                return inner
             }
+            if let f = outer, f.kind == .descriptor { return f }
             return nil
         }
         return nounPhrase(t, endingAt: k, lowerBound: lb)
+    }
+
+    /// A time or manner phrase ending at `k` (`on Wednesday`, `last week`,
+    /// `in a statement`, `earlier this month`): where it starts, or nil.
+    func adjunctStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int? {
+        guard k >= lb, t.tokens[k].kind == .word || t.tokens[k].kind == .number else { return nil }
+        let w = t.lower(k)
+        guard SpeechLexicon.adjunctHeads.contains(w) || t.tokens[k].kind == .number else { return nil }
+        var j = k - 1
+        while j >= lb, k - j <= 4 {
+            guard t.tokens[j].kind == .word || t.tokens[j].kind == .number else { return nil }
+            let u = t.lower(j)
+            if SpeechLexicon.adjunctOpeners.contains(u) { return j }
+            j -= 1
+        }
+        // A bare day name: `Quill Wednesday said`.
+        if ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"].contains(w) {
+            return k
+        }
+        return nil
     }
 
     func isPronoun(_ f: SpeakerFind) -> Bool {
@@ -262,6 +314,10 @@ extension AttributionSession {
                 if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
                     return nameRun(t, a2, min(z2, ub - 1))
                 }
+                // `according to Senate aides`: a name used as a modifier of a source noun.
+                if lastRun == nil, e > z + 1, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                    return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
+                }
             }
             if t.possessiveSuffix(z) > 0 {
                 // `said Quill’s spokesman`: the descriptor after the possessive.
@@ -282,6 +338,14 @@ extension AttributionSession {
                 if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
             }
             return nameRun(t, a, min(z, ub - 1))
+        }
+        // `according to shipping executive Karl Dunmore`: role words, then the name.
+        var r = k
+        while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
+              !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
+        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)) {
+            let (a2, z2) = runExtent(t, from: r)
+            if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
         }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
         var e = k

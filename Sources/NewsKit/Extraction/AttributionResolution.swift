@@ -57,6 +57,18 @@ extension AttributionSession {
             if q.speaker == nil && find == nil && isScareQuote(q) { continue }
             out.append(q)
         }
+        // Reported speech, between the quotes in story order.
+        var reported: [Quote] = []
+        for c in indirect {
+            guard let r = resolve(c.find, at: Self.order(c.find.span ?? c.content)), let speaker = r.speaker,
+                  let t = texts[c.content.paragraph] else { continue }
+            reported.append(Quote(text: t.slice(c.content.start, c.content.end), kind: .indirect, speaker: speaker,
+                                  speakerEntity: r.entity, parts: [c.content], cue: c.find.cue, speakerSpan: c.find.span))
+        }
+        if !reported.isEmpty {
+            out.append(contentsOf: reported)
+            out.sort { Self.order($0.parts[0]) < Self.order($1.parts[0]) }
+        }
         return out
     }
 
@@ -180,6 +192,16 @@ extension AttributionSession {
             // `the department`: the organisation of that name named earlier in the story.
             if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
                 return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
+            }
+            // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
+            if words.count <= 2, let head = words.last {
+                let suffix = " " + head.lowercased()
+                for e in events.reversed() where e.order < order && e.isDescriptor {
+                    let lower = e.name.lowercased()
+                    if lower.hasSuffix(suffix) && e.name.count > f.text.count {
+                        return Resolved(speaker: e.name, entity: nil, kind: e.kind)
+                    }
+                }
             }
             return Resolved(speaker: f.text, entity: nil, kind: kind)
         case .pronoun(let p):

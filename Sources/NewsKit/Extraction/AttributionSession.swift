@@ -23,6 +23,14 @@ struct SubjectEvent {
     var name: String
     var entity: Int?
     var kind: SpeakerClass
+    /// An unnamed source (`senior Treasury adviser`), which a later `the adviser` may repeat.
+    var isDescriptor = false
+}
+
+/// Reported speech without quote marks: `Quill said (that) …`.
+struct IndirectCandidate {
+    var find: SpeakerFind
+    var content: Span
 }
 
 /// The state of attributing the quotes of one story.
@@ -37,6 +45,7 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    var indirect: [IndirectCandidate] = []
     /// Lower-case words of the story (packed): a capitalised sentence opener
     /// that also appears in lower case is an ordinary word, not a name.
     var commonWords = SpeechWordSet(keys: [])
@@ -132,8 +141,117 @@ struct AttributionSession {
                 i = z + 1
             }
         }
+        for case let t? in texts { collectSpeechSubjects(t) }
         // One-word subjects are classed when a pronoun asks (the full-name index is complete then).
         events.sort { $0.order < $1.order }
+    }
+
+    /// Subjects of speech verbs and `according to` outside quotes: speakers of
+    /// reported speech, which pronouns and `the adviser` may refer back to.
+    mutating func collectSpeechSubjects(_ t: AttributionText) {
+        var sentence = 0
+        var sentenceHasQuote = false
+        var k = 0
+        let n = t.tokens.count
+        while k < n {
+            if t.sentenceStart[k] {
+                sentence = k
+                // Does this sentence touch a quote?
+                sentenceHasQuote = false
+                var j = k
+                while j < n, j == k || !t.sentenceStart[j] {
+                    if !t.isPlain(j) { sentenceHasQuote = true; break }
+                    j += 1
+                }
+            }
+            var find: SpeakerFind?
+            var verb = k
+            if t.tokens[k].kind == .word, t.tokens[k].length == 9, k + 1 < n, t.lower(k) == "according", t.lower(k + 1) == "to" {
+                find = subjectAfter(t, k + 1, upperBound: min(n, k + 12))
+                verb = k + 1
+            } else if isSpeechVerb(t, k), !lexicon.isParticiple(t.lower(k)) {
+                find = subjectBefore(t, k, lowerBound: sentence)
+            }
+            if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,
+               lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+               let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
+                var f = f
+                f.cue = t.lower(k)
+                indirect.append(IndirectCandidate(find: f, content: content))
+            }
+            if let f = find, let span = f.span, f.kind == .name || f.kind == .descriptor {
+                let order = Self.order(span)
+                if f.kind == .name {
+                    let org = isOrganizationName(f.text)
+                    let kind: SpeakerClass = org ? .organization
+                        : (f.text.contains(" ") && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
+                            ? .person : .other)
+                    events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: kind == .other ? .person : kind))
+                } else {
+                    events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: descriptorClass(f.text),
+                                               isDescriptor: true))
+                }
+                // Reported speech: `Quill said (that) the talks failed.` with no quote marks.
+                if !sentenceHasQuote, verb == k, lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+                   let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
+                    var f = f
+                    f.cue = t.lower(k)
+                    indirect.append(IndirectCandidate(find: f, content: content))
+                }
+            }
+            k += 1
+        }
+    }
+
+    func isPronounKind(_ k: SpeakerFind.Kind) -> Bool {
+        if case .pronoun = k { return true }
+        return false
+    }
+
+    /// `had not told`, `didn't say`: no speech reported.
+    func isNegated(_ t: AttributionText, _ v: Int) -> Bool {
+        var j = v - 1
+        while j >= 0, v - j <= 3, t.tokens[j].kind == .word {
+            let w = t.lower(j)
+            if w == "not" || w == "never" || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Reported speech already found over these words (`X said Y told Z that …`).
+    func overlapsIndirect(_ span: Span) -> Bool {
+        indirect.contains { $0.content.paragraph == span.paragraph && $0.content.start < span.end && span.start < $0.content.end }
+    }
+
+    /// What a reporting verb reports: the rest of its sentence after `that`
+    /// or an object such as `told reporters`.
+    func reportedContent(_ t: AttributionText, afterVerb v: Int) -> Span? {
+        let n = t.tokens.count
+        var a = v + 1
+        var end = a
+        while end < n, !t.sentenceStart[end] || end == a { end += 1 }
+        // `told reporters that`, `said on Tuesday that`: skip to `that` when it comes early.
+        var j = a
+        while j < min(end, a + 6) {
+            if t.tokens[j].kind == .word, t.lower(j) == "that" { a = j + 1; break }
+            j += 1
+        }
+        if a < end, t.isPunct(a, 0x2C) { a += 1 }
+        var z = end - 1
+        while z > a, t.tokens[z].kind == .punctuation { z -= 1 }
+        guard z - a >= 3 else { return nil }
+        return t.span(a, z)
+    }
+
+    /// Plural, organisation or person, from a descriptor's head noun.
+    func descriptorClass(_ text: String) -> SpeakerClass {
+        guard let head = text.split(separator: " ").last?.lowercased() else { return .other }
+        if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
+            return .organization
+        }
+        if head.hasSuffix("s") && !head.hasSuffix("ss") { return .plural }
+        return .person
     }
 
     mutating func addFullName(_ name: String, order: Int) {

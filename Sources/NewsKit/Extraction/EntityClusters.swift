@@ -28,6 +28,8 @@ struct EntityClusters {
     /// People by upper-cased surname and by first name, so that a lone word
     /// finds its person without a scan of every cluster.
     private var bySurname: [String: [Int]] = [:]
+    /// Organisations by the upper-cased first word of their name (-1 when several share it).
+    private var orgFirstWords: [String: Int] = [:]
     private var byFirstName: [String: [Int]] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
@@ -59,6 +61,15 @@ struct EntityClusters {
             case .other: addKeyed(.other, candidate.text, candidate)
             default: break
             }
+        }
+        mergeAcronyms()
+        // "Nordvale" for "Nordvale Shipping": the first word of a many-word
+        // organisation, when no other organisation starts with it.
+        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
+            let words = cluster.key.split(separator: " ")
+            guard words.count > 1, let first = words.first, first.utf8.count > 2 else { continue }
+            let folded = first.uppercased()
+            orgFirstWords[folded] = orgFirstWords[folded] == nil ? index : -1
         }
         let singles = candidates.filter { $0.guess == .single }
         // Singles with evidence of a person make people of their own ("President Trump").
@@ -131,6 +142,29 @@ struct EntityClusters {
         return clusters.count - 1
     }
 
+    /// "EU" and "European Union" in one story are one organisation: an acronym
+    /// joins the organisation whose capitalised words it abbreviates.
+    private mutating func mergeAcronyms() {
+        var byInitials: [String: Int] = [:]
+        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
+            let words = cluster.key.split(separator: " ").filter { $0.first?.isUppercase == true }
+            guard words.count > 1 else { continue }
+            byInitials[String(words.compactMap(\.first))] = index
+        }
+        guard !byInitials.isEmpty else { return }
+        for index in clusters.indices where clusters[index].type == .organization {
+            let key = clusters[index].key.replacingOccurrences(of: ".", with: "")
+            guard key.utf8.count >= 2, key.utf8.count <= 6, key.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                  let target = byInitials[key], target != index
+            else { continue }
+            clusters[target].mentions.append(contentsOf: clusters[index].mentions)
+            clusters[target].forms.formUnion(clusters[index].forms)
+            clusters[index].mentions = []
+            clusters[index].knownName = nil
+            keyed[Key(type: .organization, name: key)] = target
+        }
+    }
+
     /// One capitalised word: a surname, a place, an organisation or nothing.
     private mutating func resolve(_ single: NameCandidate, folded: String) {
         let word = single.firstWord
@@ -149,6 +183,9 @@ struct EntityClusters {
         if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
         if flags.contains(.organization), let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
         if let index = keyed[Key(type: .organization, name: folded)] { clusters[index].mentions.append(mention); return }
+        if let index = orgFirstWords[folded], index >= 0, !context.titled {
+            clusters[index].mentions.append(mention); return
+        }
         if let people = byFirstName[folded], people.count == 1 { clusters[people[0]].mentions.append(mention); return }
         if context.sentenceInitial { return }
         let placeNounAfter = context.after.map { Self.placeNouns.contains($0) } ?? false
@@ -189,26 +226,31 @@ struct EntityClusters {
 
     /// Known names in a field whose capitals prove nothing (Title Case
     /// headline, ALL-CAPS subhead) or whose names came from the parser (credits).
-    mutating func addKnownNames(in lookup: LookupField, story: Story) {
+    /// Upper-cased forms of every entity found so far (full forms, and
+    /// surnames that only one person has), for lookup fields.
+    func knownForms() -> [String: Int] {
+        var forms: [String: Int] = [:]
+        var lastNameCount: [String: Int] = [:]
+        for cluster in clusters where cluster.type == .person {
+            for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
+        }
+        for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
+            for form in cluster.forms { forms[form] = index }
+            if cluster.type == .person {
+                for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
+            }
+        }
+        return forms
+    }
+
+    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
         let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
         let words = scanner.words(in: text).filter { word in
             word.isNameLike && lookup.range.contains(word.start)
                 && !lookup.taken.contains(where: { $0.contains(word.start) })
         }
-        var forms: [String: Int] = [:]
-        if !lookup.gazetteerOnly {
-            var lastNameCount: [String: Int] = [:]
-            for cluster in clusters where cluster.type == .person {
-                for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
-            }
-            for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
-                for form in cluster.forms { forms[form] = index }
-                if cluster.type == .person {
-                    for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
-                }
-            }
-        }
+        let forms = lookup.gazetteerOnly ? [:] : known
         var copy = text
         copy.withUTF8 { p in
             var i = 0

@@ -336,8 +336,11 @@ struct NameRunClassifier {
            !tokens[tokens.count - 2].flags.contains(.givenName) {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
-        if tokens.count > 1, let last = tokens.last,
-           last.flags.contains(.otherCue) || NameLists.eventStarts.contains(tokens[0].text) {
+        // The last word before a numeral ("World War II") counts as the last.
+        let lastWord = tokens.count > 2 && NameLists.nameSuffixes.contains(tokens[tokens.count - 1].text)
+            ? tokens[tokens.count - 2] : tokens[tokens.count - 1]
+        if tokens.count > 1,
+           lastWord.flags.contains(.otherCue) || NameLists.eventStarts.contains(tokens[0].text) {
             if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
             return
         }
@@ -415,10 +418,27 @@ struct NameRunClassifier {
         if tokens.allSatisfy({ $0.word.shape == .allCaps || $0.word.shape == .initial }) { return }
         // A place first ("Denver Broncos", "Boston Provident") or an acronym
         // inside ("Priorities USA Action") makes an organisation, not a person.
-        let firstIsPlace = tokens[0].flags.contains(.place) && !tokens[0].flags.contains(.givenName)
+        var firstIsPlace = tokens[0].flags.contains(.place) && !tokens[0].flags.contains(.givenName)
+        if !firstIsPlace, tokens.count > 2 {
+            // "New York Jets": a place of several words in front.
+            for m in 2..<min(4, tokens.count) where gazetteer.place(tokens[..<m].map(\.text).joined(separator: " ")) != nil {
+                firstIsPlace = true
+            }
+        }
         let hasAcronym = tokens.contains { $0.word.shape == .allCaps && !NameLists.nameSuffixes.contains($0.text) }
         if firstIsPlace || hasAcronym {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
+        }
+        // "Celebrities Julianne Moore", "Hall of Famer Angelo Dundee": words in
+        // front of a given name that are no names themselves stay out of it.
+        if tokens.count > 2, let k = tokens.indices.dropFirst().first(where: { tokens[$0].flags.contains(.givenName) }),
+           tokens.count - k >= 2, !tokens[..<k].contains(where: { $0.flags.contains(.givenName) }) {
+            var rest = context
+            rest.sentenceInitial = false
+            rest.before = tokens[k - 1].text.lowercased()
+            classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph, prefixOnly: true, into: &out)
+            classify(Array(tokens[k...]), context: rest, field: field, paragraph: paragraph, prefixOnly: prefixOnly, into: &out)
+            return
         }
         // "A Cold Wanderer", "The Long Night": capitalised words after a
         // capitalised article are a title, not a person.

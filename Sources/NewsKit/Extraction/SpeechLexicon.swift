@@ -20,6 +20,7 @@ public struct SpeechLexicon: Sendable {
     /// Short titles packed as `AttributionText.key` packs tokens.
     let titleKeys: SpeechWordSet
     let organizationHeadKeys: SpeechWordSet
+    let speechVerbKeys: SpeechWordSet
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
@@ -28,7 +29,36 @@ public struct SpeechLexicon: Sendable {
         organizationHeads = Set(NewsResources.gazetteer("org-heads").map { $0.lowercased() })
         titleKeys = SpeechWordSet(titles)
         organizationHeadKeys = SpeechWordSet(organizationHeads)
+        speechVerbKeys = SpeechWordSet(speechVerbs)
     }
+
+    /// Last words of time and manner phrases between a subject and its verb.
+    public static let adjunctHeads: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "statement", "interview",
+        "briefing", "conference", "call", "email", "release", "post", "tweet", "letter", "speech", "time",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "later", "earlier", "tonight", "friday's",
+    ]
+    /// First words of those phrases.
+    public static let adjunctOpeners: Set<String> = [
+        "on", "in", "at", "last", "this", "late", "early", "earlier", "during", "by", "via", "through", "over",
+    ]
+
+    /// Descriptor heads that stand for an organisation (`the company said`).
+    public static let organizationNouns: Set<String> = [
+        "company", "firm", "group", "agency", "ministry", "department", "government", "administration",
+        "committee", "commission", "court", "police", "army", "military", "team", "campaign", "office",
+        "council", "union", "statement", "report", "bank", "club", "party", "board", "hospital", "school",
+        "university", "network", "newspaper", "magazine", "organization", "organisation", "authority",
+    ]
+
+    /// Verbs that introduce reported speech as `indirect` quotes.
+    public let reportingVerbs: Set<String> = [
+        "said", "says", "told", "tells", "added", "adds", "stated", "announced", "explained", "noted", "argued",
+        "insisted", "warned", "claimed", "acknowledged", "admitted", "confirmed", "denied", "predicted",
+        "reported", "wrote", "writes", "testified", "suggested", "contended", "maintained", "asserted",
+    ]
 
     /// First words of place names that look like two-word person names.
     public static let placePrefixes: Set<String> = [
