@@ -186,6 +186,9 @@ enum QuoteMarkScanner {
                 if firstNonSpace { out.startsWithOpenDouble = true }
                 if let top = stack.last, top.isDouble, top.lowNine {
                     handleDouble(.close, i, len)
+                } else if doubles > 0, !isOpeningContextBefore(i), isSpaceOrEndAfter(i + len) {
+                    // `“expedited review“`: a left mark typed where the right one belongs.
+                    handleDouble(.close, i, len)
                 } else {
                     handleDouble(.open, i, len)
                 }
