@@ -50,6 +50,6 @@ let package = Package(
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
         .testTarget(name: "NewsArchiveTests", dependencies: ["NewsArchive", "NewsKit"]),
         .testTarget(name: "NewsReaderTests", dependencies: ["NewsReader", "NewsArchive", "NewsKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["NewsKit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NewsKit", "NewsArchive"]),
     ]
 )

@@ -25,6 +25,7 @@ enum ArchiveSchema {
                   agency TEXT,
                   body TEXT NOT NULL,
                   layout TEXT NOT NULL,
+                  entityIds TEXT NOT NULL,
                   quoteCount INTEGER NOT NULL,
                   entityCount INTEGER NOT NULL
                 );
@@ -69,6 +70,8 @@ enum ArchiveSchema {
                 ) WITHOUT ROWID;
                 CREATE INDEX story_entity_by_story ON story_entity(storyId);
 
+                -- The table is its own index (archive order per entity);
+                -- text is NULL when it is just the words at the range.
                 CREATE TABLE mention (
                   entityId INTEGER NOT NULL,
                   dateKey INTEGER NOT NULL,
@@ -78,10 +81,9 @@ enum ArchiveSchema {
                   start INTEGER NOT NULL,
                   "end" INTEGER NOT NULL,
                   ordinal INTEGER NOT NULL,
-                  text TEXT NOT NULL
-                );
-                CREATE INDEX mention_order ON mention(entityId, dateKey DESC, storyId DESC, field, paragraph, start);
-                CREATE INDEX mention_by_story ON mention(storyId);
+                  text TEXT,
+                  PRIMARY KEY (entityId, dateKey DESC, storyId DESC, field, paragraph, start)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE quote (
                   id INTEGER PRIMARY KEY,
@@ -100,7 +102,6 @@ enum ArchiveSchema {
                 );
                 CREATE INDEX quote_order ON quote(dateKey DESC, storyId DESC, ordinal);
                 CREATE INDEX quote_by_speaker ON quote(speakerId, dateKey DESC, storyId DESC, ordinal);
-                CREATE INDEX quote_by_kind ON quote(kind, dateKey DESC, storyId DESC, ordinal);
                 CREATE INDEX quote_by_story ON quote(storyId, ordinal);
                 """)
             try db.create(virtualTable: "story_fts", using: FTS5()) { t in

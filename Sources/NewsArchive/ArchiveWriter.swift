@@ -27,12 +27,13 @@ struct PreparedStory: Sendable {
     var agency: String?
     var body: String
     var storyEntities: [LocalEntity]
-    /// Storable layout minus entity ids (filled in by the writer).
-    var layout: StoredLayout
+    /// `StoredLayout` as JSON.
+    var layout: String
     /// Quotes in order (headline quotes first, with negative ordinals).
     var quotes: [PreparedQuote]
-    /// `(ordinal, field, paragraph, start, end, text)` per mention.
-    var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String)]
+    /// `(ordinal, field, paragraph, start, end, text)` per mention; text nil
+    /// when it is exactly the words at the range (most mentions).
+    var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String?)]
 
     struct PreparedQuote: Sendable {
         var ordinal: Int
@@ -67,11 +68,11 @@ struct PreparedStory: Sendable {
             return LocalEntity(name: e.name, type: e.type, key: key.isEmpty ? e.name.lowercased() : key,
                                aliasKeys: aliases, mentionCount: e.mentions.count)
         }
-        layout = StoredLayout(
+        let stored = StoredLayout(
             paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
             bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
-            media: s.media, entities: [])
-        let encoder = JSONEncoder()
+            media: s.media)
+        layout = stored.json
         var quotes: [PreparedQuote] = []
         let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }
             + a.quotes.enumerated().map { ($0.offset, $0.element) }
@@ -79,7 +80,7 @@ struct PreparedStory: Sendable {
             let first = q.parts.first ?? Span(paragraph: 0, start: 0, end: 0)
             let detail = QuoteDetail(parts: q.parts.map(FieldCode.array), cue: q.cue,
                                      speakerSpan: q.speakerSpan.map(FieldCode.array))
-            let json = (try? encoder.encode(detail)).map { String(decoding: $0, as: UTF8.self) } ?? "{\"parts\":[]}"
+            let json = detail.json
             let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
             quotes.append(PreparedQuote(
                 ordinal: ordinal, text: q.text, kind: q.kind.rawValue, speaker: q.speaker,
@@ -87,10 +88,13 @@ struct PreparedStory: Sendable {
                 start: first.start, end: first.end, detail: json))
         }
         self.quotes = quotes
-        var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String)] = []
+        var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String?)] = []
         for (i, e) in a.entities.enumerated() {
             for m in e.mentions {
-                mentions.append((i, FieldCode.code(m.span.field), m.span.paragraph, m.span.start, m.span.end, m.text))
+                let stands = StoredText.words(in: s.text(of: m.span.field, paragraph: m.span.paragraph),
+                                              start: m.span.start, end: m.span.end)
+                mentions.append((i, FieldCode.code(m.span.field), m.span.paragraph, m.span.start, m.span.end,
+                                 stands == m.text ? nil : m.text))
             }
         }
         self.mentions = mentions
@@ -120,13 +124,20 @@ struct ArchiveWriter {
     enum Outcome { case added, updated, unchanged }
 
     mutating func write(_ p: PreparedStory) throws -> Outcome {
-        if try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE contentHash = ?"),
-                              arguments: [p.contentHash]) != nil {
+        let atSource = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE source = ? LIMIT 1"),
+                                          arguments: [p.source])
+        if let same = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE contentHash = ?"),
+                                         arguments: [p.contentHash]) {
+            // Stored already (maybe from another path). If this path held
+            // another version, that version is gone from the file: drop it.
+            if let old = atSource, old != same {
+                try delete(story: old)
+                return .updated
+            }
             return .unchanged
         }
         var reuseID: StoryID?
-        if let old = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM story WHERE source = ? LIMIT 1"),
-                                        arguments: [p.source]) {
+        if let old = atSource {
             try delete(story: old)
             reuseID = old
         }
@@ -134,16 +145,15 @@ struct ArchiveWriter {
         var ids: [EntityID] = []
         ids.reserveCapacity(p.storyEntities.count)
         for e in p.storyEntities { ids.append(try linker.link(e, db: db)) }
-        var layout = p.layout
-        layout.entities = zip(p.storyEntities, ids).map { StoredLayout.LocalEntity(name: $0.name, type: $0.type, id: $1) }
-        let layoutJSON = String(decoding: try JSONEncoder().encode(layout), as: UTF8.self)
 
         let distinct = Set(ids)
         try db.cachedStatement(sql: """
-            INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout, quoteCount, entityCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout, entityIds,
+                               quoteCount, entityCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [reuseID, p.source, p.contentHash, p.headline, p.date, p.dateKey, p.agency,
-                                     p.body, layoutJSON, p.quotes.count, distinct.count])
+                                     p.body, p.layout, ids.map(String.init).joined(separator: ","), p.quotes.count,
+                                     distinct.count])
         let storyID = reuseID ?? db.lastInsertedRowID
 
         // One story_entity row per archive entity, even when the story's own
@@ -166,7 +176,7 @@ struct ArchiveWriter {
             deltas[id, default: EntityCounts()].quotes += c.quotes
         }
         let insertMention = try db.cachedStatement(sql: """
-            INSERT INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
+            INSERT OR IGNORE INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for m in p.mentions {
@@ -188,15 +198,19 @@ struct ArchiveWriter {
     /// Removes a story with its quotes, mentions and links, and takes its
     /// counts off its entities. Entities themselves stay (ids are stable).
     mutating func delete(story id: StoryID) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT entityId, mentionCount, quoteCount FROM story_entity WHERE storyId = ?",
-                                    arguments: [id])
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT entityId, mentionCount, quoteCount, dateKey FROM story_entity WHERE storyId = ?
+            """, arguments: [id])
         for row in rows {
             let eid: EntityID = row[0]
             deltas[eid, default: EntityCounts()].mentions -= row[1] as Int
             deltas[eid, default: EntityCounts()].stories -= 1
             deltas[eid, default: EntityCounts()].quotes -= row[2] as Int
+            // Mentions are indexed by entity only (one index less per row on
+            // the ingest path), so they go entity by entity.
+            try db.execute(sql: "DELETE FROM mention WHERE entityId = ? AND dateKey = ? AND storyId = ?",
+                           arguments: [eid, row[3], id])
         }
-        try db.execute(sql: "DELETE FROM mention WHERE storyId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM quote WHERE storyId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM story_entity WHERE storyId = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])

@@ -53,43 +53,28 @@ extension SQLiteArchive {
     }
 
     /// Entities with, for every word of `name`, a word of their name or an
-    /// alias starting with it. Each word is an index range scan on
-    /// `entity_word`; the smallest set is checked against the others.
+    /// alias starting with it: one index range scan on `entity_word` per
+    /// word, intersected and ranked inside SQLite.
     func matchEntities(_ name: String, type: EntityType?, speakersOnly: Bool, limit: Int) throws -> [EntityRecord] {
         let words = NameKey.words(name)
         if words.isEmpty { return [] }
-        let key = words.joined(separator: " ")
-        return try read { db in
-            var sets: [Set<EntityID>] = []
-            let statement = try db.cachedStatement(sql: "SELECT entityId FROM entity_word WHERE word >= ? AND word < ?")
-            for w in words {
-                sets.append(Set(try EntityID.fetchAll(statement, arguments: [w, w + "\u{10FFFF}"])))
-            }
-            sets.sort { $0.count < $1.count }
-            var ids = sets[0]
-            for s in sets.dropFirst() { ids.formIntersection(s) }
-            if ids.isEmpty { return [] }
-            var records: [EntityRecord] = []
-            var keys: [EntityID: String] = [:]
-            let fetch = try db.cachedStatement(sql: "SELECT \(Self.entityColumns), e.nameKey FROM entity e WHERE e.id = ?")
-            for id in ids {
-                guard let r = try Row.fetchOne(fetch, arguments: [id]) else { continue }
-                let record = Self.entityRecord(r)
-                if record.storyCount == 0 { continue }
-                if let type, record.type != type.rawValue { continue }
-                if speakersOnly && record.quoteCount == 0 { continue }
-                records.append(record)
-                keys[id] = r[6]
-            }
-            records.sort { a, b in
-                let ea = keys[a.id] == key, eb = keys[b.id] == key
-                if ea != eb { return ea }
-                if speakersOnly && a.quoteCount != b.quoteCount { return a.quoteCount > b.quoteCount }
-                if a.mentionCount != b.mentionCount { return a.mentionCount > b.mentionCount }
-                return a.id < b.id
-            }
-            return Array(records.prefix(max(0, limit)))
+        var arguments: StatementArguments = []
+        let ranges = words.map { w -> String in
+            arguments += [w, w + "\u{10FFFF}"]
+            return "SELECT entityId FROM entity_word WHERE word >= ? AND word < ?"
         }
+        var sql = """
+            SELECT \(Self.entityColumns) FROM entity e
+            WHERE e.id IN (\(ranges.joined(separator: " INTERSECT "))) AND e.storyCount > 0
+            """
+        if let type {
+            sql += " AND e.type = ?"
+            arguments += [type.rawValue]
+        }
+        if speakersOnly { sql += " AND e.quoteCount > 0" }
+        sql += " ORDER BY e.nameKey = ? DESC, \(speakersOnly ? "e.quoteCount DESC, " : "")e.mentionCount DESC, e.id LIMIT ?"
+        arguments += [words.joined(separator: " "), max(0, limit)]
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.entityRecord) }
     }
 }
 

@@ -94,6 +94,14 @@ extension SQLiteArchive {
             }
         }
         try pending.wait(into: &report)
+        // Fold the WAL back into the archive file and empty it, without
+        // waiting: when a reader is browsing, this gives up and SQLite
+        // checkpoints later.
+        _ = try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
         return report
     }
 
@@ -119,21 +127,25 @@ extension SQLiteArchive {
                 return .failed(.init(path: path, reason: "cannot read: \((error as NSError).localizedDescription)"))
             }
         }
-        let hashes = read.compactMap { entry -> String? in
-            if case .read(_, _, let hash) = entry { return hash }
-            return nil
-        }
+        // Files whose bytes are stored already, and whose path holds no other
+        // version, need no parsing or extraction.
         let known: Set<String> = (try? self.read { db -> Set<String> in
             var found = Set<String>()
-            let statement = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
-            for h in hashes where try Int.fetchOne(statement, arguments: [h]) != nil { found.insert(h) }
+            let byHash = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
+            let bySource = try db.cachedStatement(sql: "SELECT contentHash FROM story WHERE source = ?")
+            for entry in read {
+                guard case .read(let path, _, let hash) = entry,
+                      try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
+                let here = try String.fetchAll(bySource, arguments: [Self.absolute(path)])
+                if here.allSatisfy({ $0 == hash }) { found.insert(path + "\u{0}" + hash) }
+            }
             return found
         }) ?? []
         return ParallelMap.map(read) { entry -> Prepared in
             switch entry {
             case .failed(let f): return .failed(f)
             case .read(let path, let data, let hash):
-                if known.contains(hash) { return .unchanged }
+                if known.contains(path + "\u{0}" + hash) { return .unchanged }
                 do throws(StoryInputError) {
                     var story = try loader.parse(data: data, source: path)
                     story.source = Self.absolute(path)

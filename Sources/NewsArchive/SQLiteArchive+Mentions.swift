@@ -94,9 +94,12 @@ extension SQLiteArchive {
                 let hi = bytes.index(lo, offsetBy: min(length, bytes.count - min(from, bytes.count)))
                 fieldText = t.body[lo..<hi].utf8
             }
+            let bytes = Array(fieldText)
+            let stored: String? = r[0]
             out.append(MentionRecord(
-                text: r[0], entity: r[1], story: storyID, headline: t.headline, field: field.rawValue,
-                paragraph: paragraph, range: [start, end], context: Context.around(Array(fieldText), start: start, end: end)))
+                text: stored ?? StoredText.words(in: String(decoding: bytes, as: UTF8.self), start: start, end: end),
+                entity: r[1], story: storyID, headline: t.headline, field: field.rawValue,
+                paragraph: paragraph, range: [start, end], context: Context.around(bytes, start: start, end: end)))
         }
         return out
     }

@@ -6,7 +6,7 @@ extension SQLiteArchive {
     /// How many of the newest matching rows are ranked. bm25 must be computed
     /// for every candidate before the best can be picked; bounding the
     /// candidates keeps a search of a common word flat in archive size.
-    static let searchCandidateLimit = 5000
+    static let searchCandidateLimit = 2000
 
     public func search(_ text: String, offset: Int, limit: Int) throws -> [SearchHit] {
         let query = SearchQuery(text)

@@ -16,8 +16,12 @@ extension SQLiteArchive {
 
     public func stories(offset: Int, limit: Int) throws -> [StorySummary] {
         try read { db in
+            // The page's ids come from the order index alone (stepping over
+            // `offset` index entries, not rows); only the page's rows are read.
             try Row.fetchAll(db, sql: """
-                SELECT \(Self.summaryColumns) FROM story s ORDER BY s.dateKey DESC, s.id DESC LIMIT ? OFFSET ?
+                SELECT \(Self.summaryColumns) FROM story s
+                WHERE s.id IN (SELECT id FROM story ORDER BY dateKey DESC, id DESC LIMIT ? OFFSET ?)
+                ORDER BY s.dateKey DESC, s.id DESC
                 """, arguments: [max(0, limit), max(0, offset)]).map { Self.summary($0) }
         }
     }
@@ -32,7 +36,7 @@ extension SQLiteArchive {
     public func story(id: StoryID) throws -> ArchivedStory? {
         try read { db -> ArchivedStory? in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT source, headline, body, layout FROM story WHERE id = ?
+                SELECT source, headline, body, layout, entityIds, dateKey FROM story WHERE id = ?
                 """, arguments: [id]) else { return nil }
             let layoutJSON: String = row["layout"]
             let layout = try JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
@@ -40,15 +44,33 @@ extension SQLiteArchive {
                 source: row["source"], headline: row["headline"], bylineText: layout.bylineText, byline: layout.byline,
                 dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
                 credits: layout.credits, media: layout.media)
-            var entities = layout.entities.map { Entity(name: $0.name, type: $0.type) }
-            for m in try Row.fetchAll(db, sql: """
-                SELECT ordinal, field, paragraph, start, "end", text FROM mention WHERE storyId = ?
-                ORDER BY ordinal, field, paragraph, start
-                """, arguments: [id]) {
+            let idsText: String = row["entityIds"]
+            let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
+            // The story's entities under their archive names.
+            let named = try db.cachedStatement(sql: "SELECT name, type FROM entity WHERE id = ?")
+            var entities = try entityIDs.map { eid -> Entity in
+                let r = try Row.fetchOne(named, arguments: [eid])
+                return Entity(name: r?[0] ?? "", type: EntityType(rawValue: r?[1] ?? "") ?? .other)
+            }
+            let dateKey: Int = row["dateKey"]
+            var mentionRows: [Row] = []
+            let byEntity = try db.cachedStatement(sql: """
+                SELECT ordinal, field, paragraph, start, "end", text FROM mention
+                WHERE entityId = ? AND dateKey = ? AND storyId = ?
+                """)
+            for eid in Set(entityIDs) {
+                mentionRows += try Row.fetchAll(byEntity, arguments: [eid, dateKey, id])
+            }
+            mentionRows.sort { a, b in
+                (a[0] as Int, a[1] as Int, a[2] as Int, a[3] as Int) < (b[0] as Int, b[1] as Int, b[2] as Int, b[3] as Int)
+            }
+            for m in mentionRows {
                 let ordinal: Int = m[0]
                 guard entities.indices.contains(ordinal) else { continue }
-                entities[ordinal].mentions.append(Mention(
-                    text: m[5], span: Span(field: FieldCode.field(m[1]), paragraph: m[2], start: m[3], end: m[4])))
+                let span = Span(field: FieldCode.field(m[1]), paragraph: m[2], start: m[3], end: m[4])
+                let text: String = m[5] ?? StoredText.words(in: story.text(of: span.field, paragraph: span.paragraph),
+                                                             start: span.start, end: span.end)
+                entities[ordinal].mentions.append(Mention(text: text, span: span))
             }
             var quotes: [Quote] = []
             var headlineQuotes: [Quote] = []
@@ -69,7 +91,7 @@ extension SQLiteArchive {
             return ArchivedStory(
                 id: id,
                 annotated: AnnotatedStory(story: story, quotes: quotes, headlineQuotes: headlineQuotes, entities: entities),
-                entityIDs: layout.entities.map(\.id))
+                entityIDs: entityIDs)
         }
     }
 

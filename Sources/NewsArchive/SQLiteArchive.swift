@@ -66,6 +66,8 @@ public struct SQLiteArchive: ArchiveStore {
                 // WAL + NORMAL: a commit survives a process crash (SIGKILL);
                 // only a power cut may lose the last batch, never corrupt.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Keep the WAL file from staying at its high-water mark.
+                try db.execute(sql: "PRAGMA journal_size_limit = 16777216")
             }
         }
         do {

@@ -2,14 +2,10 @@ import Foundation
 import NewsKit
 
 /// What the story row keeps beside its text, as JSON: how the body splits
-/// into paragraphs, the parts of the story that are not searched, and the
-/// story's own entities with their archive ids.
+/// into paragraphs and the parts of the story that are not searched. The
+/// story's entities are `story.entityIds` (archive ids, in story order), so
+/// this JSON is made on the extraction threads, not by the single writer.
 struct StoredLayout: Codable {
-    struct LocalEntity: Codable {
-        var name: String
-        var type: EntityType
-        var id: EntityID
-    }
     /// `[utf8 length, kind]` per paragraph; kind 0 body, 1 subhead, 2 credit.
     var paragraphs: [[Int]]
     var bylineText: String?
@@ -17,7 +13,6 @@ struct StoredLayout: Codable {
     var dateline: Dateline?
     var credits: [Credit]
     var media: [String]
-    var entities: [LocalEntity]
 }
 
 /// The parts of a quote beyond its first span, as JSON.
@@ -126,5 +121,135 @@ enum StoryDate {
               (1000...9999).contains(y) else { return nil }
         let iso = String(format: "%04d-%02d-%02d", y, m, d)
         return (iso, y * 10000 + m * 100 + d)
+    }
+}
+
+/// Words at a UTF-8 byte range of a text (clamped to the text).
+enum StoredText {
+    static func words(in text: String, start: Int, end: Int) -> String {
+        let utf8 = text.utf8
+        let lo = max(0, min(start, utf8.count)), hi = max(lo, min(end, utf8.count))
+        let a = utf8.index(utf8.startIndex, offsetBy: lo), b = utf8.index(a, offsetBy: hi - lo)
+        return String(decoding: utf8[a..<b], as: UTF8.self)
+    }
+}
+
+/// A small JSON writer for the stored forms: Foundation's encoder costs more
+/// than the rest of preparing a story, and these shapes are fixed. The output
+/// is read back with `JSONDecoder` into the same `Codable` types.
+struct CompactJSON {
+    private(set) var text = ""
+
+    mutating func raw(_ s: String) { text += s }
+
+    mutating func string(_ s: String) {
+        text += "\""
+        var plain = true
+        for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C { plain = false; break }
+        if plain {
+            text += s
+        } else {
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case "\n": text += "\\n"
+                case "\r": text += "\\r"
+                case "\t": text += "\\t"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        text.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        text += "\""
+    }
+
+    mutating func strings(_ list: [String]) {
+        text += "["
+        for (i, s) in list.enumerated() {
+            if i > 0 { text += "," }
+            string(s)
+        }
+        text += "]"
+    }
+
+    mutating func ints(_ list: [Int]) {
+        text += "[" + list.map(String.init).joined(separator: ",") + "]"
+    }
+
+    mutating func key(_ k: String, first: Bool = false) {
+        text += (first ? "\"" : ",\"") + k + "\":"
+    }
+}
+
+extension StoredLayout {
+    var json: String {
+        var w = CompactJSON()
+        w.raw("{")
+        w.key("paragraphs", first: true)
+        w.raw("[" + paragraphs.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        if let bylineText {
+            w.key("bylineText")
+            w.string(bylineText)
+        }
+        w.key("byline")
+        w.strings(byline)
+        if let d = dateline {
+            w.key("dateline")
+            w.raw("{")
+            w.key("raw", first: true)
+            w.string(d.raw)
+            w.key("places")
+            w.strings(d.places)
+            if let date = d.date {
+                w.key("date")
+                w.string(date)
+            }
+            if let agency = d.agency {
+                w.key("agency")
+                w.string(agency)
+            }
+            w.raw("}")
+        }
+        w.key("credits")
+        w.raw("[")
+        for (i, c) in credits.enumerated() {
+            if i > 0 { w.raw(",") }
+            w.raw("{")
+            w.key("role", first: true)
+            w.string(c.role.rawValue)
+            w.key("people")
+            w.strings(c.people)
+            w.raw("}")
+        }
+        w.raw("]")
+        w.key("media")
+        w.strings(media)
+        w.raw("}")
+        return w.text
+    }
+}
+
+extension QuoteDetail {
+    var json: String {
+        var w = CompactJSON()
+        w.raw("{")
+        w.key("parts", first: true)
+        w.raw("[" + parts.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        if let cue {
+            w.key("cue")
+            w.string(cue)
+        }
+        if let speakerSpan {
+            w.key("speakerSpan")
+            w.ints(speakerSpan)
+        }
+        w.raw("}")
+        return w.text
     }
 }

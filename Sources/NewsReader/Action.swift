@@ -17,6 +17,10 @@ public enum Action: Sendable {
     case completionsLoaded(query: String, [EntityRecord])
     case filterLoaded(EntityRecord, [QuoteRecord])
     case mentionsLoaded(EntityRecord, [MentionRecord], step: Int)
+    /// One step of a walk over an entity with too many mentions to list:
+    /// the mention found (nil at the end), and the entity when the walk starts.
+    case mentionStepped(EntityRecord?, MentionRecord?, step: Int)
+    case moreQuotesLoaded(speaker: EntityID, [QuoteRecord])
     case searchLoaded(query: String, [SearchHit])
     case relatedLoaded(story: StoryID, [RelatedStory])
     case failed(String)
@@ -32,7 +36,12 @@ public enum ArchiveRequest: Sendable, Hashable {
     case speakerCompletions(String)
     /// Filter by an entity id, or by the best match for a name.
     case filter(name: String, id: EntityID?)
-    case mentions(EntityID, step: Int)
+    /// Start a walk over an entity's mentions from a place in the archive.
+    case mentions(EntityID, step: Int, from: ArchivePosition?)
+    /// The next (previous) mention after (before) a position.
+    case mentionStep(EntityID, from: ArchivePosition, step: Int)
+    /// The next page of a filtered person's quotes.
+    case moreQuotes(speaker: EntityID, offset: Int)
     case search(String)
     case related(StoryID)
 }

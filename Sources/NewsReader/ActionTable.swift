@@ -9,6 +9,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case commandLine
     case related
     case toggleEntityScope
+    case refresh
     case help
     case quit
 }
@@ -56,6 +57,7 @@ public enum ActionTable {
         KeyBinding([.character("N")], .previousResult, "previous search result", section: "Search"),
         KeyBinding([.character("r")], .related, "stories related to the open one", hint: "related", section: "Search"),
         KeyBinding([.character(":")], .commandLine, "command line: filter NAME, search WORDS, open N, quit", section: "Other"),
+        KeyBinding([.control("l")], .refresh, "reload the story list (new stories) and redraw", section: "Other"),
         KeyBinding([.character("?")], .help, "this help", hint: "help", section: "Other"),
         KeyBinding([.character("q"), .control("c")], .quit, "quit (closes an overlay first)", hint: "quit", section: "Other"),
     ]

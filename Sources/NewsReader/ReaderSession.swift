@@ -9,8 +9,10 @@ public struct ReaderSession: Sendable {
     public let archive: any ArchiveStore
     /// How many archive entities the sidebar lists per type in archive scope.
     public var archiveEntityLimit = 60
-    /// The most mentions of one entity a walk loads.
-    public var mentionLimit = 20_000
+    /// Entities with at most this many mentions have them listed whole for a walk.
+    public var mentionListLimit = 200
+    /// Quotes of a filtered person are loaded a page at a time.
+    public var quotePageSize = 200
 
     /// A session showing the newest stories; the first frame is ready when
     /// this returns.
@@ -61,20 +63,41 @@ public struct ReaderSession: Sendable {
                 }
                 return .archiveEntitiesLoaded(all)
             case .speakerCompletions(let text):
-                return .completionsLoaded(query: text, try archive.speakers(matching: text, limit: 8))
+                // Speakers first; then other people, whose mentions `]` can still walk.
+                var found = try archive.speakers(matching: text, limit: 8)
+                if found.count < 8 {
+                    for e in try archive.findEntities(named: text, type: .person, limit: 8)
+                    where found.count < 8 && !found.contains(where: { $0.id == e.id }) {
+                        found.append(e)
+                    }
+                }
+                return .completionsLoaded(query: text, found)
             case .filter(let name, let id):
                 var speaker: EntityRecord?
                 if let id { speaker = try archive.entity(id: id) }
                 if speaker == nil { speaker = try archive.speakers(matching: name, limit: 1).first }
                 if speaker == nil { speaker = try archive.findEntities(named: name, type: .person, limit: 1).first }
                 guard let speaker else { return .failed("no person named “\(name)” in the archive") }
-                let quotes = try archive.quotes(QuoteFilter(speakerID: speaker.id, limit: 2000))
+                let quotes = try archive.quotes(QuoteFilter(speakerID: speaker.id, limit: quotePageSize))
                 return .filterLoaded(speaker, quotes)
-            case .mentions(let id, let step):
+            case .mentions(let id, let step, let from):
                 guard let entity = try archive.entity(id: id) else { return .failed("entity \(id) is no longer in the archive") }
-                return .mentionsLoaded(entity, try archive.mentions(entity: id, offset: 0, limit: mentionLimit), step: step)
+                // A short list is loaded whole (exact "mention 3/17"); a long
+                // one is walked a mention at a time, so a step costs the same
+                // whatever the archive's size.
+                if entity.mentionCount <= mentionListLimit {
+                    return .mentionsLoaded(entity, try archive.mentions(entity: id, offset: 0, limit: mentionListLimit), step: step)
+                }
+                let found = try archive.mention(of: id, from: from, direction: step > 0 ? .forward : .backward)
+                return .mentionStepped(entity, found, step: step)
+            case .mentionStep(let id, let from, let step):
+                let found = try archive.mention(of: id, from: from, direction: step > 0 ? .forward : .backward)
+                return .mentionStepped(nil, found, step: step)
+            case .moreQuotes(let speaker, let offset):
+                let page = try archive.quotes(QuoteFilter(speakerID: speaker, limit: quotePageSize, offset: offset))
+                return .moreQuotesLoaded(speaker: speaker, page)
             case .search(let words):
-                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 200))
+                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 100))
             case .related(let id):
                 return .relatedLoaded(story: id, try archive.related(story: id, limit: 20))
             }

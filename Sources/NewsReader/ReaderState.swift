@@ -5,6 +5,8 @@ import NewsKit
 /// archive costs a few pages of summaries, not the whole list.
 public struct StoryListState: Sendable {
     public static let pageSize = 100
+    /// Pages kept in memory at most; the rest are dropped and loaded again.
+    public static let maxLoadedPages = 12
     public var count = 0
     public var pages: [Int: [StorySummary]] = [:]
     public var selection = 0
@@ -77,6 +79,13 @@ public struct MentionWalk: Sendable, Hashable {
     public var index: Int?
     /// Stories that mention the entity, in walk order.
     public var stories: [StoryID]
+    /// A long walk goes a mention at a time (`mentions` stays empty): the
+    /// mention shown, and how many mentions and stories it is from the start.
+    public var current: MentionRecord?
+    public var moved = 0
+    public var storiesMoved = 0
+
+    public var isStepwise: Bool { mentions.isEmpty }
 }
 
 /// The result list of a full-text search.

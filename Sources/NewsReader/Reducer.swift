@@ -26,9 +26,20 @@ public enum Reducer {
         case .storyCountLoaded(let n):
             state.stories.count = n
             state.stories.selection = min(state.stories.selection, max(0, n - 1))
-            return n > 0 ? [.storiesPage(0)] : []
+            keepSelectionsVisible(&state)
+            guard n > 0 else { return [] }
+            let pages = missingStoryPages(state)
+            return pages.contains(.storiesPage(0)) ? pages : [.storiesPage(0)] + pages
         case .storiesLoaded(let page, let rows):
             state.stories.pages[page] = rows
+            // Keep memory flat on a big archive: drop the pages farthest
+            // from the selection (they load again when scrolled back to).
+            let keep = StoryListState.maxLoadedPages
+            if state.stories.pages.count > keep {
+                let here = state.stories.selection / StoryListState.pageSize
+                let far = state.stories.pages.keys.sorted { abs($0 - here) > abs($1 - here) }
+                for p in far.prefix(state.stories.pages.count - keep) where p != page { state.stories.pages[p] = nil }
+            }
             // The first page of a fresh session opens the newest story.
             if state.open == nil, page == 0, let first = rows.first { return [.openStory(first.id, focus: nil)] }
             return []
@@ -56,7 +67,12 @@ public enum Reducer {
             return []
         case .filterLoaded(let speaker, let quotes):
             state.quoteFilter = QuoteFilterState(speaker: speaker)
-            state.quoteRows = groupedRows(quotes)
+            // One person: one group under their archive name, however each
+            // story spelled it. Story count only when every quote is loaded.
+            let complete = quotes.count >= speaker.quoteCount
+            state.quoteRows = quotes.isEmpty ? [] : [.speaker(name: speaker.name, count: max(quotes.count, speaker.quoteCount),
+                                                               stories: complete ? Set(quotes.map(\.story)).count : 0)]
+                + quotes.map { .quote($0) }
             state.quoteSelection = state.quoteRows.firstIndex(where: { $0.quote != nil }) ?? 0
             state.quoteScroll = 0
             if quotes.isEmpty { state.message = "no quotes by \(speaker.name)" }
@@ -70,6 +86,33 @@ public enum Reducer {
             for m in mentions where stories.last != m.story && !stories.contains(m.story) { stories.append(m.story) }
             state.walk = MentionWalk(entity: entity, mentions: mentions, index: nil, stories: stories)
             return stepWalk(step, &state)
+        case .mentionStepped(let entity, let record, let step):
+            if let entity, state.walk?.entity.id != entity.id {
+                state.walk = MentionWalk(entity: entity, mentions: [], index: nil, stories: [])
+            }
+            guard var walk = state.walk, walk.isStepwise else { return [] }
+            guard let m = record else {
+                state.message = step > 0 ? "no more mentions of \(walk.entity.name) · [ goes back"
+                    : "no earlier mention of \(walk.entity.name) · ] goes on"
+                return []
+            }
+            if let previous = walk.current {
+                if previous.story != m.story { walk.storiesMoved += step }
+            } else {
+                walk.storiesMoved = step
+            }
+            walk.moved += step
+            walk.current = m
+            state.walk = walk
+            func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "0" }
+            state.message = "\(walk.entity.name): mention \(signed(walk.moved)) · story \(signed(walk.storiesMoved)) from here "
+                + "(\(walk.entity.mentionCount) mentions in \(walk.entity.storyCount) stories)"
+            return show(story: m.story, focus: span(of: m), &state)
+        case .moreQuotesLoaded(let speaker, let page):
+            guard state.quoteFilter?.speaker.id == speaker, !page.isEmpty else { return [] }
+            let known = Set(state.quoteRows.compactMap(\.quote))
+            state.quoteRows.append(contentsOf: page.filter { !known.contains($0) }.map { .quote($0) })
+            return []
         case .searchLoaded(let query, let hits):
             guard !hits.isEmpty else {
                 state.search = nil
@@ -113,6 +156,14 @@ public enum Reducer {
         case .help:
             state.overlay = .help(scroll: 0)
             return []
+        case .refresh:
+            // Another process may have ingested stories: count and page again.
+            state.stories.pages = [:]
+            state.archiveEntities = []
+            var requests: [ArchiveRequest] = [.storyCount]
+            if state.entityScope == .archive { requests.append(.archiveEntities) }
+            if let open = state.open { requests.append(.openStory(open.id, focus: open.focus)) }
+            return requests
         case .focusNext, .focusPrevious:
             let all = PaneID.allCases
             let i = all.firstIndex(of: state.focus)!
@@ -142,7 +193,7 @@ public enum Reducer {
                 return []
             }
             if let walk = state.walk, walk.entity.id == id { return stepWalk(step, &state) }
-            return [.mentions(id, step: step)]
+            return [.mentions(id, step: step, from: viewPosition(state, step: step))]
         case .search:
             state.prompt = Prompt(kind: .search)
             return []
@@ -245,6 +296,17 @@ public enum Reducer {
             }
             state.quoteSelection = sel
             keepSelectionsVisible(&state)
+            // The selected quote's paragraph comes into view when it is in the open story.
+            if let q = state.selectedQuote, q.story == state.open?.id {
+                let span = Span(field: .body, paragraph: q.paragraph, start: q.range.first ?? 0, end: q.range.count > 1 ? q.range[1] : 0)
+                state.open!.focus = span
+                scrollStory(to: span, &state)
+            }
+            // Near the end of a filtered list that has more: the next page.
+            if let f = state.quoteFilter, sel >= state.quoteRows.count - 20 {
+                let loaded = state.quoteRows.filter { $0.quote != nil }.count
+                if loaded < f.speaker.quoteCount { return [.moreQuotes(speaker: f.speaker.id, offset: loaded)] }
+            }
             return []
         }
     }
@@ -301,7 +363,7 @@ public enum Reducer {
             guard let e = state.selectedEntity, let id = e.id else { return [] }
             // Enter on an entity jumps to its next mention, like `]`.
             if let walk = state.walk, walk.entity.id == id { return stepWalk(1, &state) }
-            return [.mentions(id, step: 1)]
+            return [.mentions(id, step: 1, from: viewPosition(state, step: 1))]
         case .quotes:
             guard let q = state.selectedQuote else { return [] }
             let span = Span(field: .body, paragraph: q.paragraph, start: q.range.first ?? 0, end: q.range.count > 1 ? q.range[1] : 0)
@@ -339,9 +401,25 @@ public enum Reducer {
         return [.openStory(hit.story, focus: nil)]
     }
 
+    /// Where a new walk starts: the top of the story pane (a forward walk
+    /// takes the first mention from there on, a backward one the last before).
+    static func viewPosition(_ state: ReaderState, step: Int) -> ArchivePosition? {
+        guard let open = state.open else { return nil }
+        let line = open.layout.lines.indices.contains(open.scroll) ? open.layout.lines[open.scroll] : nil
+        guard let line, open.scroll > 0 else {
+            return ArchivePosition(story: open.id, field: .headline, paragraph: 0, offset: step > 0 ? -1 : 0)
+        }
+        let offset = line.range.lowerBound
+        return ArchivePosition(story: open.id, field: line.field, paragraph: line.paragraph, offset: step > 0 ? offset - 1 : offset)
+    }
+
     /// Moves the mention walk by `step` and shows the mention.
     static func stepWalk(_ step: Int, _ state: inout ReaderState) -> [ArchiveRequest] {
         guard var walk = state.walk else { return [] }
+        if walk.isStepwise {
+            guard let current = walk.current else { return [] }
+            return [.mentionStep(walk.entity.id, from: current.position, step: step)]
+        }
         let next: Int
         if let i = walk.index {
             next = i + step
@@ -632,7 +710,7 @@ public enum Reducer {
                 let i = state.entityScroll + row
                 if state.entityRows.indices.contains(i), !state.entityRows[i].isHeader { state.entitySelection = i }
             case .quotes:
-                let i = state.quoteScroll + quoteRowIndexOffset(row: row, state)
+                let i = state.quoteScroll + row
                 if state.quoteRows.indices.contains(i), state.quoteRows[i].quote != nil { state.quoteSelection = i }
             case .story:
                 break
@@ -648,8 +726,6 @@ public enum Reducer {
             return requests
         }
     }
-
-    static func quoteRowIndexOffset(row: Int, _ state: ReaderState) -> Int { row }
 }
 
 extension String {

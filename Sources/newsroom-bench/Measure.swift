@@ -51,6 +51,20 @@ func childrenPeakRSS() -> Int {
     return Int(usage.ru_maxrss) * 1024
 }
 
+/// User + system CPU seconds of all children waited for so far.
+func childrenCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+/// Whether the machine is busy with other work (load above the core count):
+/// then wall-clock figures measure the queue for a core, and verdicts use CPU time.
+func machineIsBusy() -> Bool {
+    loadAverage() > Double(ProcessInfo.processInfo.activeProcessorCount) + 0.5
+}
+
 /// Bytes taken on disk by a file and its SQLite companions (-wal, -shm).
 func diskSize(ofDatabase path: String) -> Int {
     [path, path + "-wal", path + "-shm"].reduce(0) { total, p in
@@ -63,6 +77,8 @@ struct ChildResult {
     var values: [String: String]
     var exitCode: Int32
     var stderr: String
+    /// User + system CPU seconds the child used.
+    var cpu: Double
     func double(_ key: String) -> Double? { values[key].flatMap(Double.init) }
     func int(_ key: String) -> Int? { values[key].flatMap(Int.init) }
 }
@@ -79,6 +95,7 @@ func runChild(_ arguments: [String]) throws -> ChildResult {
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
+    let cpuBefore = childrenCPUSeconds()
     try process.run()
     // Drain stderr on another thread so a chatty child cannot block on a full pipe.
     let errBox = ErrorText()
@@ -92,7 +109,8 @@ func runChild(_ arguments: [String]) throws -> ChildResult {
         guard let eq = line.firstIndex(of: "=") else { continue }
         values[String(line[..<eq])] = String(line[line.index(after: eq)...])
     }
-    return ChildResult(values: values, exitCode: process.terminationStatus, stderr: errBox.text)
+    return ChildResult(values: values, exitCode: process.terminationStatus, stderr: errBox.text,
+                       cpu: childrenCPUSeconds() - cpuBefore)
 }
 
 private final class ErrorText: @unchecked Sendable {

@@ -37,6 +37,7 @@ func main() -> Int32 {
     let phases = Set((args.option("--phases") ?? "generate,extract,ingest,reader").split(separator: ",").map(String.init))
     if let extra = args.rest.first { usage("unknown argument \(extra)") }
 
+    let started = now()
     let log = FigureLog()
     let machine = ProcessInfo.processInfo
     say("newsroom-bench: \(machine.activeProcessorCount) cores, \(grouped(Int(machine.physicalMemory / 1_000_000))) MB memory, corpus up to \(grouped(total)) stories, data in \(data)")
@@ -55,7 +56,7 @@ func main() -> Int32 {
     }
     let missed = log.figures.filter { $0.verdict == .miss }.count
     let todo = log.figures.filter { $0.verdict == .todo }.count
-    say("newsroom-bench: \(log.figures.count) figures, \(missed) missed, \(todo) not measured yet")
+    say("newsroom-bench: \(log.figures.count) figures, \(missed) missed, \(todo) not measured yet, \(fmt((now() - started) / 60)) min, load \(fmt(loadAverage(), 1))")
     return 0
 }
 

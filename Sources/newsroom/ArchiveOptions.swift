@@ -75,11 +75,15 @@ struct RecordList<R: Encodable>: Encodable {
 func plain(_ text: String) -> String {
     String(String.UnicodeScalarView(text.unicodeScalars.map { s -> Unicode.Scalar in
         switch s.properties.generalCategory {
-        case .control, .format where s.value == 0x200E || s.value == 0x200F || (0x202A...0x202E).contains(s.value)
-            || (0x2066...0x2069).contains(s.value):
+        case .control, .lineSeparator, .paragraphSeparator:
             return " "
-        case .lineSeparator, .paragraphSeparator: return " "
-        default: return s
+        case .format:
+            // Bidirectional overrides could reorder the rest of the line.
+            let bidi = s.value == 0x200E || s.value == 0x200F || (0x202A...0x202E).contains(s.value)
+                || (0x2066...0x2069).contains(s.value)
+            return bidi ? " " : s
+        default:
+            return s
         }
     }))
 }

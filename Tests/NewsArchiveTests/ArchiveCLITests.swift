@@ -78,6 +78,48 @@ import Testing
         #expect(plain.status == 0 && plain.stdout.split(separator: "\n").count == 3)
     }
 
+    /// The issue's "done when": ingest the sample corpus, then one person's
+    /// quotes come from every story that quotes them, and their mentions run
+    /// in archive order across stories.
+    @Test func sampleCorpusSpeakerAcrossStories() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/corpus").path
+        let db = folder.file("archive.sqlite")
+        let (ingest, counts) = try bin.json(["ingest", "--db", db, corpus], in: folder)
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let added = try #require(counts["added"] as? Int)
+        #expect(added > 0)
+        let (_, again) = try bin.json(["ingest", "--db", db, corpus], in: folder)
+        #expect(again["unchanged"] as? Int == added && again["added"] as? Int == 0)
+
+        let (_, stories) = try bin.json(["stories", "--db", db, "--limit", "100000"], in: folder)
+        let order = try #require(stories["stories"] as? [[String: Any]]).compactMap { $0["id"] as? Int }
+        #expect(order.count == added)
+        let (_, people) = try bin.json(["entities", "--db", db, "--type", "person", "--limit", "1000"], in: folder)
+        let list = try #require(people["entities"] as? [[String: Any]])
+        guard let person = list.first(where: { ($0["storyCount"] as? Int ?? 0) >= 2 && ($0["quoteCount"] as? Int ?? 0) >= 2 }),
+              let name = person["name"] as? String, let id = person["id"] as? Int else {
+            Issue.record("no person quoted in two stories of the sample corpus")
+            return
+        }
+        let (qr, quotes) = try bin.json(["quotes", "--db", db, "--speaker", name], in: folder)
+        #expect(qr.status == 0, "\(qr.stderr)")
+        let qs = try #require(quotes["quotes"] as? [[String: Any]])
+        #expect(qs.count == person["quoteCount"] as? Int)
+        #expect(qs.allSatisfy { $0["speakerId"] as? Int == id && $0["speaker"] as? String == name })
+        let (mr, mentions) = try bin.json(["mentions", "--db", db, name], in: folder)
+        #expect(mr.status == 0, "\(mr.stderr)")
+        let ms = try #require(mentions["mentions"] as? [[String: Any]])
+        #expect(ms.count == person["mentionCount"] as? Int)
+        let positions = ms.compactMap { m in (m["story"] as? Int).flatMap { order.firstIndex(of: $0) } }
+        #expect(positions.count == ms.count)
+        #expect(positions == positions.sorted(), "mentions out of archive order")
+        #expect(Set(positions).count == person["storyCount"] as? Int)
+    }
+
     @Test func hostileSearchTextIsAnswered() throws {
         let bin = try NewsroomBinary.find()
         let folder = try TempFolder()
@@ -164,6 +206,51 @@ import Testing
 
         let (_, narrowed) = try bin.json(["search", "--db", db, "speaker:\"Ilse Marrow\" cranes"], in: folder)
         #expect((narrowed["search"] as? [Any])?.count == 2)
+    }
+
+    @Test func escapeSequencesInStoryTextNeverReachTheTerminal() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let db = folder.file("hostile.sqlite")
+        var s = Harbour.story1()
+        s.headline = "Port strike \u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07} ends\u{08}\u{08}"
+        s.paragraphs[0] = "Dockworkers \u{1B}[31mred\u{1B}[0m at the Port of Valmora stayed out, union leader Ilse Marrow said."
+        _ = try SQLiteArchive(path: db).store([s.item()])
+        for args in [["stories"], ["search", "dockworkers"], ["search", "strike"], ["mentions", "Ilse Marrow"],
+                     ["quotes"], ["entities"]] {
+            let r = try bin.run(args + ["--db", db], in: folder)
+            #expect(r.status == 0, "\(args): \(r.stderr)")
+            #expect(!r.stdout.isEmpty, "\(args)")
+            let bytes = Array(r.stdout.utf8)
+            #expect(!bytes.contains(0x1B) && !bytes.contains(0x07) && !bytes.contains(0x08), "\(args): \(r.stdout)")
+        }
+    }
+
+    @Test func progressLineOnlyOnATerminal() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        try Self.writeCorpus(folder)
+        let quiet = try bin.run(["ingest", "--db", folder.file("a.sqlite"), folder.file("corpus")], in: folder)
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("stories/s") && !quiet.stderr.contains("stories/s"))
+        // script(1) gives the binary a pseudo-terminal.
+        let script = "/usr/bin/script"
+        try #require(FileManager.default.isExecutableFile(atPath: script), "script(1) is needed for a terminal")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: script)
+        p.arguments = ["-qec", "'\(bin.path)' ingest --db '\(folder.file("b.sqlite"))' '\(folder.file("corpus"))'",
+                       "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("3/3 stories") && text.contains("stories/s"), "\(text)")
     }
 
     @Test func defaultArchivePathFollowsTheEnvironment() throws {

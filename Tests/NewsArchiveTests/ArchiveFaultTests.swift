@@ -203,9 +203,46 @@ import Testing
         #expect(killedMidway > 0, "every ingest finished before it could be killed")
     }
 
+    @Test func readersKeepWorkingWhileAnIngestWrites() throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let corpus = folder.file("corpus")
+        _ = try CorpusWriter(seed: 11).write(count: 120, to: corpus)
+        let path = folder.file("archive.sqlite")
+        var writer = try SQLiteArchive(path: path)
+        writer.batchSize = 10
+        _ = try writer.store([Harbour.story1().item()])
+        let reader = try SQLiteArchive(path: path, mode: .readOnly)
+        let ingesting = writer
+        let ingest = DispatchQueue(label: "ingest")
+        let group = DispatchGroup()
+        let outcome = IngestOutcome()
+        ingest.async(group: group) {
+            outcome.set(Result { try ingesting.ingest(paths: [corpus], progress: nil) })
+        }
+        var counts: [Int] = []
+        while group.wait(timeout: .now() + .milliseconds(5)) == .timedOut {
+            counts.append(try reader.storyCount())
+            _ = try reader.stories(offset: 0, limit: 20)
+            _ = try reader.search("minister", offset: 0, limit: 5)
+        }
+        let report = try #require(try outcome.get())
+        #expect(report.added == 120)
+        #expect(try reader.storyCount() == 121)
+        #expect(zip(counts, counts.dropFirst()).allSatisfy { $0 <= $1 })
+    }
+
     static var readOnly: Configuration {
         var c = Configuration()
         c.readonly = true
         return c
     }
+}
+
+/// The result of an ingest run on another thread.
+final class IngestOutcome: @unchecked Sendable {
+    private let lock = NSLock()
+    private var result: Result<IngestReport, any Error>?
+    func set(_ r: Result<IngestReport, any Error>) { lock.withLock { result = r } }
+    func get() throws -> IngestReport? { try lock.withLock { result }?.get() }
 }

@@ -72,6 +72,18 @@ import Testing
         }
     }
 
+    @Test func aFileThatBecomesACopyOfAnotherDropsItsOldVersion() throws {
+        try withArchive { archive, _ in
+            _ = try archive.store([Harbour.story1().item(hash: "one"), Harbour.story2().item(hash: "two")])
+            var copy = Harbour.story2()
+            copy.source = "/news/harbour-1.txt"
+            let report = try archive.store([copy.item(hash: "two")])
+            #expect(report.updated == 1)
+            #expect(try archive.stories(offset: 0, limit: 10).map(\.source) == ["/news/harbour-2.txt"])
+            #expect(try archive.search("gates", offset: 0, limit: 10).isEmpty)
+        }
+    }
+
     @Test func quotesFilterBySpeakerStoryTextAndKind() throws {
         try withArchive { archive, _ in
             var s2 = Harbour.story2()
@@ -198,5 +210,48 @@ import Testing
             let s2 = try #require(try archive.stories(offset: 1, limit: 1).first)
             #expect(try archive.related(story: s2.id, limit: 10).map(\.sharedEntities) == [2, 1])
         }
+    }
+}
+
+@Suite struct StoredFormTests {
+    @Test func compactJSONReadsBackWithFoundation() throws {
+        let layout = StoredLayout(
+            paragraphs: [[12, 0], [0, 1], [7, 2]], bylineText: "By Ana \"Quill\" Lor\\\n\t\u{1}",
+            byline: ["Ana Lor", "Bo Ñúñez 😀"],
+            dateline: Dateline(raw: "QUENBY (Newswire) -", places: ["QUENBY"], date: nil, agency: "Newswire"),
+            credits: [Credit(role: .editing, people: ["Ede \u{1B}[2J"])], media: ["IMG \"x\""])
+        let back = try JSONDecoder().decode(StoredLayout.self, from: Data(layout.json.utf8))
+        #expect(back.paragraphs == layout.paragraphs)
+        #expect(back.bylineText == layout.bylineText)
+        #expect(back.byline == layout.byline)
+        #expect(back.dateline == layout.dateline)
+        #expect(back.credits == layout.credits)
+        #expect(back.media == layout.media)
+        let bare = StoredLayout(paragraphs: [], bylineText: nil, byline: [], dateline: nil, credits: [], media: [])
+        let bareBack = try JSONDecoder().decode(StoredLayout.self, from: Data(bare.json.utf8))
+        #expect(bareBack.dateline == nil && bareBack.bylineText == nil)
+        let detail = QuoteDetail(parts: [[2, 1, 0, 5], [2, 2, 3, 9]], cue: "said \"so\"", speakerSpan: [2, 1, 10, 14])
+        let detailBack = try JSONDecoder().decode(QuoteDetail.self, from: Data(detail.json.utf8))
+        #expect(detailBack.parts == detail.parts && detailBack.cue == detail.cue && detailBack.speakerSpan == detail.speakerSpan)
+    }
+}
+
+@Suite struct HeadlineQuoteTests {
+    @Test func headlineQuotesComeFirstAndSayTheirField() throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let archive = try SQLiteArchive(path: folder.file("archive.sqlite"))
+        var a = Harbour.story1().annotated()
+        a.story.headline = "Marrow: ‘not until the cranes are safe’"
+        let start = Array(a.story.headline.utf8).count - Array("not until the cranes are safe’".utf8).count
+        let end = Array(a.story.headline.utf8).count - Array("’".utf8).count
+        a.headlineQuotes = [Quote(text: "not until the cranes are safe", kind: .partial, speaker: "Ilse Marrow",
+                                  speakerEntity: 0, parts: [Span(field: .headline, paragraph: 0, start: start, end: end)])]
+        _ = try archive.store([IngestItem(annotated: a, contentHash: "hq")])
+        let quotes = try archive.quotes(QuoteFilter())
+        #expect(quotes.map(\.field) == ["headline", "body"])
+        #expect(quotes[0].range == [start, end])
+        let id = try #require(quotes.first?.story)
+        #expect(try archive.story(id: id)?.annotated == a)
     }
 }

@@ -96,6 +96,21 @@ import Testing
         #expect(update.dateline == nil)
     }
 
+    @Test func datelineAfterAnEditorsNote() throws {
+        let story = try parse("Headline\n\n(This story corrects the spelling of the mayor's name in the second paragraph)\n\nBERGEN (Reuters) - Fares rose.\n\nMore.")
+        #expect(story.dateline?.places == ["BERGEN"])
+        #expect(story.paragraphs.map(\.text) == [
+            "(This story corrects the spelling of the mayor's name in the second paragraph)", "Fares rose.", "More.",
+        ])
+    }
+
+    @Test func datelineAloneOnItsLine() throws {
+        let story = try parse("Headline\n\nBERGEN (Reuters) -\n\nFares rose.\n\n(Reporting by Lu Wen; Editing by Kit Marr)")
+        #expect(story.dateline?.places == ["BERGEN"])
+        #expect(story.paragraphs.map(\.text) == ["Fares rose.", "(Reporting by Lu Wen; Editing by Kit Marr)"])
+        #expect(story.paragraphs.map(\.kind) == [.body, .credit])
+    }
+
     @Test func datelineWithoutSpaceBeforeText() throws {
         let story = try parse("Headline\n\nDUBLIN (Reuters) -U.N. envoys met.\n\nMore.")
         #expect(story.dateline?.agency == "Reuters")
@@ -135,6 +150,16 @@ import Testing
     @Test func bylineDropsAgencyWords() throws {
         let story = try parse("Headline\n\nBy Amira Dahl and Jonas Reiter, Associated Press\n\nBody.")
         #expect(story.byline == ["Amira Dahl", "Jonas Reiter"])
+        let caps = try parse("Headline\n\nBy AMIRA DAHL and JONAS REITER Associated Press\n\nBody.")
+        #expect(caps.byline == ["AMIRA DAHL", "JONAS REITER"])
+        let staff = try parse("Headline\n\nBy Reuters Staff\n\nOSLO (Reuters) - Fares rose.")
+        #expect(staff.bylineText == "By Reuters Staff")
+        #expect(staff.byline.isEmpty)
+        #expect(staff.paragraphs.map(\.text) == ["Fares rose."])
+        let twoLines = try parse("Headline\n\nBy Amira Dahl\nAssociated Press\n\nDOVER, Del. (AP) — Fares rose.")
+        #expect(twoLines.byline == ["Amira Dahl"])
+        #expect(twoLines.dateline?.agency == "AP")
+        #expect(twoLines.paragraphs.map(\.text) == ["Fares rose."])
     }
 
     @Test func crlfLoneCRAndBOM() throws {
@@ -144,6 +169,11 @@ import Testing
         #expect(crlf.paragraphs.map(\.text) == ["First.", "Second."])
         let cr = try parse("Headline\r\rFirst.\r\rSecond.")
         #expect(cr.paragraphs.map(\.text) == ["First.", "Second."])
+    }
+
+    @Test func noBreakSpacesAreTrimmedAndBlank() throws {
+        let story = try parse("Headline\n\n\u{00A0}Boats stayed in port.\u{00A0}\n\u{00A0}\nThe wind dropped.")
+        #expect(story.paragraphs.map(\.text) == ["Boats stayed in port.", "The wind dropped."])
     }
 
     @Test func singleNewlineParagraphs() throws {
@@ -159,6 +189,12 @@ import Testing
         #expect(story.paragraphs.count == 4)
         #expect(story.paragraphs[2].text == "Rep. Nia Calder called the plan ''overdue.''")
         #expect(story.paragraphs[3].text == "``It is about time,'' she said.")
+    }
+
+    @Test func wrappedHeadlineIsJoined() throws {
+        let story = try parse("Harbour council votes to keep ferry fares\nfrozen until June\n\nBy Ada Lind\n\nBody.")
+        #expect(story.headline == "Harbour council votes to keep ferry fares frozen until June")
+        #expect(story.byline == ["Ada Lind"])
     }
 
     @Test func hardWrappedParagraphsAreJoined() throws {
@@ -249,6 +285,16 @@ import Testing
     @Test func creditPlacesWithStateAreNotPeople() {
         let credits = CreditReader.credits("(Additional reporting by Lu Wen in Accra, Sam Ode in Fort Wayne, Indiana and Kit Marr; Editing by Jo Brink)")
         #expect(credits?.first == Credit(role: .additionalReporting, people: ["Lu Wen", "Sam Ode", "Kit Marr"]))
+    }
+
+    @Test func creditDesksAreNotPeople() {
+        let credits = CreditReader.credits("(Reporting by Lu Wen and Reuters Television; Editing by Kit Marr)")
+        #expect(credits?.first == Credit(role: .reporting, people: ["Lu Wen"]))
+    }
+
+    @Test func creditRolesSeparatedByCommas() {
+        let credits = CreditReader.credits("(Reporting By Lu Wen in Accra, editing by Kit Marr and Jo Brink)")
+        #expect(credits == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .editing, people: ["Kit Marr", "Jo Brink"])])
     }
 
     @Test func creditWithoutParenthesesAndContinuation() throws {

@@ -90,6 +90,18 @@ import Testing
         #expect(invented == PRF(truePositives: 1, system: 2, gold: 1))
     }
 
+    @Test func optionalExpectedQuotesCostNothing() {
+        let gold = [Gold(text: "an insult to the crews", speakers: ["Dock Union"], optional: true),
+                    Gold(text: "we are ready", speakers: ["Ada Lind"])]
+        let scorer = AccuracyScorer()
+        let found = scorer.scoreQuotes(gold, [Sys(text: "an insult to the crews", speaker: "Ada Lind"), Sys(text: "we are ready", speaker: "Ada Lind")])
+        let leftOut = scorer.scoreQuotes(gold, [Sys(text: "we are ready", speaker: "Ada Lind")])
+        #expect(found.0 == PRF(truePositives: 1, system: 1, gold: 1))
+        #expect(found.1 == SpeakerAccuracy(correct: 1, matched: 1))
+        #expect(leftOut.0 == PRF(truePositives: 1, system: 1, gold: 1))
+        #expect(leftOut.3.isEmpty)
+    }
+
     @Test func namesAreStrictNormalisedAndDeduplicated() {
         let (prf, misses) = AccuracyScorer().scoreNames(
             gold: ["Ada Lind", "Ben Okafor", "Carla Ruiz"],
@@ -130,12 +142,13 @@ import Testing
         let json = #"""
         {"quotes": [{"text": "a", "kind": "direct", "speaker": "Ada Lind"},
                     {"text": "b", "kind": "partial", "speaker": null},
-                    {"text": "c", "kind": "direct", "speaker": ["Ada Lind", "Lind"]}],
+                    {"text": "c", "kind": "direct", "speaker": ["Ada Lind", "Lind"], "optional": true}],
          "headline_quotes": [], "indirect": [{"text": "d", "speaker": "Ada Lind"}],
          "people": ["Ada Lind"], "organizations": [], "places": ["Oslo"]}
         """#
         let e = try JSONDecoder().decode(ExpectedAnnotations.self, from: Data(json.utf8))
         #expect(e.quotes.map(\.speakers) == [["Ada Lind"], [], ["Ada Lind", "Lind"]])
+        #expect(e.quotes.map(\.optional) == [false, false, true])
         #expect(e.indirect.first?.kind == nil)
         #expect(e.places == ["Oslo"])
     }

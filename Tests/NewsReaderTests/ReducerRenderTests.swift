@@ -12,7 +12,7 @@ import Testing
         #expect(screen.line(0).contains("Story 1/2"))
         #expect(screen.line(0).contains("Entities · this story"))
         #expect(text.contains("Quotes · this story (2)"))
-        #expect(text.contains("▶ 2031-04-02 Gull Wire Harbour board"))
+        #expect(text.contains("▶ Apr 02 Gull Wire Harbour board"))
         #expect(text.contains("Fleet returns"))
         #expect(text.contains("Ilse Marrow"))
         #expect(text.contains("Port Ellis Harbour Board"))
@@ -59,7 +59,7 @@ import Testing
         #expect(s.open?.id == 2)
         #expect(s.focus == .story)
         let text = Renderer.render(s).text
-        #expect(text.contains("▶ 2031-04-03 Gull Wire Fleet returns"))
+        #expect(text.contains("▶ Apr 03 Gull Wire Fleet returns"))
         #expect(text.contains("Tamsin Achebe — 1 quote"))
         _ = Reducer.reduce(&s, .key(.tab))
         #expect(s.focus == .entities)
@@ -108,7 +108,7 @@ import Testing
         #expect(s.focus == .entities)
         #expect(s.selectedEntity?.name == "Ilse Marrow")
         let r = Reducer.reduce(&s, .key(.character("]")))
-        #expect(r == [.mentions(1, step: 1)])
+        #expect(r == [.mentions(1, step: 1, from: ArchivePosition(story: 1, field: .headline, paragraph: 0, offset: -1))])
         let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2)
         func record(_ st: ArchivedStory) -> [MentionRecord] {
             let i = st.entityIDs.firstIndex(of: 1)!
@@ -169,6 +169,21 @@ import Testing
                 for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w, "row \(y) at \(w)x\(h)") }
                 if w < 40 || h < 12 { #expect(b.text.contains("too small") || h < 3) }
             }
+            // Overlays and prompts fit too.
+            let related = RelatedStory(story: Fixtures.summary(Fixtures.fleet), sharedEntities: 2)
+            for overlay in [Overlay.help(scroll: 3), .related(story: 1, items: [related], selection: 0)] {
+                s.overlay = overlay
+                let b = Renderer.render(s)
+                for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w) }
+            }
+            s.overlay = nil
+            s.prompt = Prompt(kind: .filter, text: "Marrow 港口 🚢", completions: [
+                EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2),
+                EntityRecord(id: 9, name: "東京 Harbour Authority", type: "person", mentionCount: 1, storyCount: 1),
+            ], completion: 1)
+            let b = Renderer.render(s)
+            for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w) }
+            s.prompt = nil
         }
     }
 
@@ -229,5 +244,65 @@ import Testing
         #expect(s.entitySelection == 2)
         _ = Reducer.reduce(&s, .mouse(.wheelDown(x: e.x + 2, y: e.y + 2)))
         #expect(s.entitySelection > 2)
+    }
+
+    @Test func selectingAQuoteScrollsItsParagraphIntoView() {
+        var s = Fixtures.state(width: 80, height: 20)
+        while s.focus != .quotes { _ = Reducer.reduce(&s, .key(.tab)) }
+        _ = Reducer.reduce(&s, .key(.character("j")))
+        let q = s.selectedQuote!
+        #expect(q.text == "a slow drowning")
+        #expect(s.open?.focus?.paragraph == 2)
+        let line = s.open!.layout.line(field: .body, paragraph: 2, offset: q.range[0])
+        let h = Reducer.paneHeight(.story, s)
+        #expect(line >= s.open!.scroll && line < s.open!.scroll + h)
+    }
+
+    @Test func storyListPagesStayBoundedOnABigArchive() {
+        var s = ReaderState()
+        var requests = Reducer.reduce(&s, .storyCountLoaded(100_000))
+        #expect(requests == [.storiesPage(0)])
+        func page(_ p: Int) -> [StorySummary] {
+            (0..<StoryListState.pageSize).map { i in
+                StorySummary(id: StoryID(p * StoryListState.pageSize + i + 1), headline: "Story \(p * StoryListState.pageSize + i + 1)",
+                             date: nil, agency: nil, source: "x", quoteCount: 0)
+            }
+        }
+        _ = Reducer.reduce(&s, .storiesLoaded(page: 0, page(0)))
+        // Page down through the list, answering each page request as the session would.
+        for _ in 0..<200 {
+            requests = Reducer.reduce(&s, .key(.pageDown))
+            for case .storiesPage(let p) in requests { _ = Reducer.reduce(&s, .storiesLoaded(page: p, page(p))) }
+            #expect(s.stories.pages.count <= StoryListState.maxLoadedPages)
+        }
+        let sel = s.stories.selection
+        #expect(sel > 5000)
+        #expect(s.stories.summary(at: sel)?.headline == "Story \(sel + 1)")
+        #expect(Renderer.render(s).text.contains("Story \(sel + 1)"))
+        // Back to the top: the first page is requested again.
+        requests = Reducer.reduce(&s, .key(.character("g")))
+        #expect(requests.contains(.storiesPage(0)))
+    }
+
+    @Test func aOneMegabyteParagraphOpensScrollsAndJumps() {
+        let words = ["harbour", "quay", "Marrow", "東京", "tide", "“gates”", "Zoë"]
+        var text = ""
+        var i = 0
+        while text.utf8.count < 1_000_000 { text += words[i % words.count] + " "; i += 1 }
+        let big = Fixtures.story(id: 3, headline: "Long notice", paragraphs: [text], quotes: [], entities: [], ids: [:])
+        var s = ReaderState()
+        _ = Reducer.reduce(&s, .storyCountLoaded(1))
+        _ = Reducer.reduce(&s, .storiesLoaded(page: 0, [Fixtures.summary(big)]))
+        _ = Reducer.reduce(&s, .storyLoaded(big, focus: Span(paragraph: 0, start: 900_000, end: 900_010)))
+        let open = s.open!
+        #expect(open.layout.lines.count > 10_000)
+        // The focus far down the paragraph is scrolled into view.
+        let line = open.layout.line(field: .body, paragraph: 0, offset: 900_000)
+        #expect(line >= open.scroll && line < open.scroll + Reducer.paneHeight(.story, s))
+        s.focus = .story
+        _ = Reducer.reduce(&s, .key(.character("G")))
+        let b = Renderer.render(s)
+        for y in 0..<b.height { #expect(DisplayWidth.columns(of: b.line(y)) == b.width) }
+        #expect(b.text.contains("harbour") || b.text.contains("quay"))
     }
 }

@@ -105,6 +105,17 @@ import Testing
         session.press(.enter)
         #expect(session.state.open?.story.headline == "Harbour board delays vote on new quay")
         #expect(session.state.message == "result 1/1 for “quay”")
+        // The found word is marked in the story.
+        let frame = session.render()
+        let story = session.state.layout.content(of: .story)
+        var marked = false
+        for y in story.y..<story.maxY {
+            let line = frame.line(y)
+            guard let r = line.range(of: "quay on Tuesday") else { continue }
+            let x = line.distance(from: line.startIndex, to: r.lowerBound)
+            marked = frame[x, y].style.reverse && frame[x, y].style.underline && !frame[x + 5, y].style.underline
+        }
+        #expect(marked)
         session.press(.character("n"))
         #expect(session.state.message == "last result for “quay”")
         session.press(.character("/"))
@@ -142,5 +153,84 @@ import Testing
         session.press(.enter)
         #expect(session.state.overlay == nil)
         #expect(session.state.open?.id != first)
+    }
+
+    @Test func ctrlLPicksUpStoriesIngestedWhileBrowsing() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        let openBefore = session.state.open?.id
+        #expect(session.state.stories.count == 2)
+        // Another writer adds a story to the same archive file.
+        let writer = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        let late = Fixtures.story(id: 9, headline: "Ferry timetable changes for winter", paragraphs: ["The ferry will sail twice a day, Oskar Brandt said."],
+                                  quotes: [], entities: [("Oskar Brandt", .person)], ids: Fixtures.ids)
+        _ = try writer.store([IngestItem(annotated: late.annotated, contentHash: "hash-late")])
+        #expect(session.state.stories.count == 2)
+        session.press(.control("l"))
+        #expect(session.state.stories.count == 3)
+        #expect(session.render().text.contains("Ferry timetable changes"))
+        #expect(session.state.open?.id == openBefore)
+    }
+
+    @Test func longWalksGoOneMentionAtATimeAcrossStoriesAndBack() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        // Treat five mentions as "too many to list": the stepwise path.
+        session.mentionListLimit = 2
+        while session.state.focus != .entities { session.press(.tab) }
+        while session.state.selectedEntity?.name != "Ilse Marrow" { session.press(.down) }
+        var seen: [MentionRecord] = []
+        for _ in 0..<5 {
+            session.press(.character("]"))
+            if let m = session.state.walk?.current { seen.append(m) }
+        }
+        #expect(session.state.walk?.isStepwise == true)
+        #expect(seen.count == 5)
+        #expect(Set(seen).count == 5, "every press moved to a new mention")
+        #expect(Set(seen.map(\.story)).count == 2)
+        #expect(session.state.message == "Ilse Marrow: mention +5 · story +2 from here (5 mentions in 2 stories)")
+        #expect(session.state.open?.id == seen.last?.story)
+        session.press(.character("]"))
+        #expect(session.state.message?.hasPrefix("no more mentions") == true)
+        for _ in 0..<4 { session.press(.character("[")) }
+        #expect(session.state.walk?.current == seen.first)
+        #expect(session.state.open?.id == seen.first?.story)
+    }
+
+    @Test func filteredQuotesLoadPageByPage() throws {
+        let (store, folder) = try Self.archive()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.quotePageSize = 1
+        session.press(.character(":"))
+        session.send(.type("filter Ilse Marrow"))
+        session.press(.enter)
+        #expect(session.state.quoteRows.compactMap(\.quote).count == 1)
+        #expect(session.render().text.contains("Quotes by Ilse Marrow · 1 of 2 loaded"))
+        while session.state.focus != .quotes { session.press(.tab) }
+        session.press(.down)
+        #expect(session.state.quoteRows.compactMap(\.quote).count == 2)
+        #expect(session.render().text.contains("Quotes by Ilse Marrow · 2 in 2 stories"))
+    }
+
+    @Test func anEmptyArchiveSaysSoAndEveryKeyIsSafe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("a.sqlite").path, mode: .readWrite)
+        var session = ReaderSession(archive: store, width: 100, height: 30)
+        #expect(session.render().text.contains("No stories in this archive."))
+        for b in ActionTable.bindings where b.command != .quit {
+            for k in b.keys { session.press(k); session.press(.escape) }
+        }
+        for pane in PaneID.allCases {
+            while session.state.focus != pane { session.press(.tab) }
+            for k in [Key.down, .up, .pageDown, .enter, .character("]"), .character("["), .character("f")] { session.press(k) }
+            session.press(.escape)
+        }
+        #expect(!session.state.shouldQuit)
+        #expect(session.render().text.contains("No stories in this archive."))
     }
 }

@@ -83,11 +83,13 @@ public struct AccuracyScore: Sendable, Hashable {
 ///   (lowercased, one leading article dropped);
 /// - people, places, organisations: strict F1 on normalised, de-duplicated names.
 ///
-/// One addition for our own truth files: an expected quote without a speaker
+/// Two additions for our own truth files: an expected quote without a speaker
 /// (a scare quote or a title of a work) is optional. Leaving it out costs
 /// nothing, and finding it unattributed costs nothing; only giving it a
-/// speaker counts, as a spurious quote. With every speaker given, the figures
-/// are exactly those of `score.py`.
+/// speaker counts, as a spurious quote. An expected quote marked `optional`
+/// (an unbalanced mark leaves its extent in doubt) costs nothing either way.
+/// With every speaker given and nothing optional, the figures are exactly
+/// those of `score.py`.
 public struct AccuracyScorer: Sendable {
     public var threshold: Double
 
@@ -163,9 +165,13 @@ public struct AccuracyScorer: Sendable {
         var misses: [String] = []
         var tp = 0, correct = 0
         var systemCount = system.count
-        let goldCount = gold.filter { !$0.speakers.isEmpty }.count
+        let goldCount = gold.filter { !$0.speakers.isEmpty && !$0.optional }.count
         for (gi, si) in pairs {
             let g = gold[gi], s = system[si]
+            if g.optional {
+                systemCount -= 1
+                continue
+            }
             if g.speakers.isEmpty {
                 // Nobody's speech: fine when found unattributed, spurious when given a speaker.
                 if TextNormalization.speaker(s.speaker).isEmpty {
@@ -182,7 +188,7 @@ public struct AccuracyScorer: Sendable {
                 misses.append("SPEAKER “\(clip(g.text))” expected \(g.speakers.joined(separator: " | ")), got \(s.speaker ?? "none")")
             }
         }
-        for (gi, g) in gold.enumerated() where !usedGold.contains(gi) && !g.speakers.isEmpty {
+        for (gi, g) in gold.enumerated() where !usedGold.contains(gi) && !g.speakers.isEmpty && !g.optional {
             misses.append("MISSED “\(clip(g.text))” (\(g.speakers.joined(separator: " | ")))")
         }
         for (si, s) in system.enumerated() where !usedSystem.contains(si) {

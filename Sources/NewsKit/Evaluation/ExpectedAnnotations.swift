@@ -13,14 +13,18 @@ public struct ExpectedAnnotations: Codable, Sendable, Hashable {
         /// Acceptable speakers (one in our files; real gold files may list several).
         /// Empty when nobody said it.
         public var speakers: [String]
+        /// A quote the text leaves open to doubt (an unbalanced mark): finding it
+        /// or not, with any speaker, neither helps nor hurts.
+        public var optional: Bool
 
-        public init(text: String, kind: String? = nil, speakers: [String]) {
+        public init(text: String, kind: String? = nil, speakers: [String], optional: Bool = false) {
             self.text = text
             self.kind = kind
             self.speakers = speakers
+            self.optional = optional
         }
 
-        enum CodingKeys: String, CodingKey { case text, kind, speaker }
+        enum CodingKeys: String, CodingKey { case text, kind, speaker, optional }
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -33,6 +37,7 @@ public struct ExpectedAnnotations: Codable, Sendable, Hashable {
             } else {
                 speakers = []
             }
+            optional = try c.decodeIfPresent(Bool.self, forKey: .optional) ?? false
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -44,6 +49,7 @@ public struct ExpectedAnnotations: Codable, Sendable, Hashable {
             case 1: try c.encode(speakers[0], forKey: .speaker)
             default: try c.encode(speakers, forKey: .speaker)
             }
+            if optional { try c.encode(true, forKey: .optional) }
         }
     }
 

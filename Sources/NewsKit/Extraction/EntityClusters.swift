@@ -20,13 +20,31 @@ struct EntityClusters {
 
     let gazetteer: Gazetteer
     var clusters: [Cluster] = []
-    private var keyed: [String: Int] = [:]
+    private struct Key: Hashable {
+        var type: EntityType
+        var name: String
+    }
+    private var keyed: [Key: Int] = [:]
+    /// People by upper-cased surname and by first name, so that a lone word
+    /// finds its person without a scan of every cluster.
+    private var bySurname: [String: [Int]] = [:]
+    /// Organisations by the upper-cased first word of their name (-1 when several share it).
+    private var orgFirstWords: [String: Int] = [:]
+    private var byFirstName: [String: [Int]] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     static let suffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
     /// Prepositions after which an unknown capitalised word is most likely a place.
-    static let strongPlacePrepositions: Set<String> = ["in", "from", "near", "outside", "throughout", "across", "inside"]
+    static let strongPlacePrepositions: Set<String> = [
+        "in", "from", "near", "outside", "throughout", "across", "inside", "visit", "visited", "visiting", "toured",
+        "off",
+    ]
+    /// Nouns that make the capitalised word before them a place ("the Tagus river").
+    static let placeNouns: Set<String> = [
+        "river", "sea", "lake", "island", "islands", "mountains", "valley", "region", "province", "county",
+        "peninsula", "coast", "strait", "bay", "harbour", "harbor", "archipelago", "delta", "basin",
+    ]
     static let cityWords: Set<String> = [
         "city", "town", "village", "province", "region", "state", "district", "county", "port", "capital",
     ]
@@ -44,27 +62,33 @@ struct EntityClusters {
             default: break
             }
         }
+        mergeAcronyms()
+        // "Nordvale" for "Nordvale Shipping": the first word of a many-word
+        // organisation, when no other organisation starts with it.
+        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
+            let words = cluster.key.split(separator: " ")
+            guard words.count > 1, let first = words.first, first.utf8.count > 2 else { continue }
+            let folded = first.uppercased()
+            orgFirstWords[folded] = orgFirstWords[folded] == nil ? index : -1
+        }
         let singles = candidates.filter { $0.guess == .single }
         // Singles with evidence of a person make people of their own ("President Trump").
-        for single in singles where !hasPerson(named: single.tokens[0]) {
-            let word = single.tokens[0]
-            if gazetteer.organization(word) != nil { continue }
+        let folded = singles.map { $0.firstWord.uppercased() }
+        for (single, fold) in zip(singles, folded) where bySurname[fold] == nil {
+            let word = single.firstWord
+            if single.flags.contains(.organization) { continue }
             let context = single.context
             let saidAfter = context.after.map { gazetteer.speechVerbs.contains($0) } ?? false
             let roleBefore = context.before.map { gazetteer.roleNouns.contains($0) } ?? false
-            let isPlace = gazetteer.place(word) != nil
+            let isPlace = single.flags.contains(.place)
             if context.titled || (!isPlace && (roleBefore || saidAfter && !context.sentenceInitial)) {
                 var cluster = Cluster(type: .person, key: "")
-                cluster.lastNames = [word.uppercased()]
+                cluster.lastNames = [fold]
                 clusters.append(cluster)
+                bySurname[fold, default: []].append(clusters.count - 1)
             }
         }
-        for single in singles { resolve(single) }
-    }
-
-    private func hasPerson(named word: String) -> Bool {
-        let folded = word.uppercased()
-        return clusters.contains { $0.type == .person && $0.lastNames.contains(folded) }
+        for (single, fold) in zip(singles, folded) { resolve(single, folded: fold) }
     }
 
     private mutating func addPerson(_ candidate: NameCandidate) {
@@ -75,14 +99,14 @@ struct EntityClusters {
         let last = lastToken.uppercased()
         let form = tokens.joined(separator: " ").uppercased()
         let isInitial = firstToken.utf8.count == 2 && firstToken.hasSuffix(".")
-        for index in clusters.indices where clusters[index].type == .person && clusters[index].lastNames.contains(last) {
+        for index in bySurname[last] ?? [] {
             let cluster = clusters[index]
             let sameFirst = cluster.firstNames.contains(first)
                 || cluster.firstNames.isEmpty
                 || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
                 || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
             if sameFirst {
-                clusters[index].firstNames.insert(first)
+                if clusters[index].firstNames.insert(first).inserted { byFirstName[first, default: []].append(index) }
                 clusters[index].forms.insert(form)
                 clusters[index].mentions.append((candidate.span, candidate.text, candidate.order))
                 return
@@ -94,6 +118,8 @@ struct EntityClusters {
         cluster.forms = [form]
         cluster.mentions = [(candidate.span, candidate.text, candidate.order)]
         clusters.append(cluster)
+        bySurname[last, default: []].append(clusters.count - 1)
+        byFirstName[first, default: []].append(clusters.count - 1)
     }
 
     private mutating func addKeyed(_ type: EntityType, _ name: String, _ candidate: NameCandidate) {
@@ -103,7 +129,7 @@ struct EntityClusters {
     }
 
     private mutating func keyedCluster(_ type: EntityType, _ name: String) -> Int {
-        let key = type.rawValue + "|" + name.uppercased()
+        let key = Key(type: type, name: name.uppercased())
         if let index = keyed[key] { return index }
         var cluster = Cluster(type: type, key: name)
         cluster.forms = [name.uppercased()]
@@ -116,29 +142,55 @@ struct EntityClusters {
         return clusters.count - 1
     }
 
+    /// "EU" and "European Union" in one story are one organisation: an acronym
+    /// joins the organisation whose capitalised words it abbreviates.
+    private mutating func mergeAcronyms() {
+        var byInitials: [String: Int] = [:]
+        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
+            let words = cluster.key.split(separator: " ").filter { $0.first?.isUppercase == true }
+            guard words.count > 1 else { continue }
+            byInitials[String(words.compactMap(\.first))] = index
+        }
+        guard !byInitials.isEmpty else { return }
+        for index in clusters.indices where clusters[index].type == .organization {
+            let key = clusters[index].key.replacingOccurrences(of: ".", with: "")
+            guard key.utf8.count >= 2, key.utf8.count <= 6, key.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
+                  let target = byInitials[key], target != index
+            else { continue }
+            clusters[target].mentions.append(contentsOf: clusters[index].mentions)
+            clusters[target].forms.formUnion(clusters[index].forms)
+            clusters[index].mentions = []
+            clusters[index].knownName = nil
+            keyed[Key(type: .organization, name: key)] = target
+        }
+    }
+
     /// One capitalised word: a surname, a place, an organisation or nothing.
-    private mutating func resolve(_ single: NameCandidate) {
-        let word = single.tokens[0]
-        let folded = word.uppercased()
+    private mutating func resolve(_ single: NameCandidate, folded: String) {
+        let word = single.firstWord
         let context = single.context
         let mention = (single.span, single.text, single.order)
         let afterPreposition = context.before.map { NameRunClassifier.locationPrepositions.contains($0) } ?? false
         let strongPreposition = context.before.map { Self.strongPlacePrepositions.contains($0) } ?? false
         let afterCityOf = context.before == "of" && (context.twoBefore.map { Self.cityWords.contains($0) } ?? false)
-        if afterPreposition || afterCityOf, let place = gazetteer.place(word) {
+        let flags = single.flags
+        if afterPreposition || afterCityOf, flags.contains(.place), let place = gazetteer.placeName(word) {
             addKeyed(.place, place, single); return
         }
-        let bySurname = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].lastNames.contains(folded) }
-        if let index = nearest(bySurname, to: single.order) {
+        if let index = nearest(bySurname[folded] ?? [], to: single.order) {
             clusters[index].mentions.append(mention); return
         }
-        if let place = gazetteer.place(word) { addKeyed(.place, place, single); return }
-        if let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
-        if let index = keyed["organization|" + folded] { clusters[index].mentions.append(mention); return }
-        let byFirstName = clusters.indices.filter { clusters[$0].type == .person && clusters[$0].firstNames.contains(folded) }
-        if byFirstName.count == 1 { clusters[byFirstName[0]].mentions.append(mention); return }
+        if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
+        if flags.contains(.organization), let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
+        if let index = keyed[Key(type: .organization, name: folded)] { clusters[index].mentions.append(mention); return }
+        if let index = orgFirstWords[folded], index >= 0, !context.titled {
+            clusters[index].mentions.append(mention); return
+        }
+        if let people = byFirstName[folded], people.count == 1 { clusters[people[0]].mentions.append(mention); return }
         if context.sentenceInitial { return }
-        if (strongPreposition || afterCityOf) && !gazetteer.givenNames.contains(word) {
+        let placeNounAfter = context.after.map { Self.placeNouns.contains($0) } ?? false
+        if (strongPreposition || afterCityOf || placeNounAfter) && !gazetteer.givenNames.contains(word)
+            && !word.utf8.contains(0x2D) {
             addKeyed(.place, word, single); return
         }
         if gazetteer.isRoleNoun(word) || gazetteer.isPronoun(word) { return }
@@ -174,26 +226,31 @@ struct EntityClusters {
 
     /// Known names in a field whose capitals prove nothing (Title Case
     /// headline, ALL-CAPS subhead) or whose names came from the parser (credits).
-    mutating func addKnownNames(in lookup: LookupField, story: Story) {
+    /// Upper-cased forms of every entity found so far (full forms, and
+    /// surnames that only one person has), for lookup fields.
+    func knownForms() -> [String: Int] {
+        var forms: [String: Int] = [:]
+        var lastNameCount: [String: Int] = [:]
+        for cluster in clusters where cluster.type == .person {
+            for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
+        }
+        for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
+            for form in cluster.forms { forms[form] = index }
+            if cluster.type == .person {
+                for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
+            }
+        }
+        return forms
+    }
+
+    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
         let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
         let words = scanner.words(in: text).filter { word in
             word.isNameLike && lookup.range.contains(word.start)
                 && !lookup.taken.contains(where: { $0.contains(word.start) })
         }
-        var forms: [String: Int] = [:]
-        if !lookup.gazetteerOnly {
-            var lastNameCount: [String: Int] = [:]
-            for cluster in clusters where cluster.type == .person {
-                for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
-            }
-            for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
-                for form in cluster.forms { forms[form] = index }
-                if cluster.type == .person {
-                    for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
-                }
-            }
-        }
+        let forms = lookup.gazetteerOnly ? [:] : known
         var copy = text
         copy.withUTF8 { p in
             var i = 0
@@ -241,11 +298,11 @@ struct EntityClusters {
         }
         var result: [(Entity, (Int, Int, Int))] = []
         for cluster in clusters {
-            var seen: Set<Span> = []
             var mentions: [Mention] = []
-            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) }) where seen.insert(mention.span).inserted {
-                let text = slice(story.text(of: mention.span.field, paragraph: mention.span.paragraph), mention.span) ?? mention.text
-                mentions.append(Mention(text: text, span: mention.span))
+            mentions.reserveCapacity(cluster.mentions.count)
+            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) })
+            where mentions.last?.span != mention.span {
+                mentions.append(Mention(text: mention.text, span: mention.span))
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }
             if cluster.weak && mentions.count < 2 { continue }
@@ -286,7 +343,7 @@ struct EntityClusters {
     private func fullest(_ mentions: [Mention]) -> String? {
         var best: (text: String, score: (Int, Int, Int))?
         for mention in mentions {
-            let words = mention.text.split(separator: " ").count
+            let words = mention.text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
             let mixed = mention.text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? 1 : 0
             let score = (mixed, words, mention.text.utf8.count)
             if best == nil || score > best!.score { best = (mention.text, score) }

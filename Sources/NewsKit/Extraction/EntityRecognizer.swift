@@ -14,8 +14,11 @@ public struct EntityRecognizer: Sendable {
         collection.collectCandidates()
         var clusters = EntityClusters(gazetteer: gazetteer)
         clusters.add(collection.candidates)
-        for lookup in collection.lookups {
-            clusters.addKnownNames(in: lookup, story: story)
+        if !collection.lookups.isEmpty {
+            let known = clusters.knownForms()
+            for lookup in collection.lookups {
+                clusters.addKnownNames(in: lookup, story: story, known: known)
+            }
         }
         for place in collection.unplacedDatelinePlaces {
             clusters.addPlaceWithoutMention(place)
@@ -143,6 +146,7 @@ struct MentionCollection {
             trimmed.context.sentenceInitial = false
             trimmed.context.before = lower
             trimmed.secondStart = nil
+            if trimmed.tokens.count == 1 { trimmed.flags = gazetteer.flags(trimmed.tokens[0]) }
             candidates[index] = trimmed
         }
     }

@@ -32,6 +32,8 @@ public struct Gazetteer: Sendable {
     public let titles: Set<String>
     /// The most words in any title phrase.
     let longestTitle: Int
+    /// First words of titles, to skip phrase matching at most words.
+    let titleFirstWords: Set<String>
     /// Honorifics that mark a person by surname ("Mr.", "Ms.", "Dr.").
     let honorifics: Set<String>
     /// Lower-case role nouns ("spokesperson", "adviser", "chief of staff").
@@ -52,6 +54,39 @@ public struct Gazetteer: Sendable {
     public let otherCues: Set<String>
     /// Words written with a full stop that does not end a sentence ("Mr", "Sen", "Inc").
     let abbreviations: Set<String>
+
+    /// What the lists say about one capitalised word, from a single lookup.
+    struct WordFlags: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let nonName = WordFlags(rawValue: 1 << 0)
+        static let givenName = WordFlags(rawValue: 1 << 1)
+        static let titleFirst = WordFlags(rawValue: 1 << 2)
+        static let title = WordFlags(rawValue: 1 << 3)
+        static let orgCue = WordFlags(rawValue: 1 << 4)
+        static let placeCue = WordFlags(rawValue: 1 << 5)
+        static let otherCue = WordFlags(rawValue: 1 << 6)
+        static let adjective = WordFlags(rawValue: 1 << 7)
+        static let place = WordFlags(rawValue: 1 << 8)
+        static let organization = WordFlags(rawValue: 1 << 9)
+        static let weekday = WordFlags(rawValue: 1 << 10)
+        static let closedClass = WordFlags(rawValue: 1 << 11)
+        static let direction = WordFlags(rawValue: 1 << 12)
+        static let placeStart = WordFlags(rawValue: 1 << 13)
+        static let ofHead = WordFlags(rawValue: 1 << 14)
+        static let demonym = WordFlags(rawValue: 1 << 15)
+    }
+    /// Flags of every single word named by any list (places and organisations
+    /// also under their upper-cased form).
+    let wordFlags: [String: WordFlags]
+
+    /// `wordFlags` keyed by the hash of each word's UTF-8 bytes (`NameScanner.key`).
+    let flagsByKey: [UInt64: WordFlags]
+
+    /// One lookup for everything the lists know about a word.
+    @inline(__always) func flags(_ word: String) -> WordFlags { wordFlags[word] ?? [] }
+
+    /// The flags of a scanned word, by its byte hash.
+    @inline(__always) func flags(key: UInt64) -> WordFlags { flagsByKey[key] ?? [] }
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
@@ -87,6 +122,7 @@ public struct Gazetteer: Sendable {
         placeCues = Set(NewsResources.gazetteer("place-cues"))
         titles = Set(NewsResources.gazetteer("titles"))
         longestTitle = titles.map { $0.split(separator: " ").count }.max() ?? 1
+        titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
         honorifics = ["Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mx.", "Dr.", "Dr"]
         roleNouns = Set(NewsResources.gazetteer("role-nouns").map { $0.lowercased() })
         givenNames = Set(NewsResources.gazetteer("given-names"))
@@ -95,6 +131,38 @@ public struct Gazetteer: Sendable {
         nameConnectors = Set(NewsResources.gazetteer("name-connectors"))
         nameAdjectives = Set(NewsResources.gazetteer("name-adjectives"))
         otherCues = Set(NewsResources.gazetteer("other-cues"))
+
+        var flags: [String: WordFlags] = [:]
+        func mark<S: Sequence>(_ words: S, _ flag: WordFlags) where S.Element == String {
+            for word in words { flags[word, default: []].insert(flag) }
+        }
+        mark(nonNames, .nonName)
+        mark(givenNames, .givenName)
+        mark(titles.compactMap { $0.split(separator: " ").first.map(String.init) }, .titleFirst)
+        mark(titles, .title)
+        mark(organizationCues, .orgCue)
+        mark(placeCues, .placeCue)
+        mark(otherCues, .otherCue)
+        mark(nameAdjectives, .adjective)
+        for (word, _) in demonyms {
+            mark([word, word + "s"], [.adjective, .demonym])
+            if word.hasSuffix("man") { mark([String(word.dropLast(3)) + "men"], [.adjective, .demonym]) }
+        }
+        for form in places.keys { mark([form, form.uppercased()], .place) }
+        for name in organizations { mark([name, name.uppercased()], .organization) }
+        mark(NameLists.weekdays, .weekday)
+        mark(NameLists.closedClass, .closedClass)
+        mark(NameLists.directions, .direction)
+        mark(NameLists.placeStarts, .placeStart)
+        mark(NameLists.ofHeads, .ofHead)
+        wordFlags = flags
+        var byKey: [UInt64: WordFlags] = [:]
+        for (word, value) in flags {
+            var bytes = Array(word.utf8)
+            let key = bytes.withUnsafeMutableBufferPointer { NameScanner.key(UnsafeBufferPointer($0), 0, $0.count) }
+            byKey[key, default: []].formUnion(value)
+        }
+        flagsByKey = byKey
 
         var abbreviations: Set<String> = []
         for entry in titles.union(organizationCues).union(placeCues).union(nonNames) {
@@ -112,6 +180,15 @@ public struct Gazetteer: Sendable {
         if let name = places[form] { return name }
         if form.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return nil }
         return foldedPlaces[form.uppercased()]
+    }
+
+    /// The name a place goes by in a story: the form as written ("U.S.",
+    /// "Paris"), or the gazetteer's spelling for a bare ALL-CAPS form
+    /// ("PARIS" -> "Paris", "US" -> "United States"); nil when unknown.
+    public func placeName(_ form: String) -> String? {
+        guard let canonical = place(form) else { return nil }
+        let written = form.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || form.utf8.contains(0x2E)
+        return written ? form : canonical
     }
 
     /// The organisation for a form as written, accepting ALL-CAPS forms.
@@ -133,7 +210,7 @@ public struct Gazetteer: Sendable {
     /// Whether a capitalised word describes rather than names: a demonym
     /// ("French", "Ukrainians") or an adjective of party or faith ("Republican").
     public func isNameAdjective(_ word: String) -> Bool {
-        nameAdjectives.contains(word) || demonymPlace(word) != nil
+        flags(word).contains(.adjective)
     }
 
     /// The place a demonym refers to ("French" -> "France", "Ukrainians" -> "Ukraine").

@@ -2,6 +2,8 @@
 struct NameToken: Sendable {
     var word: NameWord
     var text: String
+    /// What the gazetteers say about the word.
+    var flags: Gazetteer.WordFlags
 }
 
 /// What the words around a name say about it.
@@ -42,6 +44,12 @@ struct NameCandidate: Sendable {
     var order: Int = 0
     /// Where the second word starts, for dropping a first word found to be no name.
     var secondStart: Int?
+    /// What the gazetteers say about a one-word candidate.
+    var flags: Gazetteer.WordFlags = []
+
+    /// The first word: the only one of a one-word candidate, whose `tokens`
+    /// may be left empty to save an array.
+    var firstWord: String { tokens.first ?? text }
 }
 
 /// Turns the words of one field into name candidates: groups capitalised
@@ -50,43 +58,6 @@ struct NameCandidate: Sendable {
 struct NameRunClassifier {
     let gazetteer: Gazetteer
 
-    /// Words that may stand between two capitalised words of one name when
-    /// the word before is one of `ofHeads` ("Secretary of State", "Bank of England").
-    static let ofHeads: Set<String> = [
-        "Republic", "House", "Horn", "Strait", "Gulf", "District", "Duke", "Duchess", "Prince",
-        "Princess", "King", "Queen", "Isle", "Bay", "Sea", "Chamber", "Head", "Chief", "State",
-        "States", "City", "Secretary", "Minister", "Ministry", "Department", "Bank", "University",
-        "Church", "Court", "Museum", "Institute", "School", "College", "Office", "Board", "Council",
-        "Commission", "Union", "Federation", "League", "Party", "Army", "Attorney", "Director",
-        "Cabinet", "Lord", "Lady", "Commonwealth", "Kingdom", "Order", "Society", "Academy",
-        "Association", "Organization", "Organisation", "Agency", "Bureau", "Authority", "Centre",
-        "Center", "Governor", "Mayor", "Sultan", "Emir", "Emirate", "Province", "Region", "County",
-    ]
-    /// Lower-case words that may follow a place noun (so "Arctic is" is a place, "Arctic fleet" is not).
-    static let placeFollowers: Set<String> = [
-        "is", "was", "has", "had", "have", "and", "or", "but", "on", "in", "at", "to", "with", "of", "from",
-        "for", "where", "which", "that", "who", "said", "says", "will", "would", "could", "can", "may",
-        "might", "must", "should", "as", "after", "before", "since", "while", "remains", "remained", "by",
-    ]
-    /// Function words that never stand inside a person's or organisation's name.
-    static let closedClass: Set<String> = [
-        "I", "A", "An", "The", "And", "Or", "Of", "In", "On", "At", "To", "With", "For", "From", "By", "Is",
-        "Are", "Was", "Be", "My", "Your", "Our", "Me", "We", "You", "It", "Not", "No", "Till", "Until", "Up",
-        "Down", "Out", "Off", "Over", "Into", "Can", "Will", "Do", "Don’t", "Don't",
-    ]
-    static let directions: Set<String> = [
-        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-        "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
-        "Northwestern", "Southeastern", "Southwestern", "Inner", "Outer",
-    ]
-    /// First words of place names ("San Bernardino", "Fort Worth").
-    static let placeStarts: Set<String> = [
-        "San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Ft.", "Port", "Mount", "Mt.", "Lake", "Cape",
-        "Saint", "St.", "Sainte", "Ste.", "Puerto", "Rio", "Bahia", "Costa", "Isla", "Ciudad", "Nueva", "Nuevo",
-    ]
-    static let weekdays: Set<String> = [
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    ]
     static let locationPrepositions: Set<String> = [
         "in", "at", "from", "to", "into", "near", "across", "outside", "inside", "toward", "towards",
         "throughout", "around", "via", "visit", "visited", "visiting", "across",
@@ -103,7 +74,6 @@ struct NameRunClassifier {
         while i < n {
             guard words[i].isNameLike else { i += 1; continue }
             // Grow the run over spaces, connectors and "of" phrases.
-            var run = [i]
             var j = i
             while j + 1 < n {
                 let prev = words[j]
@@ -111,7 +81,7 @@ struct NameRunClassifier {
                 let next = words[j + 1]
                 guard next.gap == .space || next.gap == .ampersand else { break }
                 if next.isNameLike {
-                    run.append(j + 1); j += 1; continue
+                    j += 1; continue
                 }
                 // A lower-case connector, then a capitalised word.
                 guard next.shape == .lower, j + 2 < n, !next.possessive else { break }
@@ -123,17 +93,15 @@ struct NameRunClassifier {
                     while k < n, words[k].shape == .lower, words[k].gap == .space, !words[k].possessive,
                           k - j <= 3, gazetteer.nameConnectors.contains(text(p, words[k])) { k += 1 }
                     guard k < n, k > j + 1, words[k].isNameLike, words[k].gap == .space else { break }
-                    run.append(contentsOf: (j + 1)...k)
                     j = k
                     continue
                 }
                 guard words[j + 2].isNameLike, words[j + 2].gap == .space else { break }
                 var accept = false
                 if connector == "of" {
-                    accept = Self.ofHeads.contains(head) || gazetteer.organizationCues.contains(head)
-                        || gazetteer.placeCues.contains(head) || gazetteer.titles.contains(head)
+                    accept = !gazetteer.flags(head).isDisjoint(with: [.ofHead, .orgCue, .placeCue, .title])
                 } else if connector == "for" {
-                    accept = gazetteer.organizationCues.contains(head)
+                    accept = gazetteer.flags(head).contains(.orgCue)
                 } else if connector == "the", j >= 1, text(p, prev) == "of" {
                     accept = true
                 } else if connector == "and" {
@@ -141,21 +109,36 @@ struct NameRunClassifier {
                     accept = gazetteer.place(phrase) != nil || gazetteer.organization(phrase) != nil
                 }
                 guard accept else { break }
-                run.append(j + 1)
-                run.append(j + 2)
                 j += 2
             }
-            let tokens = run.map { NameToken(word: words[$0], text: text(p, words[$0])) }
             var context = NameContext(sentenceInitial: words[i].sentenceInitial)
             if i > 0, words[i].gap == .space {
-                context.before = text(p, words[i - 1]).lowercased()
-                if i > 1, words[i - 1].gap == .space { context.twoBefore = text(p, words[i - 2]).lowercased() }
+                context.before = lowerText(p, words[i - 1])
+                // Only "city of X" needs the word before "of".
+                if i > 1, words[i - 1].gap == .space, context.before == "of" { context.twoBefore = lowerText(p, words[i - 2]) }
             }
-            if let last = run.last, last + 1 < n, !words[last].possessive,
-               words[last + 1].gap == .space {
-                context.after = text(p, words[last + 1]).lowercased()
+            if j + 1 < n, !words[j].possessive,
+               words[j + 1].gap == .space {
+                context.after = lowerText(p, words[j + 1])
             }
-            classify(tokens, context: context, field: field, paragraph: paragraph, into: &out)
+            if i == j {
+                classifySingle(words[i], text(p, words[i]), context: context, field: field, paragraph: paragraph, into: &out)
+                i = j + 1
+                continue
+            }
+            let firstNew = out.count
+            do {
+                let tokens = (i...j).map { index -> NameToken in
+                    let word = text(p, words[index])
+                    return NameToken(word: words[index], text: word, flags: gazetteer.flags(key: words[index].key))
+                }
+                classify(tokens, context: context, field: field, paragraph: paragraph, into: &out)
+            }
+            // Mention texts are the bytes as written (spaces and all), not the joined tokens.
+            for index in firstNew..<out.count {
+                let span = out[index].span
+                out[index].text = String(decoding: UnsafeBufferPointer(rebasing: p[span.start..<span.end]), as: UTF8.self)
+            }
             i = j + 1
         }
         return out
@@ -163,6 +146,77 @@ struct NameRunClassifier {
 
     private func text(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: p[w.start..<w.end]), as: UTF8.self)
+    }
+
+    /// The word in lower case; most context words already are, so no second string is made.
+    private func lowerText(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> String {
+        let word = text(p, w)
+        if w.shape == .lower || w.shape == .number { return word }
+        return word.lowercased()
+    }
+
+    /// The common case of a run of one word, without building token arrays.
+    /// Keeps to the same rules as `classify` for one token.
+    private func classifySingle(
+        _ word: NameWord, _ text: String, context: NameContext, field: Span.Field, paragraph: Int,
+        into out: inout [NameCandidate]
+    ) {
+        let flags = gazetteer.flags(key: word.key)
+        if word.hasInnerPunctuation || flags.contains(.organization) || flags.contains(.place) {
+            // Rare enough: the general path.
+            classify([NameToken(word: word, text: text, flags: flags)], context: context, field: field,
+                     paragraph: paragraph, into: &out)
+            return
+        }
+        // Weekdays, sentence words, titles, adjectives and bare cue words
+        // ("Maritime", "Ministry", "Park") name nothing on their own.
+        if !flags.isDisjoint(with: [.weekday, .nonName, .title, .adjective, .orgCue, .placeCue, .otherCue]) { return }
+        let span = Span(field: field, paragraph: paragraph, start: word.start, end: word.end)
+        switch word.shape {
+        case .initial, .lower, .number:
+            return
+        case .allCaps:
+            var letters = 0
+            var lettersOnly = true
+            for b in text.utf8 where b != 0x2E {
+                letters += 1
+                if !(b >= 0x41 && b <= 0x5A) && b != 0x26 { lettersOnly = false }
+            }
+            if letters >= 3 && letters <= 6 && lettersOnly {
+                var candidate = NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context)
+                candidate.flags = flags
+                out.append(candidate)
+            }
+        case .capitalised, .uncased:
+            if text.hasSuffix("Ministry") {
+                out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
+                return
+            }
+            if word.end - word.start < 2 { return }
+            if Self.isCamelCase(text) {
+                out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
+                return
+            }
+            var candidate = NameCandidate(span: span, text: text, tokens: [], guess: .single, context: context)
+            candidate.flags = flags
+            out.append(candidate)
+        }
+    }
+
+    /// "CoinHarbor", "PayPal": an upper-case letter after a lower-case one
+    /// inside a word names a company; "McDonald", "DeSantis", "LaGuardia" are people.
+    static func isCamelCase(_ word: String) -> Bool {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 4 else { return false }
+        var k = 2
+        while k < bytes.count {
+            if bytes[k] >= 0x41 && bytes[k] <= 0x5A && bytes[k - 1] >= 0x61 && bytes[k - 1] <= 0x7A {
+                let prefix = String(decoding: bytes[..<k], as: UTF8.self)
+                return !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "Du", "Del"].contains(prefix)
+            }
+            k += 1
+        }
+        return false
     }
 
     /// Classifies one run, splitting it where titles, weekdays or known places divide it.
@@ -173,7 +227,7 @@ struct NameRunClassifier {
         var tokens = run
         var context = context
         // Weekdays never belong to a name: split around them.
-        if let k = tokens.firstIndex(where: { Self.weekdays.contains($0.text) }) {
+        if let k = tokens.firstIndex(where: { $0.flags.contains(.weekday) }) {
             if k > 0 {
                 classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
                          prefixOnly: prefixOnly, into: &out)
@@ -190,7 +244,9 @@ struct NameRunClassifier {
         }
         // "Austin-based", "Bush-led", "I’m": a compound adjective or a contraction
         // is no part of a name; the words on either side are classified apart.
-        if let k = tokens.firstIndex(where: { isAdjectiveCompound($0.text) || isContraction($0.text) }) {
+        if let k = tokens.firstIndex(where: { token in
+            token.word.hasInnerPunctuation && (isAdjectiveCompound(token.text) || isContraction(token.text))
+        }) {
             if k > 0 {
                 classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
                          prefixOnly: prefixOnly, into: &out)
@@ -206,43 +262,46 @@ struct NameRunClassifier {
             return
         }
         // A known name as a whole wins over stripping its first word ("Islamic State").
-        if tokens.count > 1 {
+        if tokens.count > 1, tokens[0].word.sentenceInitial || tokens[0].flags.contains(.nonName) {
             let whole = tokens.map(\.text).joined(separator: " ")
             if let org = gazetteer.organization(whole) {
                 emit(tokens, .organization(org), context, field, paragraph, &out); return
             }
-            if let place = gazetteer.place(whole) {
+            if let place = gazetteer.placeName(whole) {
                 emit(tokens, .place(place), context, field, paragraph, &out); return
             }
         }
         // Sentence starters and other non-names at the front are not part of the name.
+        var strippedArticle = false
         while let first = tokens.first,
-              gazetteer.nonNames.contains(first.text)
-                && !(tokens.count > 1 && gazetteer.givenNames.contains(first.text))
+              first.flags.contains(.nonName)
+                && !(tokens.count > 1 && first.flags.contains(.givenName))
                 || (first.word.shape == .lower)
                 || (first.word.sentenceInitial && tokens.count > 1 && isCommonWord(first.text)) {
             context.before = first.text.lowercased()
             context.sentenceInitial = false
+            strippedArticle = strippedArticle || first.text == "A" || first.text == "An" || first.text == "The"
             tokens.removeFirst()
         }
         while let last = tokens.last, last.word.shape == .lower { tokens.removeLast() }
         guard !tokens.isEmpty else { return }
 
-        let phrase = tokens.map(\.text).joined(separator: " ")
-        if let org = gazetteer.organization(phrase) {
+        let phrase = tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
+        let single = tokens.count == 1
+        if !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
             emit(tokens, .organization(org), context, field, paragraph, &out); return
         }
-        if let place = gazetteer.place(phrase) {
+        if !single || tokens[0].flags.contains(.place), let place = gazetteer.placeName(phrase) {
             // "Arctic fisheries", "Atlantic fleet": a place used as an adjective is no mention.
-            if tokens.count == 1, gazetteer.demonyms[phrase] != nil, let after = context.after,
-               after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !Self.placeFollowers.contains(after) {
+            if single, tokens[0].flags.contains(.demonym), let after = context.after,
+               after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !NameLists.placeFollowers.contains(after) {
                 return
             }
             emit(tokens, .place(place), context, field, paragraph, &out); return
         }
         // Closed-class words inside a capitalised run make it a title of a
         // work or a slogan ("Gone With The Wind"), not a name.
-        if tokens.count > 2, tokens.dropFirst().contains(where: { Self.closedClass.contains($0.text) }) {
+        if tokens.count > 2, tokens.dropFirst().contains(where: { $0.flags.contains(.closedClass) }) {
             if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
             return
         }
@@ -268,30 +327,40 @@ struct NameRunClassifier {
             return
         }
 
-        if tokens.contains(where: { gazetteer.organizationCues.contains($0.text) }) && tokens.count > 1
+        if tokens.count > 1 && tokens.contains(where: { $0.flags.contains(.orgCue) })
             || tokens.count == 1 && tokens[0].text.hasSuffix("Ministry") {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
         }
-        if tokens.count > 1, let last = tokens.last, gazetteer.placeCues.contains(last.text) {
+        // "Central Park" is a place, "Helen Park" a person.
+        if tokens.count > 1, let last = tokens.last, last.flags.contains(.placeCue),
+           !tokens[tokens.count - 2].flags.contains(.givenName) {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
-        if tokens.count > 1, let last = tokens.last, gazetteer.otherCues.contains(last.text) {
+        // The last word before a numeral ("World War II") counts as the last.
+        let lastWord = tokens.count > 2 && NameLists.nameSuffixes.contains(tokens[tokens.count - 1].text)
+            ? tokens[tokens.count - 2] : tokens[tokens.count - 1]
+        if tokens.count > 1,
+           lastWord.flags.contains(.otherCue) || NameLists.eventStarts.contains(tokens[0].text) {
             if !prefixOnly { emit(tokens, .other, context, field, paragraph, &out) }
             return
         }
+        // "South Side", "West End": a direction and one more word is a district.
+        if tokens.count == 2, tokens[0].flags.contains(.direction), !tokens[1].flags.contains(.givenName) {
+            emit(tokens, .place(phrase), context, field, paragraph, &out); return
+        }
         // "South Florida", "Northern Ireland": a direction and a place is a place.
-        if tokens.count > 1, Self.directions.contains(tokens[0].text),
+        if tokens.count > 1, tokens[0].flags.contains(.direction),
            gazetteer.place(tokens.dropFirst().map(\.text).joined(separator: " ")) != nil {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
         // "San Bernardino", "Fort Worth", "Lake Tahoe".
-        if tokens.count > 1, Self.placeStarts.contains(tokens[0].text) {
+        if tokens.count > 1, tokens[0].flags.contains(.placeStart) {
             emit(tokens, .place(phrase), context, field, paragraph, &out); return
         }
 
         if tokens.count == 1 {
             let token = tokens[0]
-            if gazetteer.isNameAdjective(token.text) || gazetteer.nonNames.contains(token.text) { return }
+            if !token.flags.isDisjoint(with: [.adjective, .nonName]) { return }
             if token.word.shape == .initial { return }
             if token.word.shape == .allCaps {
                 // Unknown acronyms of three letters or more are mostly organisations.
@@ -328,8 +397,8 @@ struct NameRunClassifier {
         }
         // A demonym or party adjective describes the name ("Ukrainian Oleksandr
         // Syrskyi", "Florida Latino voters"): split there, drop the adjective.
-        if let k = tokens.firstIndex(where: { gazetteer.isNameAdjective($0.text) })
-            , k == tokens.count - 1 || !gazetteer.givenNames.contains(tokens[k].text) {
+        if let k = tokens.firstIndex(where: { $0.flags.contains(.adjective) })
+            , k == tokens.count - 1 || !tokens[k].flags.contains(.givenName) {
             if k > 0 {
                 classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
                          prefixOnly: prefixOnly, into: &out)
@@ -349,9 +418,32 @@ struct NameRunClassifier {
         if tokens.allSatisfy({ $0.word.shape == .allCaps || $0.word.shape == .initial }) { return }
         // A place first ("Denver Broncos", "Boston Provident") or an acronym
         // inside ("Priorities USA Action") makes an organisation, not a person.
-        let firstIsPlace = gazetteer.place(tokens[0].text) != nil && !gazetteer.givenNames.contains(tokens[0].text)
-        if firstIsPlace || tokens.dropFirst().contains(where: { $0.word.shape == .allCaps }) {
+        var firstIsPlace = tokens[0].flags.contains(.place) && !tokens[0].flags.contains(.givenName)
+        if !firstIsPlace, tokens.count > 2 {
+            // "New York Jets": a place of several words in front.
+            for m in 2..<min(4, tokens.count) where gazetteer.place(tokens[..<m].map(\.text).joined(separator: " ")) != nil {
+                firstIsPlace = true
+            }
+        }
+        let hasAcronym = tokens.contains { $0.word.shape == .allCaps && !NameLists.nameSuffixes.contains($0.text) }
+        if firstIsPlace || hasAcronym {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
+        }
+        // "Celebrities Julianne Moore", "Hall of Famer Angelo Dundee": words in
+        // front of a given name that are no names themselves stay out of it.
+        if tokens.count > 2, let k = tokens.indices.dropFirst().first(where: { tokens[$0].flags.contains(.givenName) }),
+           tokens.count - k >= 2, !tokens[..<k].contains(where: { $0.flags.contains(.givenName) }) {
+            var rest = context
+            rest.sentenceInitial = false
+            rest.before = tokens[k - 1].text.lowercased()
+            classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph, prefixOnly: true, into: &out)
+            classify(Array(tokens[k...]), context: rest, field: field, paragraph: paragraph, prefixOnly: prefixOnly, into: &out)
+            return
+        }
+        // "A Cold Wanderer", "The Long Night": capitalised words after a
+        // capitalised article are a title, not a person.
+        if strippedArticle && !tokens.contains(where: { $0.flags.contains(.givenName) }) {
+            emit(tokens, .other, context, field, paragraph, &out); return
         }
         emit(tokens, .person, context, field, paragraph, &out)
     }
@@ -391,6 +483,7 @@ struct NameRunClassifier {
         var found: (start: Int, end: Int)?
         var k = 0
         while k < tokens.count {
+            guard tokens[k].flags.contains(.titleFirst) else { k += 1; continue }
             var matched = 0
             let longest = min(gazetteer.longestTitle, tokens.count - k)
             if longest > 0 {
@@ -401,9 +494,9 @@ struct NameRunClassifier {
             }
             if matched > 0 {
                 // A given name before the title makes it a surname ("Stephen King").
-                if k > 0, gazetteer.givenNames.contains(tokens[0].text), found == nil { break }
+                if k > 0, tokens[0].flags.contains(.givenName), found == nil { break }
                 let rest = tokens[(k + matched)...]
-                let restIsOrganization = rest.contains { gazetteer.organizationCues.contains($0.text) }
+                let restIsOrganization = rest.contains { $0.flags.contains(.orgCue) }
                 if !restIsOrganization { found = (k, k + matched) }
                 k += matched
             } else {
@@ -417,12 +510,11 @@ struct NameRunClassifier {
     /// back ("U.S. Rubio", "Ukraine Russia", "Biden White House"); nil when nothing splits.
     private func splitKnown(_ tokens: [NameToken]) -> [([NameToken], Bool)]? {
         // Every word a place of its own: "in Ukraine Russia had".
-        if tokens.allSatisfy({ gazetteer.place($0.text) != nil }) {
+        if tokens.allSatisfy({ $0.flags.contains(.place) }) {
             return tokens.map { ([$0], true) }
         }
         let first = tokens[0]
-        if first.word.shape == .allCaps,
-           gazetteer.place(first.text) != nil || gazetteer.organization(first.text) != nil {
+        if first.word.shape == .allCaps, !first.flags.isDisjoint(with: [.place, .organization]) {
             return [([first], true), (Array(tokens.dropFirst()), false)]
         }
         let maxTail = min(3, tokens.count - 1)
@@ -444,14 +536,57 @@ struct NameRunClassifier {
     ) {
         guard let first = tokens.first, let last = tokens.last else { return }
         let span = Span(field: field, paragraph: paragraph, start: first.word.start, end: last.word.end)
-        var text = ""
-        for (index, token) in tokens.enumerated() {
-            if index > 0 { text += token.word.gap == .ampersand ? " & " : " " }
-            text += token.text
-        }
-        let words = tokens.map(\.text).filter { !gazetteer.nameConnectors.contains($0) }
+        // The caller replaces this with the bytes as written.
+        let text = tokens.count == 1 ? tokens[0].text : ""
+        let words = tokens.filter { $0.word.shape != .lower }.map(\.text)
         var candidate = NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context)
         candidate.secondStart = tokens.count > 1 ? tokens[1].word.start : nil
+        if tokens.count == 1 { candidate.flags = tokens[0].flags }
         out.append(candidate)
     }
+}
+
+/// Small closed word lists the run classifier tests words against.
+enum NameLists {
+    /// Words that may stand between two capitalised words of one name when
+    /// the word before is one of `ofHeads` ("Secretary of State", "Bank of England").
+    static let ofHeads: Set<String> = [
+        "Republic", "House", "Horn", "Strait", "Gulf", "District", "Duke", "Duchess", "Prince",
+        "Princess", "King", "Queen", "Isle", "Bay", "Sea", "Chamber", "Head", "Chief", "State",
+        "States", "City", "Secretary", "Minister", "Ministry", "Department", "Bank", "University",
+        "Church", "Court", "Museum", "Institute", "School", "College", "Office", "Board", "Council",
+        "Commission", "Union", "Federation", "League", "Party", "Army", "Attorney", "Director",
+        "Cabinet", "Lord", "Lady", "Commonwealth", "Kingdom", "Order", "Society", "Academy",
+        "Association", "Organization", "Organisation", "Agency", "Bureau", "Authority", "Centre",
+        "Center", "Governor", "Mayor", "Sultan", "Emir", "Emirate", "Province", "Region", "County",
+    ]
+    /// Lower-case words that may follow a place noun (so "Arctic is" is a place, "Arctic fleet" is not).
+    static let placeFollowers: Set<String> = [
+        "is", "was", "has", "had", "have", "and", "or", "but", "on", "in", "at", "to", "with", "of", "from",
+        "for", "where", "which", "that", "who", "said", "says", "will", "would", "could", "can", "may",
+        "might", "must", "should", "as", "after", "before", "since", "while", "remains", "remained", "by",
+    ]
+    /// Function words that never stand inside a person's or organisation's name.
+    static let closedClass: Set<String> = [
+        "I", "A", "An", "The", "And", "Or", "Of", "In", "On", "At", "To", "With", "For", "From", "By", "Is",
+        "Are", "Was", "Be", "My", "Your", "Our", "Me", "We", "You", "It", "Not", "No", "Till", "Until", "Up",
+        "Down", "Out", "Off", "Over", "Into", "Can", "Will", "Do", "Don’t", "Don't",
+    ]
+    static let directions: Set<String> = [
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+        "Upper", "Lower", "Greater", "Northeast", "Northwest", "Southeast", "Southwest", "Northeastern",
+        "Northwestern", "Southeastern", "Southwestern", "Inner", "Outer",
+    ]
+    /// First words of place names ("San Bernardino", "Fort Worth").
+    static let placeStarts: Set<String> = [
+        "San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Ft.", "Port", "Mount", "Mt.", "Lake", "Cape",
+        "Saint", "St.", "Sainte", "Ste.", "Puerto", "Rio", "Bahia", "Costa", "Isla", "Ciudad", "Nueva", "Nuevo",
+    ]
+    /// First words of named storms and operations ("Typhoon Malaya").
+    static let eventStarts: Set<String> = ["Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Operation"]
+    /// Generational suffixes that end a person's name ("Ronald Ames III").
+    static let nameSuffixes: Set<String> = ["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "V"]
+    static let weekdays: Set<String> = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]
 }

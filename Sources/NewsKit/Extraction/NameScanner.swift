@@ -35,6 +35,10 @@ struct NameWord: Sendable, Equatable {
     var gap: Gap
     /// The word was followed by ’s or 's, which is not part of it.
     var possessive: Bool
+    /// The word holds a hyphen or an apostrophe ("Jean-Noel", "O’Brien", "I’m").
+    var hasInnerPunctuation = false
+    /// Hash of the word's bytes (`NameScanner.key`), for gazetteer lookups.
+    var key: UInt64 = 0
 
     /// The word starts a sentence, so its capital letter proves nothing.
     var sentenceInitial: Bool { gap == .start || gap == .sentence }
@@ -117,6 +121,7 @@ struct NameScanner: Sendable {
         var segmentLetters = 0  // letters since the last full stop
         var dotted = false
         var possessive = false
+        var inner = false
         var end = first
         while i < n {
             let (kind, width) = Self.classify(p, i)
@@ -142,12 +147,14 @@ struct NameScanner: Sendable {
                 if after < n, Self.classify(p, after).0.isLetter {
                     i = after
                     end = i
+                    inner = true
                     continue
                 }
             case .hyphen:
-                if i + 1 < n, Self.classify(p, i + 1).0.isLetter || Self.classify(p, i + 1).0 == .digit {
+                if i + 1 < n, Self.classify(p, i + 1).0.isWordByte {
                     i += 1
                     end = i
+                    inner = true
                     continue
                 }
             case .period:
@@ -181,7 +188,9 @@ struct NameScanner: Sendable {
             else if lowers == 0 && letters >= 2 { shape = .allCaps }
             else { shape = .capitalised }
         }
-        let word = NameWord(start: first, end: end, shape: shape, gap: gap, possessive: possessive)
+        var word = NameWord(start: first, end: end, shape: shape, gap: gap, possessive: possessive)
+        word.hasInnerPunctuation = inner
+        word.key = Self.key(p, first, end)
         return (word, max(i, end))
     }
 
@@ -202,7 +211,37 @@ struct NameScanner: Sendable {
     }
 
     /// The kind of the character at `i` and its width in bytes.
+    @inline(__always)
     static func classify(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (CharKind, Int) {
+        let b = p[i]
+        if b < 0x80 {
+            if b >= 0x61 { return (b <= 0x7A ? .lowerLetter : .other, 1) }
+            if b >= 0x41 { return (b <= 0x5A ? .upper : .other, 1) }
+            if b >= 0x30 { return (b <= 0x39 ? .digit : .other, 1) }
+            switch b {
+            case 0x27: return (.apostrophe, 1)
+            case 0x2D: return (.hyphen, 1)
+            case 0x2E: return (.period, 1)
+            default: return (.other, 1)
+            }
+        }
+        return classifyScalar(p, i)
+    }
+
+    /// FNV-1a over a word's bytes: the key of the gazetteers' word table, so a
+    /// word is looked up without first becoming a `String`.
+    @inline(__always)
+    static func key(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = start
+        while i < end {
+            hash = (hash ^ UInt64(p[i])) &* 0x100_0000_01b3
+            i += 1
+        }
+        return hash
+    }
+
+    private static func classifyScalar(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (CharKind, Int) {
         let b = p[i]
         if b < 0x80 {
             switch b {

@@ -60,25 +60,28 @@ public struct CorpusWriter: Sendable {
             totals.set(f, bytes)
         }
         if let error = totals.firstError() { throw CorpusWriteError(description: error) }
-        let info = "seed \(generator.seed)\nstories \(count)\n"
+        let info = "seed \(generator.seed)\nstories \(count)\nversion \(WireStoryGenerator.version)\n"
         if let error = Self.writeFile(root + "/.corpus", Array(info.utf8)) {
             throw CorpusWriteError(description: error)
         }
         return Summary(stories: count, bytes: totals.sum())
     }
 
-    /// The `(seed, stories)` recorded in `root/.corpus`, if the corpus is complete.
+    /// The `(seed, stories)` recorded in `root/.corpus`, if the corpus is complete
+    /// and was written by this version of the generator.
     public static func recorded(at root: String) -> (seed: UInt64, stories: Int)? {
         guard let text = try? String(contentsOfFile: root + "/.corpus", encoding: .utf8) else { return nil }
         var seed: UInt64?
         var stories: Int?
+        var version: Int?
         for line in text.split(separator: "\n") {
             let parts = line.split(separator: " ")
             guard parts.count == 2 else { continue }
             if parts[0] == "seed" { seed = UInt64(parts[1]) }
             if parts[0] == "stories" { stories = Int(parts[1]) }
+            if parts[0] == "version" { version = Int(parts[1]) }
         }
-        guard let seed, let stories else { return nil }
+        guard let seed, let stories, version == WireStoryGenerator.version else { return nil }
         return (seed, stories)
     }
 

@@ -7,10 +7,22 @@ struct CreditReader {
     private static let notNames: Set<String> = [
         "reuters", "ap", "afp", "associated press", "the associated press", "bloomberg",
         "bloomberg news", "staff", "staff writer", "staff reporter", "correspondent",
-        "special correspondent", "upi", "dpa",
+        "special correspondent", "upi", "dpa", "reuters staff", "staff reporters", "staff writers",
+        "ap staff", "afp staff", "staff and agencies", "agencies", "wire services",
     ]
 
-    /// The names of a byline paragraph, or nil when it is not one.
+    private static let agencySuffixes = [
+        " the associated press", " associated press", " reuters", " bloomberg news", " bloomberg", " afp",
+    ]
+
+    /// A line that only names the agency or the writer's role ("Associated
+    /// Press", "Staff Writer"), as under a byline.
+    static func isAgencyLine(_ line: String) -> Bool {
+        line.utf8.count <= 40 && notNames.contains(line.lowercased())
+    }
+
+    /// The names of a byline paragraph (none for "By Reuters Staff"), or nil
+    /// when it is not one.
     static func bylineNames(_ line: String) -> [String]? {
         guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }
         let rest = String(line.dropFirst(3))
@@ -18,22 +30,29 @@ struct CreditReader {
             return nil
         }
         var names: [String] = []
-        for part in splitNames(rest) {
-            if notNames.contains(part.lowercased()) { continue }
+        var agencyOnly = false
+        for var part in splitNames(rest) {
+            if notNames.contains(part.lowercased()) { agencyOnly = true; continue }
+            // "By ZEKE MILLER and JOSH BOAK Associated Press": the agency trails the last name.
+            for suffix in agencySuffixes where part.lowercased().hasSuffix(suffix) && part.count > suffix.count {
+                part = String(part.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+                break
+            }
             guard looksLikeName(part) else { return nil }
             names.append(part)
         }
-        return names.isEmpty ? nil : names
+        // "By Reuters Staff" is a byline that names nobody.
+        return names.isEmpty && !agencyOnly ? nil : names
     }
 
     /// Credit roles of a closing credit paragraph, or nil when it is not one.
     static func credits(_ paragraph: String) -> [Credit]? {
-        guard opensWithRole(paragraph.utf8) else { return contributorCredit(paragraph) }
+        guard opensWithRole(Substring(paragraph).utf8) else { return contributorCredit(paragraph) }
         var body = Substring(paragraph)
         if body.hasPrefix("("), body.hasSuffix(")") { body = body.dropFirst().dropLast() }
         guard body.utf8.count <= 1000, let opening = role(of: body), opening.0 != .other else { return nil }
         var credits: [Credit] = []
-        for segment in body.split(separator: ";") {
+        for segment in segments(body) {
             let text = segment.trimmingCharacters(in: .whitespaces)
             if let (role, names) = role(of: Substring(text)) {
                 let people = creditNames(String(names))
@@ -59,7 +78,7 @@ struct CreditReader {
 
     /// A cheap first test on bytes: the paragraph, after an optional "(",
     /// opens with one of the four roles.
-    private static func opensWithRole(_ utf8: String.UTF8View) -> Bool {
+    private static func opensWithRole(_ utf8: Substring.UTF8View) -> Bool {
         var head: [UInt8] = []
         head.reserveCapacity(25)
         for c in utf8.prefix(26) {
@@ -67,6 +86,30 @@ struct CreditReader {
             head.append(c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c + 32 : c)
         }
         return rolePrefixes.contains { head.starts(with: $0) }
+    }
+
+    /// Splits credits at ";" and at a comma that opens another role
+    /// ("Reporting by A, editing by B").
+    static func segments(_ body: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var start = body.startIndex
+        var i = body.startIndex
+        while i < body.endIndex {
+            let c = body[i]
+            if c == ";" {
+                out.append(body[start..<i])
+                start = body.index(after: i)
+            } else if c == "," {
+                let next = body[body.index(after: i)...].drop(while: { $0 == " " })
+                if opensWithRole(next.utf8) {
+                    out.append(body[start..<i])
+                    start = next.startIndex
+                }
+            }
+            i = body.index(after: i)
+        }
+        out.append(body[start...])
+        return out.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
     /// The role a credit segment opens with and the text after its "by".
@@ -138,7 +181,10 @@ struct CreditReader {
         for part in splitNames(text) {
             if afterPlace && !part.contains(" ") { continue }
             afterPlace = part.contains(" in ")
-            if let name = personWithoutPlace(part) { people.append(name) }
+            // "Reuters Television", "Reuters Graphics": a desk, not a person.
+            let first = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            if ["reuters", "ap", "afp", "bloomberg", "the"].contains(first) { continue }
+            if let name = personWithoutPlace(part), looksLikeName(name) { people.append(name) }
         }
         return people
     }

@@ -51,8 +51,15 @@ struct ParagraphSplitter {
 
         var layout = Layout(headline: "", paragraphs: [])
         guard !blocks.isEmpty else { return layout }
-        layout.headline = string(bytes, blocks[0][0])
-        blocks[0].removeFirst()
+        // A headline wrapped over two lines goes on in lower case on the second.
+        let headline = blocks[0].removeFirst()
+        var headlineRest: Range<Int>?
+        if let next = blocks[0].first, !endsSentence(bytes, headline), continuesSentence(bytes, next) {
+            headlineRest = next
+            blocks[0].removeFirst()
+        }
+        layout.headline = string(bytes, headline)
+        if let rest = headlineRest { layout.headline += " " + string(bytes, rest) }
         for block in blocks where !block.isEmpty {
             if block.count == 1 || isLinePerParagraph(bytes, block) {
                 for line in block { layout.paragraphs.append(string(bytes, line)) }
@@ -128,11 +135,29 @@ struct ParagraphSplitter {
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0B || b == 0x0C }
 
+    /// The range without blanks at either end: ASCII spaces and tabs, and the
+    /// no-break space (C2 A0) that web copy leaves around paragraphs.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
         var hi = range.upperBound
-        while lo < hi, isBlank(bytes[lo]) { lo += 1 }
-        while hi > lo, isBlank(bytes[hi - 1]) { hi -= 1 }
+        while lo < hi {
+            if isBlank(bytes[lo]) {
+                lo += 1
+            } else if lo + 1 < hi, bytes[lo] == 0xC2, bytes[lo + 1] == 0xA0 {
+                lo += 2
+            } else {
+                break
+            }
+        }
+        while hi > lo {
+            if isBlank(bytes[hi - 1]) {
+                hi -= 1
+            } else if hi - 1 > lo, bytes[hi - 2] == 0xC2, bytes[hi - 1] == 0xA0 {
+                hi -= 2
+            } else {
+                break
+            }
+        }
         return lo..<hi
     }
 

@@ -7,8 +7,10 @@ import Foundation
 /// a closing `(Reporting by …)` credit paragraph, then image or tag lines.
 /// Every part but the headline may be missing. Newspaper copy without byline
 /// or dateline, with one paragraph per line or hard-wrapped paragraphs, reads
-/// the same way. Paragraph text keeps the file's bytes (trimmed), so that
-/// quote and mention offsets point into what the file says.
+/// the same way. Paragraph text keeps the file's bytes (trimmed; the lines of
+/// a hard-wrapped paragraph joined with one space), so that quote and mention
+/// offsets point into what the file says. Text is never repaired: glued
+/// sentences (`case.The talks`) and every kind of quote mark stay as written.
 public struct WireStoryParser: StoryParser {
     public init() {}
 
@@ -25,6 +27,8 @@ public struct WireStoryParser: StoryParser {
             story.bylineText = first
             story.byline = names
             texts.removeFirst()
+            // "By A\nAssociated Press": the agency line under the byline is no text.
+            if let next = texts.first, CreditReader.isAgencyLine(next) { texts.removeFirst() }
         }
         // Tag and picture lines come last, after the credits.
         var media: [String] = []
@@ -50,14 +54,22 @@ public struct WireStoryParser: StoryParser {
                 break
             }
         }
-        if let first = texts.first, creditIndex != 0, let (dateline, rest) = DatelineReader.read(first) {
+        // The dateline opens the first paragraph, or the second after an
+        // editor's note in brackets ("(This story corrects …)").
+        var datelineIndex = 0
+        if let first = texts.first, texts.count > 1, first.hasPrefix("("), first.hasSuffix(")"),
+           DatelineReader.read(first) == nil {
+            datelineIndex = 1
+        }
+        if datelineIndex < texts.count, creditIndex != datelineIndex,
+           let (dateline, rest) = DatelineReader.read(texts[datelineIndex]) {
             story.dateline = dateline
             if rest.isEmpty {
                 // A dateline standing alone on its line.
-                texts.removeFirst()
-                creditIndex = creditIndex.map { $0 - 1 }
+                texts.remove(at: datelineIndex)
+                creditIndex = creditIndex.map { $0 > datelineIndex ? $0 - 1 : $0 }
             } else {
-                texts[0] = rest
+                texts[datelineIndex] = rest
             }
         }
         story.paragraphs = texts.enumerated().map { index, text in

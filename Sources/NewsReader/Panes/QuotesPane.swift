@@ -7,6 +7,9 @@ public enum QuotesPane: Pane {
         let n = state.quoteRows.filter { $0.quote != nil }.count
         if let f = state.quoteFilter {
             let stories = Set(state.quoteRows.compactMap { $0.quote?.story }).count
+            if n < f.speaker.quoteCount {
+                return "Quotes by \(f.speaker.name) · \(n) of \(f.speaker.quoteCount) loaded · F clears"
+            }
             return "Quotes by \(f.speaker.name) · \(n) in \(stories) " + (stories == 1 ? "story" : "stories") + " · F clears"
         }
         return "Quotes · this story (\(n))"
@@ -15,7 +18,9 @@ public enum QuotesPane: Pane {
     public static func draw(_ state: ReaderState, in rect: Rect, focused: Bool, into b: inout CellBuffer) {
         let rows = state.quoteRows
         if rows.isEmpty {
-            b.put(state.open == nil ? "" : "No quotes in this story.", x: rect.x + 1, y: rect.y, style: Theme.dim, limit: rect.maxX)
+            let text = state.quoteFilter.map { "No quotes by \($0.speaker.name) in the archive. F clears the filter." }
+                ?? (state.open == nil ? "" : "No quotes in this story.")
+            b.put(text, x: rect.x + 1, y: rect.y, style: Theme.dim, limit: rect.maxX)
             return
         }
         let spansStories = state.quoteFilter != nil
@@ -27,7 +32,7 @@ public enum QuotesPane: Pane {
             switch rows[i] {
             case .speaker(let name, let count, let stories):
                 var t = "\(Draw.oneLine(name)) — \(count) " + (count == 1 ? "quote" : "quotes")
-                if spansStories { t += " in \(stories) " + (stories == 1 ? "story" : "stories") }
+                if spansStories, stories > 0 { t += " in \(stories) " + (stories == 1 ? "story" : "stories") }
                 b.put(Draw.fit(t, rect.width), x: rect.x, y: y, style: Theme.header, limit: rect.maxX)
             case .quote(let q):
                 let mark = q.kind == "direct" ? "“" : q.kind == "partial" ? "‘" : "~"

@@ -26,16 +26,35 @@ public enum StoriesPane: Pane {
             let isOpen = state.open?.id == s.id
             b.put(isOpen ? "▶" : " ", x: rect.x, y: y, style: Theme.header)
             var x = rect.x + 2
-            if let d = s.date, rect.width >= 30 {
-                x = b.put(Draw.fit(d, 10), x: x, y: y, style: Theme.dim, limit: rect.maxX) + 1
+            // Fixed columns, so headlines line up whatever the dates look like.
+            if rect.width >= 30 {
+                b.put(shortDate(s.date), x: x, y: y, style: Theme.dim, limit: rect.maxX)
+                x += 7
             }
-            if showAgency, let a = s.agency, !a.isEmpty {
-                x = b.put(Draw.fit(Draw.oneLine(a), 9), x: x, y: y, style: Theme.dim, limit: rect.maxX) + 1
+            if showAgency {
+                b.put(Draw.fit(Draw.oneLine(s.agency ?? ""), 9), x: x, y: y, style: Theme.dim, limit: rect.maxX)
+                x += 10
             }
             let count = s.quoteCount > 0 ? "\(s.quoteCount)" : ""
             Draw.row(Draw.oneLine(s.headline), right: count, in: Rect(x: x, y: y, width: rect.maxX - x, height: 1), y: y,
                      style: isOpen ? Theme.headline : .plain, into: &b)
             if i == list.selection { Draw.select(row: y, in: rect, focused: focused, into: &b) }
         }
+    }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// A date in six columns: "Apr 02" from "2031-04-02", "Sep 9" from "Sept 9".
+    static func shortDate(_ date: String?) -> String {
+        guard let date, !date.isEmpty else { return "" }
+        let parts = date.split(separator: "-")
+        if parts.count == 3, let m = Int(parts[1]), (1...12).contains(m), parts[2].count == 2 {
+            return months[m - 1] + " " + parts[2]
+        }
+        let words = date.split(separator: " ")
+        if words.count >= 2, words[0].allSatisfy(\.isLetter) {
+            return Draw.fit(String(words[0].prefix(3)) + " " + words[1].filter(\.isNumber), 6)
+        }
+        return Draw.fit(Draw.oneLine(date), 6)
     }
 }

@@ -15,7 +15,9 @@ func runBrowser(archive: any ArchiveStore) throws -> Int32 {
         if TerminalRestore.stopSignal != 0 { return TerminalRestore.stopSignal }
         guard let input = screen.read() else { continue }
         switch input {
-        case .key(let k): session.send(.key(k))
+        case .key(let k):
+            if k == .control("l") { screen.invalidate() }
+            session.send(.key(k))
         case .mouse(let m): session.send(.mouse(m))
         case .resize(let w, let h): session.send(.resize(width: w, height: h))
         }
