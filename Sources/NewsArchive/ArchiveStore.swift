@@ -50,8 +50,10 @@ public struct QuoteRecord: Codable, Sendable, Hashable {
     /// 0-based paragraph of the first part, and its UTF-8 byte range.
     public var paragraph: Int
     public var range: [Int]
+    /// "body", or "headline" for a quote in the headline (`paragraph` is then 0).
+    public var field: String
     public init(text: String, kind: String, speaker: String?, speakerId: EntityID?, story: StoryID,
-                headline: String, paragraph: Int, range: [Int]) {
+                headline: String, paragraph: Int, range: [Int], field: String = "body") {
         self.text = text
         self.kind = kind
         self.speaker = speaker
@@ -60,6 +62,7 @@ public struct QuoteRecord: Codable, Sendable, Hashable {
         self.headline = headline
         self.paragraph = paragraph
         self.range = range
+        self.field = field
     }
 }
 

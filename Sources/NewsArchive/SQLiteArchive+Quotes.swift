@@ -35,14 +35,15 @@ extension SQLiteArchive {
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
-                       q.paragraph, q.start, q."end"
+                       q.paragraph, q.start, q."end", q.ordinal
                 FROM quote q JOIN story s ON s.id = q.storyId LEFT JOIN entity e ON e.id = q.speakerId
-                \(conditions)
+                WHERE q.id IN (
+                  SELECT q.id FROM quote q \(conditions)
+                  ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?)
                 ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal
-                LIMIT ? OFFSET ?
                 """, arguments: arguments + [max(0, filter.limit), max(0, filter.offset)]).map { r in
                 QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
-                            paragraph: r[6], range: [r[7], r[8]])
+                            paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body")
             }
         }
     }

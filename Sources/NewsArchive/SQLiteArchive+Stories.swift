@@ -16,8 +16,12 @@ extension SQLiteArchive {
 
     public func stories(offset: Int, limit: Int) throws -> [StorySummary] {
         try read { db in
+            // The page's ids come from the order index alone (stepping over
+            // `offset` index entries, not rows); only the page's rows are read.
             try Row.fetchAll(db, sql: """
-                SELECT \(Self.summaryColumns) FROM story s ORDER BY s.dateKey DESC, s.id DESC LIMIT ? OFFSET ?
+                SELECT \(Self.summaryColumns) FROM story s
+                WHERE s.id IN (SELECT id FROM story ORDER BY dateKey DESC, id DESC LIMIT ? OFFSET ?)
+                ORDER BY s.dateKey DESC, s.id DESC
                 """, arguments: [max(0, limit), max(0, offset)]).map { Self.summary($0) }
         }
     }

@@ -5,6 +5,8 @@ import NewsKit
 /// archive costs a few pages of summaries, not the whole list.
 public struct StoryListState: Sendable {
     public static let pageSize = 100
+    /// Pages kept in memory at most; the rest are dropped and loaded again.
+    public static let maxLoadedPages = 12
     public var count = 0
     public var pages: [Int: [StorySummary]] = [:]
     public var selection = 0

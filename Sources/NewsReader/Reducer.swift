@@ -32,6 +32,14 @@ public enum Reducer {
             return pages.contains(.storiesPage(0)) ? pages : [.storiesPage(0)] + pages
         case .storiesLoaded(let page, let rows):
             state.stories.pages[page] = rows
+            // Keep memory flat on a big archive: drop the pages farthest
+            // from the selection (they load again when scrolled back to).
+            let keep = StoryListState.maxLoadedPages
+            if state.stories.pages.count > keep {
+                let here = state.stories.selection / StoryListState.pageSize
+                let far = state.stories.pages.keys.sorted { abs($0 - here) > abs($1 - here) }
+                for p in far.prefix(state.stories.pages.count - keep) where p != page { state.stories.pages[p] = nil }
+            }
             // The first page of a fresh session opens the newest story.
             if state.open == nil, page == 0, let first = rows.first { return [.openStory(first.id, focus: nil)] }
             return []
@@ -88,12 +96,17 @@ public enum Reducer {
                     : "no earlier mention of \(walk.entity.name) · ] goes on"
                 return []
             }
-            if let previous = walk.current, previous.story != m.story { walk.storiesMoved += step }
+            if let previous = walk.current {
+                if previous.story != m.story { walk.storiesMoved += step }
+            } else {
+                walk.storiesMoved = step
+            }
             walk.moved += step
             walk.current = m
             state.walk = walk
             func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "0" }
-            state.message = "\(walk.entity.name): mention \(signed(walk.moved))/\(walk.entity.mentionCount) · story \(signed(walk.storiesMoved))/\(walk.entity.storyCount) from where you started"
+            state.message = "\(walk.entity.name): mention \(signed(walk.moved)) · story \(signed(walk.storiesMoved)) from here "
+                + "(\(walk.entity.mentionCount) mentions in \(walk.entity.storyCount) stories)"
             return show(story: m.story, focus: span(of: m), &state)
         case .moreQuotesLoaded(let speaker, let page):
             guard state.quoteFilter?.speaker.id == speaker, !page.isEmpty else { return [] }
@@ -697,7 +710,7 @@ public enum Reducer {
                 let i = state.entityScroll + row
                 if state.entityRows.indices.contains(i), !state.entityRows[i].isHeader { state.entitySelection = i }
             case .quotes:
-                let i = state.quoteScroll + quoteRowIndexOffset(row: row, state)
+                let i = state.quoteScroll + row
                 if state.quoteRows.indices.contains(i), state.quoteRows[i].quote != nil { state.quoteSelection = i }
             case .story:
                 break
@@ -713,8 +726,6 @@ public enum Reducer {
             return requests
         }
     }
-
-    static func quoteRowIndexOffset(row: Int, _ state: ReaderState) -> Int { row }
 }
 
 extension String {

@@ -62,7 +62,7 @@ public enum StatusLine {
         var hints = ""
         for h in ActionTable.hints {
             let next = hints + (hints.isEmpty ? "" : "  ") + "\(h.key) \(h.word)"
-            if DisplayWidth.columns(of: next) + x + 2 > rect.width { break }
+            if DisplayWidth.columns(of: next) + x + 4 > rect.width { break }
             hints = next
         }
         let w = DisplayWidth.columns(of: hints)
@@ -90,6 +90,8 @@ public enum OverlayView {
                 }
                 lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
             }
+            lines.append(("", "", false))
+            lines.append(("Mouse", "click focuses a pane and selects; the wheel scrolls", false))
             let inner = rect.inset(1)
             for row in 0..<inner.height {
                 let i = scroll + row

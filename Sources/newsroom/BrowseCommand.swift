@@ -47,13 +47,20 @@ struct BrowseCommand: ParsableCommand {
                 let store = try SQLiteArchive(path: folder + "/archive.sqlite", mode: .readWrite)
                 let report = try store.ingest(paths: paths) { done, total in
                     if total >= 200, done % 100 == 0 || done == total {
-                        FileHandle.standardError.write(Data("\rnewsroom: reading stories \(done)/\(total)".utf8))
+                        let end = done == total ? "\n" : ""
+                        FileHandle.standardError.write(Data("\rnewsroom: reading stories \(done)/\(total)\(end)".utf8))
                     }
                 }
                 for f in report.failed { warn("\(f.path): \(f.reason)") }
                 failedInput = !report.failed.isEmpty
+                if report.added + report.updated + report.unchanged == 0 {
+                    warn("no stories to read in \(paths.joined(separator: " "))")
+                    throw ExitStatus.inputFailed
+                }
                 archive = store
             }
+        } catch let exit as ExitCode {
+            throw exit
         } catch {
             warn("\(error)")
             throw ExitStatus.inputFailed

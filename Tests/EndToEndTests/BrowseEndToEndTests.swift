@@ -104,4 +104,29 @@ import Testing
         #expect(s.contains("exit=0"))
         #expect(s.contains("icanon echo modes-done"))
     }
+
+    /// An X10 mouse report as a terminal sends it (button, 0-based column and row).
+    static func mouse(_ button: Int, x: Int, y: Int) -> String {
+        "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+    }
+
+    @Test func mouseClickSelectsAndTheWheelScrolls() throws {
+        let folder = try Binary.temporaryFolder("reader-mouse")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try FixtureArchive.build(in: folder)
+        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
+        defer { tmux.kill() }
+        tmux.run("\(Binary.newsroom) browse --db \(db)")
+        tmux.waitFor("Quotes · this story")
+        // Click the second story in the list (row 2 of the screen): it opens.
+        tmux.type(Self.mouse(0, x: 6, y: 2) + Self.mouse(3, x: 6, y: 2))
+        var s = tmux.waitFor("Stories 2/3")
+        s = tmux.waitFor("We need another month")
+        #expect(s.contains("Story 2/3"))
+        // The wheel over the list moves its selection down.
+        tmux.type(Self.mouse(65, x: 6, y: 5))
+        s = tmux.waitFor("Stories 3/3")
+        #expect(s.contains("Stories 3/3"))
+        tmux.keys("q")
+    }
 }

@@ -160,4 +160,33 @@ import Testing
         #expect(styled.contains("\u{1B}[7m") || styled.contains(";7m"), "the selection still shows, reversed")
         tmux.keys("q")
     }
+
+    @Test func noArgumentsOpensTheDefaultArchive() throws {
+        let folder = try Binary.temporaryFolder("reader-default")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try FixtureArchive.build(in: folder)
+        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
+        defer { tmux.kill() }
+        // HOME is the temporary folder: no archive under ~/.local/share yet.
+        tmux.run("\(Binary.newsroom); echo rc=$? | tr a-z A-Z")
+        var s = tmux.waitFor("RC=")
+        #expect(s.contains("newsroom: \(folder.path)/.local/share/newsroom/archive.sqlite: no archive here"))
+        #expect(s.contains("RC=1"))
+        tmux.run("clear; NEWSROOM_DB=\(db) \(Binary.newsroom)")
+        s = tmux.waitFor("Quotes · this story")
+        #expect(s.contains("Stories 1/3"))
+        tmux.keys("q")
+    }
+
+    @Test func badPathsAreNamedOnOneLineEach() throws {
+        let folder = try Binary.temporaryFolder("reader-badpath")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmux = try TmuxPane(width: 160, height: 30, folder: folder)
+        defer { tmux.kill() }
+        tmux.run("\(Binary.newsroom) browse \(folder.path)/missing.txt; echo rc=$? | tr a-z A-Z")
+        let s = tmux.waitFor("RC=")
+        #expect(s.contains("missing.txt"))
+        #expect(s.contains("newsroom: no stories to read in \(folder.path)/missing.txt"))
+        #expect(s.contains("RC=1"))
+    }
 }

@@ -227,6 +227,32 @@ import Testing
         }
     }
 
+    @Test func progressLineOnlyOnATerminal() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        try Self.writeCorpus(folder)
+        let quiet = try bin.run(["ingest", "--db", folder.file("a.sqlite"), folder.file("corpus")], in: folder)
+        #expect(quiet.status == 0)
+        #expect(!quiet.stdout.contains("stories/s") && !quiet.stderr.contains("stories/s"))
+        // script(1) gives the binary a pseudo-terminal.
+        let script = "/usr/bin/script"
+        try #require(FileManager.default.isExecutableFile(atPath: script), "script(1) is needed for a terminal")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: script)
+        p.arguments = ["-qec", "'\(bin.path)' ingest --db '\(folder.file("b.sqlite"))' '\(folder.file("corpus"))'",
+                       "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(p.terminationStatus == 0, "\(text)")
+        #expect(text.contains("3/3 stories") && text.contains("stories/s"), "\(text)")
+    }
+
     @Test func defaultArchivePathFollowsTheEnvironment() throws {
         let bin = try NewsroomBinary.find()
         let folder = try TempFolder()

@@ -235,3 +235,23 @@ import Testing
         #expect(detailBack.parts == detail.parts && detailBack.cue == detail.cue && detailBack.speakerSpan == detail.speakerSpan)
     }
 }
+
+@Suite struct HeadlineQuoteTests {
+    @Test func headlineQuotesComeFirstAndSayTheirField() throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let archive = try SQLiteArchive(path: folder.file("archive.sqlite"))
+        var a = Harbour.story1().annotated()
+        a.story.headline = "Marrow: ‘not until the cranes are safe’"
+        let start = Array(a.story.headline.utf8).count - Array("not until the cranes are safe’".utf8).count
+        let end = Array(a.story.headline.utf8).count - Array("’".utf8).count
+        a.headlineQuotes = [Quote(text: "not until the cranes are safe", kind: .partial, speaker: "Ilse Marrow",
+                                  speakerEntity: 0, parts: [Span(field: .headline, paragraph: 0, start: start, end: end)])]
+        _ = try archive.store([IngestItem(annotated: a, contentHash: "hq")])
+        let quotes = try archive.quotes(QuoteFilter())
+        #expect(quotes.map(\.field) == ["headline", "body"])
+        #expect(quotes[0].range == [start, end])
+        let id = try #require(quotes.first?.story)
+        #expect(try archive.story(id: id)?.annotated == a)
+    }
+}

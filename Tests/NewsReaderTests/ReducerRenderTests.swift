@@ -169,6 +169,21 @@ import Testing
                 for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w, "row \(y) at \(w)x\(h)") }
                 if w < 40 || h < 12 { #expect(b.text.contains("too small") || h < 3) }
             }
+            // Overlays and prompts fit too.
+            let related = RelatedStory(story: Fixtures.summary(Fixtures.fleet), sharedEntities: 2)
+            for overlay in [Overlay.help(scroll: 3), .related(story: 1, items: [related], selection: 0)] {
+                s.overlay = overlay
+                let b = Renderer.render(s)
+                for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w) }
+            }
+            s.overlay = nil
+            s.prompt = Prompt(kind: .filter, text: "Marrow 港口 🚢", completions: [
+                EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2),
+                EntityRecord(id: 9, name: "東京 Harbour Authority", type: "person", mentionCount: 1, storyCount: 1),
+            ], completion: 1)
+            let b = Renderer.render(s)
+            for y in 0..<h { #expect(DisplayWidth.columns(of: b.line(y)) == w) }
+            s.prompt = nil
         }
     }
 
@@ -241,5 +256,53 @@ import Testing
         let line = s.open!.layout.line(field: .body, paragraph: 2, offset: q.range[0])
         let h = Reducer.paneHeight(.story, s)
         #expect(line >= s.open!.scroll && line < s.open!.scroll + h)
+    }
+
+    @Test func storyListPagesStayBoundedOnABigArchive() {
+        var s = ReaderState()
+        var requests = Reducer.reduce(&s, .storyCountLoaded(100_000))
+        #expect(requests == [.storiesPage(0)])
+        func page(_ p: Int) -> [StorySummary] {
+            (0..<StoryListState.pageSize).map { i in
+                StorySummary(id: StoryID(p * StoryListState.pageSize + i + 1), headline: "Story \(p * StoryListState.pageSize + i + 1)",
+                             date: nil, agency: nil, source: "x", quoteCount: 0)
+            }
+        }
+        _ = Reducer.reduce(&s, .storiesLoaded(page: 0, page(0)))
+        // Page down through the list, answering each page request as the session would.
+        for _ in 0..<200 {
+            requests = Reducer.reduce(&s, .key(.pageDown))
+            for case .storiesPage(let p) in requests { _ = Reducer.reduce(&s, .storiesLoaded(page: p, page(p))) }
+            #expect(s.stories.pages.count <= StoryListState.maxLoadedPages)
+        }
+        let sel = s.stories.selection
+        #expect(sel > 5000)
+        #expect(s.stories.summary(at: sel)?.headline == "Story \(sel + 1)")
+        #expect(Renderer.render(s).text.contains("Story \(sel + 1)"))
+        // Back to the top: the first page is requested again.
+        requests = Reducer.reduce(&s, .key(.character("g")))
+        #expect(requests.contains(.storiesPage(0)))
+    }
+
+    @Test func aOneMegabyteParagraphOpensScrollsAndJumps() {
+        let words = ["harbour", "quay", "Marrow", "東京", "tide", "“gates”", "Zoë"]
+        var text = ""
+        var i = 0
+        while text.utf8.count < 1_000_000 { text += words[i % words.count] + " "; i += 1 }
+        let big = Fixtures.story(id: 3, headline: "Long notice", paragraphs: [text], quotes: [], entities: [], ids: [:])
+        var s = ReaderState()
+        _ = Reducer.reduce(&s, .storyCountLoaded(1))
+        _ = Reducer.reduce(&s, .storiesLoaded(page: 0, [Fixtures.summary(big)]))
+        _ = Reducer.reduce(&s, .storyLoaded(big, focus: Span(paragraph: 0, start: 900_000, end: 900_010)))
+        let open = s.open!
+        #expect(open.layout.lines.count > 10_000)
+        // The focus far down the paragraph is scrolled into view.
+        let line = open.layout.line(field: .body, paragraph: 0, offset: 900_000)
+        #expect(line >= open.scroll && line < open.scroll + Reducer.paneHeight(.story, s))
+        s.focus = .story
+        _ = Reducer.reduce(&s, .key(.character("G")))
+        let b = Renderer.render(s)
+        for y in 0..<b.height { #expect(DisplayWidth.columns(of: b.line(y)) == b.width) }
+        #expect(b.text.contains("harbour") || b.text.contains("quay"))
     }
 }

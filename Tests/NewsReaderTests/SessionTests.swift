@@ -105,6 +105,17 @@ import Testing
         session.press(.enter)
         #expect(session.state.open?.story.headline == "Harbour board delays vote on new quay")
         #expect(session.state.message == "result 1/1 for “quay”")
+        // The found word is marked in the story.
+        let frame = session.render()
+        let story = session.state.layout.content(of: .story)
+        var marked = false
+        for y in story.y..<story.maxY {
+            let line = frame.line(y)
+            guard let r = line.range(of: "quay on Tuesday") else { continue }
+            let x = line.distance(from: line.startIndex, to: r.lowerBound)
+            marked = frame[x, y].style.reverse && frame[x, y].style.underline && !frame[x + 5, y].style.underline
+        }
+        #expect(marked)
         session.press(.character("n"))
         #expect(session.state.message == "last result for “quay”")
         session.press(.character("/"))
@@ -179,7 +190,7 @@ import Testing
         #expect(seen.count == 5)
         #expect(Set(seen).count == 5, "every press moved to a new mention")
         #expect(Set(seen.map(\.story)).count == 2)
-        #expect(session.state.message == "Ilse Marrow: mention +5/5 · story +1/2 from where you started")
+        #expect(session.state.message == "Ilse Marrow: mention +5 · story +2 from here (5 mentions in 2 stories)")
         #expect(session.state.open?.id == seen.last?.story)
         session.press(.character("]"))
         #expect(session.state.message?.hasPrefix("no more mentions") == true)
@@ -202,5 +213,24 @@ import Testing
         session.press(.down)
         #expect(session.state.quoteRows.compactMap(\.quote).count == 2)
         #expect(session.render().text.contains("Quotes by Ilse Marrow · 2 in 2 stories"))
+    }
+
+    @Test func anEmptyArchiveSaysSoAndEveryKeyIsSafe() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("a.sqlite").path, mode: .readWrite)
+        var session = ReaderSession(archive: store, width: 100, height: 30)
+        #expect(session.render().text.contains("No stories in this archive."))
+        for b in ActionTable.bindings where b.command != .quit {
+            for k in b.keys { session.press(k); session.press(.escape) }
+        }
+        for pane in PaneID.allCases {
+            while session.state.focus != pane { session.press(.tab) }
+            for k in [Key.down, .up, .pageDown, .enter, .character("]"), .character("["), .character("f")] { session.press(k) }
+            session.press(.escape)
+        }
+        #expect(!session.state.shouldQuit)
+        #expect(session.render().text.contains("No stories in this archive."))
     }
 }

@@ -144,3 +144,42 @@ import Testing
         #expect(WordWrap.lines("", width: 10) == [0..<0])
     }
 }
+
+@Suite struct FrameDiffTests {
+    @Test func everyCellOnTheFirstFrame() {
+        let b = CellBuffer(width: 6, height: 2)
+        #expect(FrameDiff.changes(from: nil, to: b).count == 12)
+    }
+
+    @Test func onlyChangedCellsAfterwards() {
+        var a = CellBuffer(width: 10, height: 3)
+        a.put("harbour", x: 0, y: 1)
+        var b = a
+        b.put("Harbour", x: 0, y: 1)
+        let c = FrameDiff.changes(from: a, to: b)
+        #expect(c.count == 1)
+        #expect(c.first?.x == 0 && c.first?.y == 1)
+        #expect(FrameDiff.changes(from: b, to: b).isEmpty)
+    }
+
+    @Test func aChangedWideCharacterIsDrawnFromItsLeftHalf() {
+        var a = CellBuffer(width: 6, height: 1)
+        a.put("ab東", x: 0, y: 0)
+        var b = a
+        b.put("京", x: 2, y: 0)
+        let c = FrameDiff.changes(from: a, to: b).map(\.x)
+        #expect(c == [2])
+    }
+
+    @Test func movingTheSelectionRedrawsTwoRowsNotTheScreen() {
+        var s = Fixtures.state()
+        let before = Renderer.render(s)
+        _ = Reducer.reduce(&s, .key(.character("j")))
+        let after = Renderer.render(s)
+        let rows = Set(FrameDiff.changes(from: before, to: after).map(\.y))
+        let list = s.layout.content(of: .stories)
+        // The old and new selected rows, the list title and the status line.
+        #expect(rows.isSubset(of: [list.y - 1, list.y, list.y + 1, 47]))
+        #expect(rows.contains(list.y) && rows.contains(list.y + 1))
+    }
+}

@@ -339,6 +339,14 @@ extension AttributionSession {
             }
             return nameRun(t, a, min(z, ub - 1))
         }
+        // `according to shipping executive Karl Dunmore`: role words, then the name.
+        var r = k
+        while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
+              !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
+        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)) {
+            let (a2, z2) = runExtent(t, from: r)
+            if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
+        }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
         var e = k
         while e < ub, e - k < 6, t.tokens[e].kind == .word || t.tokens[e].kind == .number {

@@ -63,21 +63,9 @@ final class CursesScreen {
 
     /// Draws a frame: only cells that differ from the last frame are sent.
     func draw(_ frame: CellBuffer) {
-        let full = previous == nil || previous!.width != frame.width || previous!.height != frame.height
-        if full { erase() }
-        for y in 0..<frame.height {
-            for x in 0..<frame.width {
-                let cell = frame[x, y]
-                if !full, previous![x, y] == cell { continue }
-                if cell.isContinuation {
-                    // The right half of a wide character is drawn by its left half;
-                    // redraw that left half if only this half changed.
-                    if x > 0, !full, previous![x - 1, y] == frame[x - 1, y] { put(frame[x - 1, y], x: x - 1, y: y) }
-                    continue
-                }
-                put(cell, x: x, y: y)
-            }
-        }
+        let changes = FrameDiff.changes(from: previous, to: frame)
+        if previous == nil || previous!.width != frame.width || previous!.height != frame.height { erase() }
+        for (x, y) in changes { put(frame[x, y], x: x, y: y) }
         previous = frame
         refresh()
     }

@@ -1,0 +1,104 @@
+import Testing
+@testable import NewsKit
+
+/// Quote marks, nesting, apostrophes and paragraph joins, on invented copy.
+@Suite struct QuoteFinderTests {
+    func story(_ paragraphs: [String], headline: String = "Harbour council meets") -> Story {
+        Story(source: "test", headline: headline, paragraphs: paragraphs.map { Paragraph($0) })
+    }
+
+    func texts(_ paragraphs: [String]) -> [String] {
+        QuoteFinder().find(in: story(paragraphs)).body.map(\.text)
+    }
+
+    @Test func curlyQuoteWithAttribution() {
+        let p = "“The dam will hold through the winter,” engineer Mara Ostrowski said."
+        let qs = QuoteFinder().find(in: story([p])).body
+        #expect(qs.count == 1)
+        #expect(qs[0].text == "The dam will hold through the winter,")
+        #expect(qs[0].kind == .direct)
+        // The part is the byte range inside the marks.
+        let part = qs[0].parts[0]
+        #expect(p.utf8Slice(part.start, part.end) == qs[0].text)
+        #expect(part.start == "“".utf8.count)
+    }
+
+    @Test func interruptedQuoteIsTwoQuotes() {
+        let p = "“We counted every boat,” she continued. “None were missing.”"
+        #expect(texts([p]) == ["We counted every boat,", "None were missing."])
+    }
+
+    @Test func straightAndDoubledMarks() {
+        #expect(texts(["\"Tolls will rise,\" the mayor said. \"Not by much.\""]) == ["Tolls will rise,", "Not by much."])
+        #expect(texts(["''Nobody warned us,'' a ferry pilot said."]) == ["Nobody warned us,"])
+        #expect(texts(["``Nobody warned us,'' a ferry pilot said."]) == ["Nobody warned us,"])
+    }
+
+    @Test func guillemetsAndLowNineMarks() {
+        #expect(texts(["«Nous restons ici», a dit Odile Fanchon."]) == ["Nous restons ici"])
+        #expect(texts(["„Wir bleiben hier“, sagte Jonas Kettler."]) == ["Wir bleiben hier"])
+    }
+
+    @Test func singleQuotesNestedInsideDoublesStayInside() {
+        let p = "“They keep calling it a ‘temporary’ closure, but it’s been a year,” Ilse Varga said."
+        #expect(texts([p]) == ["They keep calling it a ‘temporary’ closure, but it’s been a year,"])
+    }
+
+    @Test func apostrophesAreNotQuoteMarks() {
+        let p = "Quill’s crew don’t fish in the ’90s style, O’Leary said of rock ’n’ roll and the drivers’ union."
+        #expect(texts([p]).isEmpty)
+        let q = "“The workers’ pay and Quill’s boats aren’t the issue,” Nadia Ferro said."
+        #expect(texts([q]) == ["The workers’ pay and Quill’s boats aren’t the issue,"])
+    }
+
+    @Test func multiParagraphQuoteIsOneQuote() {
+        let paragraphs = [
+            "“We lost the north road in an hour,” fire chief Bram Keller said. “The water came over the bank at dawn.",
+            "“By noon the bridge was gone.”",
+        ]
+        let qs = QuoteFinder().find(in: story(paragraphs)).body
+        #expect(qs.count == 2)
+        #expect(qs[1].text == "The water came over the bank at dawn. By noon the bridge was gone.")
+        #expect(qs[1].parts.count == 2)
+        #expect(qs[1].parts.map(\.paragraph) == [0, 1])
+    }
+
+    @Test func unbalancedMarkStaysInItsParagraph() {
+        let paragraphs = [
+            "The mayor said “the vote is off and left the room.",
+            "Councillors went home early.",
+            "Later, “nothing changes,” an aide said.",
+        ]
+        let qs = QuoteFinder().find(in: story(paragraphs)).body
+        #expect(qs.allSatisfy { $0.parts.allSatisfy { $0.paragraph != 1 } })
+        #expect(qs.contains { $0.text == "nothing changes," })
+    }
+
+    @Test func partialAndDirectKinds() {
+        let qs = QuoteFinder().find(in: story(["Tomas Reyes called the talks “excellent” and said: “We will meet again in May.”"])).body
+        #expect(qs.map(\.kind) == [.partial, .direct])
+    }
+
+    @Test func headlineQuotesAreKeptApart() {
+        let s = story(["The council met on Monday."], headline: "Mayor hails ‘historic’ harbour deal")
+        let found = QuoteFinder().find(in: s)
+        #expect(found.body.isEmpty)
+        #expect(found.headline.map(\.text) == ["historic"])
+        #expect(found.headline[0].parts[0].field == .headline)
+    }
+
+    @Test func manyMarksStayLinear() {
+        // 2,000 marks in one paragraph and quotes nested five deep: all found, nothing swallowed.
+        let many = Array(repeating: "“aye,” ", count: 1_000).joined() + "the end."
+        let qs = QuoteFinder().find(in: story([many])).body
+        #expect(qs.count == 1_000)
+        let deep = "“one ‘two “three ‘four “five” four’ three” two’ one” after"
+        let nested = QuoteFinder().find(in: story([deep])).body
+        #expect(nested.count == 1)
+        #expect(nested[0].text.hasPrefix("one") && nested[0].text.hasSuffix("one"))
+    }
+
+    @Test func emptyOrPunctuationOnlyQuotesAreSkipped() {
+        #expect(texts(["He wrote “…” and “ ” then left."]).isEmpty)
+    }
+}
