@@ -13,8 +13,8 @@ extension SQLiteArchive {
             arguments += [speaker]
         }
         if let story = filter.story {
-            clauses.append("q.storyId = ?")
-            arguments += [story]
+            clauses.append("q.dateKey = (SELECT dateKey FROM story WHERE id = ?) AND q.storyId = ?")
+            arguments += [story, story]
         }
         if let kind = filter.kind {
             clauses.append("q.kind = ?")

@@ -77,8 +77,8 @@ extension SQLiteArchive {
             let decoder = JSONDecoder()
             for q in try Row.fetchAll(db, sql: """
                 SELECT ordinal, text, kind, speaker, speakerOrdinal, paragraph, start, "end", detail
-                FROM quote WHERE storyId = ? ORDER BY ordinal
-                """, arguments: [id]) {
+                FROM quote WHERE dateKey = ? AND storyId = ? ORDER BY ordinal
+                """, arguments: [dateKey, id]) {
                 let detailJSON: String = q[8]
                 let detail = try? decoder.decode(QuoteDetail.self, from: Data(detailJSON.utf8))
                 var parts = detail?.parts.compactMap(FieldCode.span) ?? []
