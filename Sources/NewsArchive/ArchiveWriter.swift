@@ -200,9 +200,10 @@ struct ArchiveWriter {
     /// Removes a story with its quotes, mentions and links, and takes its
     /// counts off its entities. Entities themselves stay (ids are stable).
     mutating func delete(story id: StoryID) throws {
+        guard let clause = try SQLiteArchive.storyEntityClause(db, story: id) else { return }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT entityId, mentionCount, quoteCount, dateKey FROM story_entity WHERE storyId = ?
-            """, arguments: [id])
+            SELECT entityId, mentionCount, quoteCount, dateKey FROM story_entity WHERE \(clause)
+            """)
         for row in rows {
             let eid: EntityID = row[0]
             deltas[eid, default: EntityCounts()].mentions -= row[1] as Int
@@ -215,7 +216,7 @@ struct ArchiveWriter {
         }
         try db.execute(sql: "DELETE FROM quote WHERE dateKey = (SELECT dateKey FROM story WHERE id = ?) AND storyId = ?",
                        arguments: [id, id])
-        try db.execute(sql: "DELETE FROM story_entity WHERE storyId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM story_entity WHERE \(clause)")
         try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])
     }
 
