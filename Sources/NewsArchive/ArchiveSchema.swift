@@ -118,12 +118,9 @@ enum ArchiveSchema {
                 t.column("headline")
                 t.column("body")
             }
-            try db.create(virtualTable: "quote_fts", using: FTS5()) { t in
-                t.synchronize(withTable: "quote")
-                t.tokenizer = .unicode61(diacritics: .remove)
-                t.detail = "column"
-                t.column("text")
-            }
+            // Quote text is part of its story's body, so story_fts finds the
+            // stories and the quote's own words are checked after (no second
+            // full-text index of the same words).
         }
         return migrator
     }
