@@ -47,9 +47,10 @@ extension AttributionSession {
                 if case .inherit = f.kind { continue }
                 return withCue(f, t, v)
             }
-            if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            let invertible = SpeechLexicon.invertibleVerbs.contains(t.lower(v))
+            if invertible, onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
             // `“…” that Quill can win, said Ada Lund, a strategist.`
-            if v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
+            if invertible, v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
                f.kind == .name || f.kind == .descriptor {
                 return withCue(f, t, v)
             }
@@ -61,8 +62,14 @@ extension AttributionSession {
         while k >= l0 {
             defer { k -= 1 }
             guard isSpeechVerb(t, k) else { continue }
+            if lexicon.isParticiple(t.lower(k)) {
+                // `Quill agreed, praising it as “…”`: the subject of the sentence.
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
+                return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
+            }
             if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k) }
-            if let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
+            if SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
+               let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k)
             }
@@ -214,6 +221,29 @@ extension AttributionSession {
         return nounPhrase(t, endingAt: k, lowerBound: lb)
     }
 
+    /// The last name in `Utah governor Ada Quill`: name runs joined by role words.
+    func nameThroughRoles(_ t: AttributionText, from start: Int, upperBound ub: Int) -> SpeakerFind? {
+        var best = runExtent(t, from: start)
+        guard t.possessiveSuffix(best.1) == 0 else { return nil }
+        var e = best.1 + 1
+        var roles = 0
+        while e < ub, roles <= 4, t.tokens[e].kind == .word {
+            if t.isNameWord(e) {
+                let run = runExtent(t, from: e)
+                if t.possessiveSuffix(run.1) > 0 || roles == 0 { break }
+                best = run
+                e = run.1 + 1
+                roles = 0
+                continue
+            }
+            let w = t.lower(e)
+            guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+            roles += 1
+            e += 1
+        }
+        return nameRun(t, best.0, min(best.1, ub - 1))
+    }
+
     /// A time or manner phrase ending at `k` (`on Wednesday`, `last week`,
     /// `in a statement`, `earlier this month`): where it starts, or nil.
     func adjunctStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int? {
@@ -343,9 +373,9 @@ extension AttributionSession {
         var r = k
         while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
               !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
-        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)) {
-            let (a2, z2) = runExtent(t, from: r)
-            if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
+        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)),
+           let f = nameThroughRoles(t, from: r, upperBound: ub) {
+            return f
         }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
         var e = k

@@ -186,7 +186,9 @@ struct AttributionSession {
                     let kind: SpeakerClass = org ? .organization
                         : (f.text.contains(" ") && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
                             ? .person : .other)
-                    events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: kind == .other ? .person : kind))
+                    let placeLike = f.text.contains(".") && !f.text.contains(" ")
+                    events.append(SubjectEvent(order: order, name: f.text, entity: nil,
+                                               kind: kind == .other && !placeLike ? .person : kind))
                 } else {
                     events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: descriptorClass(f.text),
                                                isDescriptor: true))

@@ -21,6 +21,9 @@ public struct SpeechLexicon: Sendable {
     let titleKeys: SpeechWordSet
     let organizationHeadKeys: SpeechWordSet
     let speechVerbKeys: SpeechWordSet
+    /// Given names a story refers to as `she` (female) or `he` (male).
+    let femaleNames: Set<String>
+    let maleNames: Set<String>
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
@@ -30,6 +33,14 @@ public struct SpeechLexicon: Sendable {
         titleKeys = SpeechWordSet(titles)
         organizationHeadKeys = SpeechWordSet(organizationHeads)
         speechVerbKeys = SpeechWordSet(speechVerbs)
+        var female = Set<String>(), male = Set<String>()
+        for line in NewsResources.gazetteer("speaker-given-names") {
+            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            guard parts.count == 2 else { continue }
+            if parts[1] == "f" { female.insert(parts[0].lowercased()) } else { male.insert(parts[0].lowercased()) }
+        }
+        femaleNames = female
+        maleNames = male
     }
 
     /// Last words of time and manner phrases between a subject and its verb.
@@ -43,6 +54,15 @@ public struct SpeechLexicon: Sendable {
     /// First words of those phrases.
     public static let adjunctOpeners: Set<String> = [
         "on", "in", "at", "last", "this", "late", "early", "earlier", "during", "by", "via", "through", "over",
+    ]
+
+    /// Verbs that stand before their subject in copy (`said Quill`, `added the mayor`).
+    public static let invertibleVerbs: Set<String> = [
+        "said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "continued", "explained", "recalled",
+        "replied", "responded", "noted", "tweeted", "posted", "declared", "insisted", "argued", "warned", "quipped",
+        "joked", "countered", "observed", "remarked", "cautioned", "conceded", "acknowledged", "stated", "cried",
+        "exclaimed", "scoffed", "complained", "admitted", "predicted", "concluded", "says", "say", "according",
+        "to", "laughed", "shouted", "snapped", "sighed", "recounted", "boasted", "promised", "confirmed",
     ]
 
     /// Descriptor heads that stand for an organisation (`the company said`).
