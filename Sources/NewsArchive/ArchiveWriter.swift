@@ -78,7 +78,9 @@ struct PreparedStory: Sendable {
             + a.quotes.enumerated().map { ($0.offset, $0.element) }
         for (ordinal, q) in all {
             let first = q.parts.first ?? Span(paragraph: 0, start: 0, end: 0)
-            let detail = QuoteDetail(parts: q.parts.map(FieldCode.array), cue: q.cue,
+            // One body span is the row's own paragraph and range: not repeated.
+            let oneBodySpan = q.parts.count == 1 && q.parts[0].field == .body
+            let detail = QuoteDetail(parts: oneBodySpan ? [] : q.parts.map(FieldCode.array), cue: q.cue,
                                      speakerSpan: q.speakerSpan.map(FieldCode.array))
             let json = detail.json
             let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
@@ -198,9 +200,10 @@ struct ArchiveWriter {
     /// Removes a story with its quotes, mentions and links, and takes its
     /// counts off its entities. Entities themselves stay (ids are stable).
     mutating func delete(story id: StoryID) throws {
+        guard let clause = try SQLiteArchive.storyEntityClause(db, story: id) else { return }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT entityId, mentionCount, quoteCount, dateKey FROM story_entity WHERE storyId = ?
-            """, arguments: [id])
+            SELECT entityId, mentionCount, quoteCount, dateKey FROM story_entity WHERE \(clause)
+            """)
         for row in rows {
             let eid: EntityID = row[0]
             deltas[eid, default: EntityCounts()].mentions -= row[1] as Int
@@ -211,8 +214,9 @@ struct ArchiveWriter {
             try db.execute(sql: "DELETE FROM mention WHERE entityId = ? AND dateKey = ? AND storyId = ?",
                            arguments: [eid, row[3], id])
         }
-        try db.execute(sql: "DELETE FROM quote WHERE storyId = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM story_entity WHERE storyId = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM quote WHERE dateKey = (SELECT dateKey FROM story WHERE id = ?) AND storyId = ?",
+                       arguments: [id, id])
+        try db.execute(sql: "DELETE FROM story_entity WHERE \(clause)")
         try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])
     }
 

@@ -20,11 +20,13 @@ extension SQLiteArchive {
         var sql: String
         var arguments: StatementArguments = []
         if let story {
+            guard let clause = try read({ db in try Self.storyEntityClause(db, story: story, alias: "se.") }) else {
+                return []
+            }
             sql = """
                 SELECT \(Self.entityColumns) FROM story_entity se JOIN entity e ON e.id = se.entityId
-                WHERE se.storyId = ?
+                WHERE \(clause)
                 """
-            arguments += [story]
             if let type {
                 sql += " AND e.type = ?"
                 arguments += [type.rawValue]

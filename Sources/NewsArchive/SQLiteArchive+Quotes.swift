@@ -13,8 +13,8 @@ extension SQLiteArchive {
             arguments += [speaker]
         }
         if let story = filter.story {
-            clauses.append("q.storyId = ?")
-            arguments += [story]
+            clauses.append("q.dateKey = (SELECT dateKey FROM story WHERE id = ?) AND q.storyId = ?")
+            arguments += [story, story]
         }
         if let kind = filter.kind {
             clauses.append("q.kind = ?")
@@ -22,36 +22,96 @@ extension SQLiteArchive {
         }
         if let text = filter.text {
             guard let pattern = SearchQuery.ftsPattern(text) else { return nil }
-            clauses.append("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)")
+            clauses.append("q.storyId IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)")
             arguments += [pattern]
         }
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
+    }
+
+    static let quoteColumns = """
+        q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
+        q.paragraph, q.start, q."end", q.ordinal
+        """
+
+    static func quoteRecord(_ r: Row) -> QuoteRecord {
+        QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
+                    paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body")
     }
 
     /// A linked quote's `speaker` is its entity's archive-wide name ("Ilse
     /// Marrow" even where the story only said "Marrow").
     public func quotes(_ filter: QuoteFilter) throws -> [QuoteRecord] {
         guard let (conditions, arguments) = quoteConditions(filter) else { return [] }
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
-                       q.paragraph, q.start, q."end", q.ordinal
-                FROM quote q JOIN story s ON s.id = q.storyId LEFT JOIN entity e ON e.id = q.speakerId
-                WHERE q.id IN (
-                  SELECT q.id FROM quote q \(conditions)
-                  ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?)
-                ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal
-                """, arguments: arguments + [max(0, filter.limit), max(0, filter.offset)]).map { r in
-                QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
-                            paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body")
+        let limit = max(0, filter.limit), offset = max(0, filter.offset)
+        guard let text = filter.text else {
+            return try read { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT \(Self.quoteColumns)
+                    FROM quote q JOIN story s ON s.id = q.storyId LEFT JOIN entity e ON e.id = q.speakerId
+                    WHERE q.id IN (
+                      SELECT q.id FROM quote q \(conditions)
+                      ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?)
+                    ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal
+                    """, arguments: arguments + [limit, offset]).map(Self.quoteRecord)
             }
+        }
+        // Quotes of stories that hold the words, checked for the words
+        // themselves, a chunk at a time until the page is full.
+        let words = QuoteWords(text)
+        return try read { db in
+            var matched: [QuoteRecord] = []
+            var scanned = 0
+            let chunk = 512
+            while matched.count < offset + limit {
+                let rows = try Row.fetchAll(db, sql: """
+                    SELECT \(Self.quoteColumns)
+                    FROM quote q JOIN story s ON s.id = q.storyId LEFT JOIN entity e ON e.id = q.speakerId
+                    \(conditions)
+                    ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?
+                    """, arguments: arguments + [chunk, scanned])
+                scanned += rows.count
+                matched += rows.map(Self.quoteRecord).filter { words.match($0.text) }
+                if rows.count < chunk { break }
+            }
+            return Array(matched.dropFirst(offset).prefix(limit))
         }
     }
 
     public func quoteCount(_ filter: QuoteFilter) throws -> Int {
         guard let (conditions, arguments) = quoteConditions(filter) else { return 0 }
-        return try read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM quote q \(conditions)", arguments: arguments) ?? 0
+        guard let text = filter.text else {
+            return try read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM quote q \(conditions)", arguments: arguments) ?? 0
+            }
         }
+        let words = QuoteWords(text)
+        return try read { db in
+            try String.fetchAll(db, sql: "SELECT q.text FROM quote q \(conditions)", arguments: arguments)
+                .filter(words.match).count
+        }
+    }
+}
+
+/// The words a quote must hold, folded like names (case and accents do not
+/// matter); a word ending in `*` matches as a prefix.
+struct QuoteWords {
+    var exact: Set<String> = []
+    var prefixes: [String] = []
+
+    init(_ text: String) {
+        for raw in text.split(whereSeparator: { $0.isWhitespace }) {
+            let words = NameKey.words(String(raw))
+            guard let last = words.last else { continue }
+            exact.formUnion(words.dropLast())
+            if raw.hasSuffix("*") { prefixes.append(last) } else { exact.insert(last) }
+        }
+    }
+
+    var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty }
+
+    func match(_ quote: String) -> Bool {
+        let have = NameKey.words(quote)
+        let set = Set(have)
+        return exact.isSubset(of: set) && prefixes.allSatisfy { p in have.contains { $0.hasPrefix(p) } }
     }
 }

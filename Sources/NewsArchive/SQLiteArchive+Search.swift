@@ -37,23 +37,19 @@ extension SQLiteArchive {
             let filters = conditions.joined(separator: " AND ") + " " + inEntities
             return try read { db in
                 if let pattern {
+                    // Ranked by how well the story matches the words, among the
+                    // newest matching stories; the quote must hold the words itself.
+                    let words = QuoteWords(query.words)
                     let rows = try Row.fetchAll(db, sql: """
-                        SELECT q.storyId, s.headline, q.id, c.score FROM (
-                          SELECT rowid AS id, bm25(quote_fts) AS score
-                          FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT \(Self.searchCandidateLimit)
-                        ) c JOIN quote q ON q.id = c.id JOIN story s ON s.id = q.storyId
+                        SELECT q.storyId, s.headline, q.text, c.score FROM (
+                          SELECT rowid AS id, bm25(story_fts, 5.0, 1.0) AS score
+                          FROM story_fts WHERE story_fts MATCH ? ORDER BY rowid DESC LIMIT \(Self.searchCandidateLimit)
+                        ) c JOIN story s ON s.id = c.id JOIN quote q ON q.dateKey = s.dateKey AND q.storyId = s.id
                         WHERE \(filters)
-                        ORDER BY c.score, q.id DESC LIMIT ? OFFSET ?
-                        """, arguments: [pattern] + page)
-                    // Snippets only for the page shown, not for every candidate.
-                    let snippet = try db.cachedStatement(sql: """
-                        SELECT snippet(quote_fts, 0, '[', ']', '…', 16) FROM quote_fts WHERE quote_fts MATCH ? AND rowid = ?
-                        """)
-                    return try rows.map { r in
-                        SearchHit(story: r[0], headline: r[1],
-                                  snippet: Context.oneLine(try String.fetchOne(snippet, arguments: [pattern, r[2]]) ?? ""),
-                                  rank: r[3])
-                    }
+                        ORDER BY c.score, q.dateKey DESC, q.storyId DESC, q.ordinal
+                        """, arguments: [pattern])
+                    return Array(rows.lazy.filter { words.match($0[2]) }.map(Self.hit)
+                        .dropFirst(max(0, offset)).prefix(max(0, limit)))
                 }
                 return try Row.fetchAll(db, sql: """
                     SELECT q.storyId, s.headline, q.text, 0.0 FROM quote q JOIN story s ON s.id = q.storyId

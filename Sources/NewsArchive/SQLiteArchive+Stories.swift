@@ -77,8 +77,8 @@ extension SQLiteArchive {
             let decoder = JSONDecoder()
             for q in try Row.fetchAll(db, sql: """
                 SELECT ordinal, text, kind, speaker, speakerOrdinal, paragraph, start, "end", detail
-                FROM quote WHERE storyId = ? ORDER BY ordinal
-                """, arguments: [id]) {
+                FROM quote WHERE dateKey = ? AND storyId = ? ORDER BY ordinal
+                """, arguments: [dateKey, id]) {
                 let detailJSON: String = q[8]
                 let detail = try? decoder.decode(QuoteDetail.self, from: Data(detailJSON.utf8))
                 var parts = detail?.parts.compactMap(FieldCode.span) ?? []
@@ -99,22 +99,36 @@ extension SQLiteArchive {
         // Entities found in very many stories ("Reuters", a capital) say little
         // about relatedness and would make this query grow with the archive.
         try read { db in
-            try Row.fetchAll(db, sql: """
+            guard let mine = try Self.storyEntityClause(db, story: story, alias: "mine.") else { return [] }
+            return try Row.fetchAll(db, sql: """
                 SELECT \(Self.summaryColumns), r.shared FROM (
                   SELECT other.storyId AS storyId, other.dateKey AS dateKey, count(*) AS shared,
                          sum(1.0 / e.storyCount) AS weight
                   FROM story_entity mine
                   JOIN entity e ON e.id = mine.entityId AND e.storyCount <= ?
                   JOIN story_entity other ON other.entityId = mine.entityId AND other.storyId <> mine.storyId
-                  WHERE mine.storyId = ?
+                  WHERE \(mine)
                   GROUP BY other.storyId, other.dateKey
                 ) r JOIN story s ON s.id = r.storyId
                 ORDER BY r.shared DESC, r.weight DESC, r.dateKey DESC, r.storyId DESC
                 LIMIT ?
-                """, arguments: [Self.relatedEntityStoryLimit, story, max(0, limit)]).map {
+                """, arguments: [Self.relatedEntityStoryLimit, max(0, limit)]).map {
                 RelatedStory(story: Self.summary($0), sharedEntities: $0[7])
             }
         }
+    }
+
+    /// A story's `story_entity` rows as a WHERE clause over the primary key
+    /// (its entity ids come from the story row), or nil when no such story.
+    static func storyEntityClause(_ db: Database, story: StoryID, alias: String = "") throws -> String? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT entityIds, dateKey FROM story WHERE id = ?", arguments: [story])
+        else { return nil }
+        let text: String = row[0]
+        let ids = Set(text.split(separator: ",").compactMap { EntityID($0) })
+        let dateKey: Int = row[1]
+        // Integers read from the archive, never user text.
+        return "\(alias)entityId IN (\(ids.sorted().map(String.init).joined(separator: ","))) "
+            + "AND \(alias)dateKey = \(dateKey) AND \(alias)storyId = \(story)"
     }
 
     /// Entities in more stories than this are not used to relate stories.

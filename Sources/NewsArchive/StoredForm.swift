@@ -15,12 +15,30 @@ struct StoredLayout: Codable {
     var media: [String]
 }
 
-/// The parts of a quote beyond its first span, as JSON.
+/// The parts of a quote beyond its first span, as JSON with short keys.
 struct QuoteDetail: Codable {
     /// `[field, paragraph, start, end]` per part; field as in `FieldCode`.
+    /// Empty when the quote is one span in the body, given by the row.
     var parts: [[Int]]
     var cue: String?
     var speakerSpan: [Int]?
+
+    enum CodingKeys: String, CodingKey {
+        case parts = "p", cue = "c", speakerSpan = "s"
+    }
+
+    init(parts: [[Int]], cue: String?, speakerSpan: [Int]?) {
+        self.parts = parts
+        self.cue = cue
+        self.speakerSpan = speakerSpan
+    }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        parts = try c.decodeIfPresent([[Int]].self, forKey: .parts) ?? []
+        cue = try c.decodeIfPresent(String.self, forKey: .cue)
+        speakerSpan = try c.decodeIfPresent([Int].self, forKey: .speakerSpan)
+    }
 }
 
 /// Fields as small integers so mention rows sort headline, byline, body.
@@ -239,14 +257,19 @@ extension QuoteDetail {
     var json: String {
         var w = CompactJSON()
         w.raw("{")
-        w.key("parts", first: true)
-        w.raw("[" + parts.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+        var first = true
+        if !parts.isEmpty {
+            w.key("p", first: true)
+            w.raw("[" + parts.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
+            first = false
+        }
         if let cue {
-            w.key("cue")
+            w.key("c", first: first)
             w.string(cue)
+            first = false
         }
         if let speakerSpan {
-            w.key("speakerSpan")
+            w.key("s", first: first)
             w.ints(speakerSpan)
         }
         w.raw("}")

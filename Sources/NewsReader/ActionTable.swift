@@ -38,7 +38,7 @@ public struct KeyBinding: Sendable, Hashable {
 /// status-line hints are all read from it, so they cannot disagree.
 public enum ActionTable {
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.tab], .focusNext, "focus the next pane", section: "Move"),
+        KeyBinding([.tab], .focusNext, "focus the next pane", hint: "pane", section: "Move"),
         KeyBinding([.backTab], .focusPrevious, "focus the previous pane", section: "Move"),
         KeyBinding([.character("j"), .down], .moveDown, "move down", section: "Move"),
         KeyBinding([.character("k"), .up], .moveUp, "move up", section: "Move"),

@@ -97,7 +97,7 @@ public struct ReaderSession: Sendable {
                 let page = try archive.quotes(QuoteFilter(speakerID: speaker, limit: quotePageSize, offset: offset))
                 return .moreQuotesLoaded(speaker: speaker, page)
             case .search(let words):
-                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 100))
+                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 50))
             case .related(let id):
                 return .relatedLoaded(story: id, try archive.related(story: id, limit: 20))
             }

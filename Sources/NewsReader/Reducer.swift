@@ -445,14 +445,15 @@ public enum Reducer {
         guard let open = state.open else { return step > 0 ? 0 : walk.mentions.count - 1 }
         let here = walk.mentions.indices.filter { walk.mentions[$0].story == open.id }
         guard !here.isEmpty else { return step > 0 ? 0 : walk.mentions.count - 1 }
-        let top = open.layout.lines.indices.contains(open.scroll) ? open.layout.lines[open.scroll] : nil
-        func position(_ m: MentionRecord) -> Int {
+        func line(_ m: MentionRecord) -> Int {
             let s = span(of: m)
             return open.layout.line(field: s.field, paragraph: s.paragraph, offset: s.start)
         }
-        let topLine = top == nil ? 0 : open.scroll
-        if step > 0 { return here.first(where: { position(walk.mentions[$0]) >= topLine }) ?? here[0] }
-        return here.last ?? walk.mentions.count - 1
+        let topLine = open.scroll
+        if step > 0 { return here.first(where: { line(walk.mentions[$0]) >= topLine }) ?? here.last! + 1 }
+        // Going back from the top of the pane: the last mention above it, else
+        // the one before this story (none at the start: "no earlier mention").
+        return here.last(where: { line(walk.mentions[$0]) < topLine }) ?? here[0] - 1
     }
 
     static func span(of m: MentionRecord) -> Span {
@@ -651,7 +652,8 @@ public enum Reducer {
 
     static func handleOverlay(_ overlay: Overlay, key: Key, _ state: inout ReaderState) -> [ArchiveRequest] {
         let command = ActionTable.command(for: key)
-        if key == .escape || command == .quit || (command == .help && { if case .help = overlay { return true }; return false }()) {
+        let isHelp: Bool = if case .help = overlay { true } else { false }
+        if key == .escape || command == .quit || (command == .help && isHelp) {
             state.overlay = nil
             return []
         }

@@ -13,11 +13,27 @@ struct Newsroom: ParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// ArgumentParser exits 64 (EX_USAGE) on usage errors; our contract is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Exit codes of every command: 0 success, 1 some input failed, 2 usage.
 enum ExitStatus {
     static let inputFailed = ExitCode(1)
+    static let usage = ExitCode(2)
 }
 
 /// One line on stderr.

@@ -13,7 +13,7 @@ final class TmuxPane {
         self.folder = folder
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
                   "env", "-i", "PATH=\(ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")",
-                  "HOME=\(folder.path)", "LANG=C.UTF-8", "TERM=screen-256color", "PS1=$ ",
+                  "HOME=\(folder.path)", "HISTFILE=/dev/null", "LANG=C.UTF-8", "TERM=screen-256color", "PS1=$ ",
                   "bash", "--norc", "--noprofile"])
         _ = try? tmux(["set-option", "-g", "status", "off"])
         _ = try? tmux(["set-window-option", "-g", "aggressive-resize", "on"])
@@ -22,7 +22,14 @@ final class TmuxPane {
 
     deinit { kill() }
 
-    func kill() { _ = try? tmux(["kill-server"]) }
+    /// Stops the server and waits (briefly) for the shell to be gone, so the
+    /// test's temporary folder can be removed after it.
+    func kill() {
+        let shell = shellPID
+        _ = try? tmux(["kill-server"])
+        guard shell > 0 else { return }
+        for _ in 0..<40 where Glibc.kill(shell, 0) == 0 { usleep(50_000) }
+    }
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {

@@ -233,6 +233,11 @@ import Testing
         let detail = QuoteDetail(parts: [[2, 1, 0, 5], [2, 2, 3, 9]], cue: "said \"so\"", speakerSpan: [2, 1, 10, 14])
         let detailBack = try JSONDecoder().decode(QuoteDetail.self, from: Data(detail.json.utf8))
         #expect(detailBack.parts == detail.parts && detailBack.cue == detail.cue && detailBack.speakerSpan == detail.speakerSpan)
+        for sparse in [QuoteDetail(parts: [], cue: nil, speakerSpan: nil), QuoteDetail(parts: [], cue: nil, speakerSpan: [2, 0, 1, 4]),
+                       QuoteDetail(parts: [], cue: "told", speakerSpan: nil)] {
+            let back = try JSONDecoder().decode(QuoteDetail.self, from: Data(sparse.json.utf8))
+            #expect(back.parts == sparse.parts && back.cue == sparse.cue && back.speakerSpan == sparse.speakerSpan)
+        }
     }
 }
 

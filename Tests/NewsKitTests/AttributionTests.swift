@@ -147,3 +147,32 @@ import Testing
         #expect(speaker(a, "We are ready") == "Colin Avery")
     }
 }
+
+@Suite struct AttributionTrapTests {
+    func annotate(_ paragraphs: [String]) -> AnnotatedStory {
+        Extractor().annotate(Story(source: "t", headline: "Harbour", paragraphs: paragraphs.map { Paragraph($0) }))
+    }
+
+    @Test func phraseInAParaphraseGoesToTheSubject() {
+        let a = annotate(["Harbour master Ines Kolar warned of “a lost decade for the fleet” if the levy passed."])
+        #expect(a.quotes.first { $0.kind != .indirect }?.speaker == "Ines Kolar")
+    }
+
+    @Test func pronounSkipsAPersonOfTheOtherGender() {
+        let a = annotate([
+            "Senator Maria Quell met Governor Thomas Brandt on Friday.",
+            "“The levy is dead,” she said.",
+        ])
+        #expect(a.quotes.first { $0.kind != .indirect }?.speaker == "Maria Quell")
+    }
+
+    @Test func negatedReportingIsNotReportedSpeech() {
+        let a = annotate(["The ministry had not told the fishermen about the new quotas before the vote."])
+        #expect(a.quotes.filter { $0.kind == .indirect }.isEmpty)
+    }
+
+    @Test func objectOfCallingIsNotTheSpeaker() {
+        let a = annotate(["Mayor Elena Brask named her deputy on Monday, calling Pavel Novak “the best manager this city has had.”"])
+        #expect(a.quotes.first { $0.kind != .indirect }?.speaker == "Elena Brask")
+    }
+}

@@ -102,3 +102,25 @@ import Testing
         #expect(texts(["He wrote “…” and “ ” then left."]).isEmpty)
     }
 }
+
+@Suite struct QuoteFinderTrapTests {
+    func texts(_ p: String) -> [String] {
+        QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: [Paragraph(p)])).body.map(\.text)
+    }
+
+    @Test func leftMarkTypedAsCloser() {
+        #expect(texts("The board asked for an “urgent audit“ of the ferry accounts.") == ["urgent audit"])
+    }
+
+    @Test func elisionsAndNamesWithApostrophesInsideSingleQuotes() {
+        #expect(texts("Fans sang ‘Rock ’n’ Roll Harbour’ all night.") == ["Rock ’n’ Roll Harbour"])
+        #expect(texts("The ’80s were ‘good years for O’Rourke’, she said.") == ["good years for O’Rourke"])
+    }
+
+    @Test func quoteOpeningAtParagraphEndDoesNotSwallowTheNext() {
+        let s = Story(source: "t", headline: "h", paragraphs: [Paragraph("He shouted “stop"), Paragraph("Nobody stopped.")])
+        let qs = QuoteFinder().find(in: s).body
+        #expect(qs.count == 1)
+        #expect(qs[0].parts.count == 1 && qs[0].parts[0].paragraph == 0)
+    }
+}

@@ -305,4 +305,27 @@ import Testing
         for y in 0..<b.height { #expect(DisplayWidth.columns(of: b.line(y)) == b.width) }
         #expect(b.text.contains("harbour") || b.text.contains("quay"))
     }
+
+    @Test func aBackwardWalkStartsAboveTheTopOfThePane() {
+        var s = Fixtures.state(width: 80, height: 20)
+        while s.focus != .entities { _ = Reducer.reduce(&s, .key(.tab)) }
+        while s.selectedEntity?.name != "Ilse Marrow" { _ = Reducer.reduce(&s, .key(.down)) }
+        let st = Fixtures.quay
+        let i = st.entityIDs.firstIndex(of: 1)!
+        let all = st.annotated.entities[i].mentions.map {
+            MentionRecord(text: $0.text, entity: 1, story: 1, headline: "", field: "body",
+                          paragraph: $0.span.paragraph, range: [$0.span.start, $0.span.end], context: "")
+        }
+        let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: all.count, storyCount: 1)
+        // At the top of the story nothing comes before.
+        _ = Reducer.reduce(&s, .mentionsLoaded(marrow, all, step: -1))
+        #expect(s.message?.hasPrefix("no earlier mention") == true)
+        // Scrolled past the last paragraph's start, [ takes the mention just above.
+        s.walk = nil
+        let lastLine = s.open!.layout.line(field: .body, paragraph: 3, offset: 0)
+        s.open!.scroll = lastLine + 1
+        _ = Reducer.reduce(&s, .mentionsLoaded(marrow, all, step: -1))
+        #expect(s.walk?.index == all.count - 1)
+        #expect(s.message == "Ilse Marrow: mention \(all.count)/\(all.count) · story 1/1")
+    }
 }

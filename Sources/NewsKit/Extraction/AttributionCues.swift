@@ -62,7 +62,7 @@ extension AttributionSession {
         while k >= l0 {
             defer { k -= 1 }
             guard isSpeechVerb(t, k) else { continue }
-            if lexicon.isParticiple(t.lower(k)) {
+            if t.endsWithIng(k) {
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
                 if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
@@ -73,7 +73,7 @@ extension AttributionSession {
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k)
             }
-            if lexicon.isParticiple(t.lower(k)) {
+            if t.endsWithIng(k) {
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
                 if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
@@ -87,7 +87,7 @@ extension AttributionSession {
     func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
         var v = from
         while v < to {
-            if isSpeechVerb(t, v), !lexicon.isParticiple(t.lower(v)), let f = subjectBefore(t, v, lowerBound: from),
+            if isSpeechVerb(t, v), !t.endsWithIng(v), let f = subjectBefore(t, v, lowerBound: from),
                f.kind != .inherit {
                 return f
             }
@@ -183,8 +183,9 @@ extension AttributionSession {
         var k = v - 1
         while k >= lb {
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized {
-                let w = t.lower(k)
-                if SpeechLexicon.auxiliaries.contains(w) || (w.hasSuffix("ly") && w.count > 4) { k -= 1; continue }
+                let tok = t.tokens[k]
+                let ly = tok.length > 4 && t.bytes[tok.end - 2] == 0x6C && t.bytes[tok.end - 1] == 0x79
+                if ly || t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) { k -= 1; continue }
             }
             // `Quill on Wednesday said`, `Quill last week told`, `Quill in a statement said`.
             if let before = adjunctStart(t, endingAt: k, lowerBound: lb) { k = before - 1; continue }
@@ -248,13 +249,14 @@ extension AttributionSession {
     /// `in a statement`, `earlier this month`): where it starts, or nil.
     func adjunctStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int? {
         guard k >= lb, t.tokens[k].kind == .word || t.tokens[k].kind == .number else { return nil }
+        guard t.tokens[k].kind == .number || t.isIn(SpeechLexicon.adjunctHeadKeys, SpeechLexicon.adjunctHeads, k) else {
+            return nil
+        }
         let w = t.lower(k)
-        guard SpeechLexicon.adjunctHeads.contains(w) || t.tokens[k].kind == .number else { return nil }
         var j = k - 1
         while j >= lb, k - j <= 4 {
             guard t.tokens[j].kind == .word || t.tokens[j].kind == .number else { return nil }
-            let u = t.lower(j)
-            if SpeechLexicon.adjunctOpeners.contains(u) { return j }
+            if t.isIn(SpeechLexicon.adjunctOpenerKeys, SpeechLexicon.adjunctOpeners, j) { return j }
             j -= 1
         }
         // A bare day name: `Quill Wednesday said`.

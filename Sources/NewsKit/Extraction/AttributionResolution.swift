@@ -42,6 +42,18 @@ extension AttributionSession {
                     if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
                 }
             }
+            if resolved?.speaker == nil, find == nil, !looksLikeTitle(q),
+               let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
+                // A phrase quoted in someone's paraphrase (`He warned of “a lost decade”`):
+                // the subject of its sentence, when that is a person or a pronoun.
+                var s = a
+                while s > 0, !t.sentenceStart[s] { s -= 1 }
+                if let f = sentenceSubject(t, from: s, to: a), f.kind == .name || isPronounFind(f),
+                   let r = resolve(f, at: Self.order(f.span ?? first)), r.kind == .person || isPronounFind(f) {
+                    resolved = r
+                    find = SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: nil)
+                }
+            }
             q.speaker = resolved?.speaker
             q.speakerEntity = resolved?.entity
             q.cue = find?.cue
@@ -148,6 +160,18 @@ extension AttributionSession {
             return Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
         }
         return nil
+    }
+
+    /// One word, or Title Case words (`A Short History of Tides`): a name or a
+    /// title of a work rather than anyone's words.
+    func looksLikeTitle(_ q: Quote) -> Bool {
+        let words = q.text.split(whereSeparator: { $0 == " " })
+        if words.count <= 1 { return true }
+        var capitals = 0
+        for w in words {
+            if let c = w.unicodeScalars.first, c.properties.isUppercase { capitals += 1 }
+        }
+        return capitals * 3 >= words.count * 2
     }
 
     /// A short phrase or title in quote marks with nobody saying it.

@@ -169,7 +169,7 @@ struct AttributionSession {
             if t.tokens[k].kind == .word, t.tokens[k].length == 9, k + 1 < n, t.lower(k) == "according", t.lower(k + 1) == "to" {
                 find = subjectAfter(t, k + 1, upperBound: min(n, k + 12))
                 verb = k + 1
-            } else if isSpeechVerb(t, k), !lexicon.isParticiple(t.lower(k)) {
+            } else if isSpeechVerb(t, k), !t.endsWithIng(k) {
                 find = subjectBefore(t, k, lowerBound: sentence)
             }
             if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,

@@ -1,7 +1,7 @@
 /// One field of a story (a body paragraph or the headline) prepared for
 /// attribution: its bytes, tokens, which tokens stand inside quotes, and
 /// where sentences start outside quotes.
-struct AttributionText {
+final class AttributionText {
     enum TokenRole: UInt8 { case plain, inside, mark }
 
     let field: Span.Field
@@ -10,9 +10,9 @@ struct AttributionText {
     let bytes: [UInt8]
     let tokens: [Token]
     /// Per token: plain reporter's text, inside a quote, or a quote mark.
-    var roles: [TokenRole]
+    let roles: [TokenRole]
     /// Per token: starts a sentence (only meaningful for plain tokens).
-    var sentenceStart: [Bool]
+    let sentenceStart: [Bool]
 
     init(field: Span.Field, paragraph: Int, text: String, quoteParts: [Span]) {
         self.field = field
@@ -111,6 +111,20 @@ struct AttributionText {
             k = k << 8 | UInt64(c | 0x20)
         }
         return k
+    }
+
+    /// Membership in a word list without allocating for short words.
+    @inline(__always) func isIn(_ keys: SpeechWordSet, _ words: Set<String>, _ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.length <= 8 { return keys.contains(key(i)) }
+        return words.contains(lower(i))
+    }
+
+    /// `saying`, `adding`: ends in -ing.
+    func endsWithIng(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.length > 4 else { return false }
+        return bytes[t.end - 3] | 0x20 == 0x69 && bytes[t.end - 2] | 0x20 == 0x6E && bytes[t.end - 1] | 0x20 == 0x67
     }
 
     /// The token is this one ASCII punctuation byte.

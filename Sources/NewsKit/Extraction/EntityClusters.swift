@@ -145,23 +145,36 @@ struct EntityClusters {
     /// "EU" and "European Union" in one story are one organisation: an acronym
     /// joins the organisation whose capitalised words it abbreviates.
     private mutating func mergeAcronyms() {
-        var byInitials: [String: Int] = [:]
+        // Scans key bytes: this runs for every story, and Character-level
+        // splitting cost more than the rest of clustering.
+        var byInitials: [[UInt8]: Int] = [:]
+        var acronyms: [(index: Int, letters: [UInt8])] = []
         for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
-            let words = cluster.key.split(separator: " ").filter { $0.first?.isUppercase == true }
-            guard words.count > 1 else { continue }
-            byInitials[String(words.compactMap(\.first))] = index
+            var initials: [UInt8] = []
+            var letters: [UInt8] = []
+            var words = 0
+            var atWordStart = true
+            var allCaps = true
+            for b in cluster.key.utf8 {
+                if b == 0x20 { atWordStart = true; continue }
+                if atWordStart {
+                    words += 1
+                    if b >= 0x41 && b <= 0x5A { initials.append(b) }
+                    atWordStart = false
+                }
+                if b >= 0x41 && b <= 0x5A { letters.append(b) } else if b != 0x2E { allCaps = false }
+            }
+            if words > 1 && initials.count > 1 { byInitials[initials] = index }
+            if words == 1 && allCaps && letters.count >= 2 && letters.count <= 6 { acronyms.append((index, letters)) }
         }
         guard !byInitials.isEmpty else { return }
-        for index in clusters.indices where clusters[index].type == .organization {
-            let key = clusters[index].key.replacingOccurrences(of: ".", with: "")
-            guard key.utf8.count >= 2, key.utf8.count <= 6, key.utf8.allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }),
-                  let target = byInitials[key], target != index
-            else { continue }
+        for (index, letters) in acronyms {
+            guard let target = byInitials[letters], target != index else { continue }
             clusters[target].mentions.append(contentsOf: clusters[index].mentions)
             clusters[target].forms.formUnion(clusters[index].forms)
             clusters[index].mentions = []
             clusters[index].knownName = nil
-            keyed[Key(type: .organization, name: key)] = target
+            keyed[Key(type: .organization, name: String(decoding: letters, as: UTF8.self))] = target
         }
     }
 

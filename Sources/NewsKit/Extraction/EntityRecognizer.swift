@@ -129,6 +129,7 @@ struct MentionCollection {
     /// "Suspected Terror", "Delegates Unbound": a sentence-initial first word
     /// that the story also writes in lower case is an ordinary word, not a name.
     private mutating func dropCommonFirstWords() {
+        var writtenLower: [String: Bool] = [:]
         for index in candidates.indices {
             let candidate = candidates[index]
             guard candidate.guess == .person, candidate.context.sentenceInitial, !candidate.context.titled,
@@ -136,8 +137,10 @@ struct MentionCollection {
                   !gazetteer.givenNames.contains(first)
             else { continue }
             let lower = first.lowercased()
-            guard lower != first, story.paragraphs.contains(where: { find(lower, in: $0.text, from: 0) != nil })
-            else { continue }
+            guard lower != first else { continue }
+            let found = writtenLower[lower] ?? story.paragraphs.contains { find(lower, in: $0.text, from: 0) != nil }
+            writtenLower[lower] = found
+            guard found else { continue }
             var trimmed = candidate
             trimmed.tokens.removeFirst()
             trimmed.guess = trimmed.tokens.count > 1 ? .person : .single

@@ -190,7 +190,8 @@ struct NameScanner: Sendable {
         }
         var word = NameWord(start: first, end: end, shape: shape, gap: gap, possessive: possessive)
         word.hasInnerPunctuation = inner
-        word.key = Self.key(p, first, end)
+        // Only words that may be names are looked up in the gazetteers.
+        if word.isNameLike { word.key = Self.key(p, first, end) }
         return (word, max(i, end))
     }
 

@@ -128,6 +128,12 @@ enum QuoteMarkScanner {
                     if !isWordAt(pos - 1) { return }
                 }
             }
+            // The closing half of ’n’: mark, n, this mark.
+            if pos >= 2, b[pos - 1] == 0x6E || b[pos - 1] == 0x4E {
+                let m = pos - 2
+                if b[m] == 0x27 && (m == 0 || !isWordAt(m - 1)) { return }
+                if m >= 2, b[m] == 0x99, b[m - 1] == 0x80, b[m - 2] == 0xE2, (m - 2 == 0 || !isWordAt(m - 3)) { return }
+            }
             if !wordBefore && wordAfter {
                 // ’90s, ’em, ’til: elisions, not openings.
                 if pos + len < n, UTF8Scalar.isDigit(b[pos + len]) { return }
@@ -185,6 +191,9 @@ enum QuoteMarkScanner {
             case 0x201C: // “ opens, except that it closes a German „
                 if firstNonSpace { out.startsWithOpenDouble = true }
                 if let top = stack.last, top.isDouble, top.lowNine {
+                    handleDouble(.close, i, len)
+                } else if doubles > 0, !isOpeningContextBefore(i), isSpaceOrEndAfter(i + len) {
+                    // `“expedited review“`: a left mark typed where the right one belongs.
                     handleDouble(.close, i, len)
                 } else {
                     handleDouble(.open, i, len)

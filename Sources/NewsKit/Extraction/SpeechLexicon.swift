@@ -80,6 +80,10 @@ public struct SpeechLexicon: Sendable {
         "reported", "wrote", "writes", "testified", "suggested", "contended", "maintained", "asserted",
     ]
 
+    static let auxiliaryKeys = SpeechWordSet(auxiliaries)
+    static let adjunctHeadKeys = SpeechWordSet(adjunctHeads)
+    static let adjunctOpenerKeys = SpeechWordSet(adjunctOpeners)
+
     /// First words of place names that look like two-word person names.
     public static let placePrefixes: Set<String> = [
         "north", "south", "east", "west", "new", "united", "san", "santa", "los", "las", "saint", "st", "fort",
