@@ -84,6 +84,8 @@ struct NameRunClassifier {
         "San", "Santa", "Santo", "São", "Los", "Las", "Fort", "Ft.", "Port", "Mount", "Mt.", "Lake", "Cape",
         "Saint", "St.", "Sainte", "Ste.", "Puerto", "Rio", "Bahia", "Costa", "Isla", "Ciudad", "Nueva", "Nuevo",
     ]
+    /// The most words one name run may hold (real names and titles are far shorter).
+    static let longestRun = 32
     static let weekdays: Set<String> = [
         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     ]
@@ -106,6 +108,10 @@ struct NameRunClassifier {
             var run = [i]
             var j = i
             while j + 1 < n {
+                // No name is this long; a longer run ("Dr. Dr. Dr. …" from bad
+                // input) made classify recurse once per title, super-linear and
+                // deep enough to overflow the stack. Cut it into bounded runs.
+                if run.count >= Self.longestRun { break }
                 let prev = words[j]
                 if prev.possessive { break }
                 let next = words[j + 1]
