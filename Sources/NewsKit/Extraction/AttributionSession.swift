@@ -37,12 +37,39 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    /// `entityNamed` answers from these (first entity wins, names before
+    /// mention texts): scanning every mention for every subject was quadratic
+    /// in a long story.
+    let entityByName: [String: Int]
+    let entityByMention: [String: Int]
+    /// Mentions by field and paragraph, sorted by start, with the longest
+    /// mention's length: `entityIndex(overlapping:)` looks only near the span
+    /// instead of scanning every mention for every quote (quadratic).
+    let mentionsAt: [MentionKey: (spans: [(start: Int, end: Int, entity: Int)], longest: Int)]
+    struct MentionKey: Hashable { var field: Span.Field; var paragraph: Int }
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
         self.entities = entities
         self.lexicon = lexicon
         self.quotes = quotes
+        var byName: [String: Int] = [:], byMention: [String: Int] = [:]
+        for (i, e) in entities.enumerated() {
+            if byName[e.name.lowercased()] == nil { byName[e.name.lowercased()] = i }
+            for m in e.mentions where byMention[m.text.lowercased()] == nil { byMention[m.text.lowercased()] = i }
+        }
+        entityByName = byName
+        entityByMention = byMention
+        var at: [MentionKey: (spans: [(start: Int, end: Int, entity: Int)], longest: Int)] = [:]
+        for (i, e) in entities.enumerated() {
+            for m in e.mentions {
+                let key = MentionKey(field: m.span.field, paragraph: m.span.paragraph)
+                at[key, default: ([], 0)].spans.append((m.span.start, m.span.end, i))
+                at[key]!.longest = max(at[key]!.longest, m.span.end - m.span.start)
+            }
+        }
+        for key in at.keys { at[key]!.spans.sort { ($0.start, $0.entity) < ($1.start, $1.entity) } }
+        mentionsAt = at
         var partsByParagraph = [[Span]](repeating: [], count: story.paragraphs.count)
         for q in quotes {
             for p in q.parts where p.field == .body && p.paragraph < partsByParagraph.count {
@@ -127,6 +154,10 @@ struct AttributionSession {
 
     mutating func addFullName(_ name: String, order: Int) {
         guard let last = name.split(separator: " ").last else { return }
+        // A repeat of the last full name under this key changes no answer of
+        // canonicalName (nearest one before); keeping every repeat made each
+        // lookup scan every mention, quadratic for a name used thousands of times.
+        if fullNames[last.lowercased()]?.last?.name == name { return }
         fullNames[last.lowercased(), default: []].append((order, name))
     }
 
@@ -225,26 +256,33 @@ struct AttributionSession {
     // MARK: - entities
 
     func entityIndex(overlapping span: Span) -> Int? {
-        guard !entities.isEmpty else { return nil }
-        var best: Int?
-        for (i, e) in entities.enumerated() {
-            for m in e.mentions where m.span.field == span.field && m.span.paragraph == span.paragraph {
-                if m.span.start < span.end && span.start < m.span.end {
-                    if best == nil || (entities[best!].type != .person && e.type == .person) { best = i }
-                }
-            }
+        guard !entities.isEmpty,
+              let near = mentionsAt[MentionKey(field: span.field, paragraph: span.paragraph)] else { return nil }
+        // The first person overlapping the span, else the first entity (by index).
+        var firstPerson: Int?, first: Int?
+        // Mentions starting before span.end; only the last `longest` bytes of
+        // starts can still reach into the span.
+        var lo = 0, hi = near.spans.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if near.spans[mid].start < span.end { lo = mid + 1 } else { hi = mid }
         }
-        return best
+        var k = lo - 1
+        while k >= 0, near.spans[k].start > span.start - near.longest - 1 {
+            let m = near.spans[k]
+            if span.start < m.end {
+                first = min(first ?? m.entity, m.entity)
+                if entities[m.entity].type == .person { firstPerson = min(firstPerson ?? m.entity, m.entity) }
+            }
+            k -= 1
+        }
+        return firstPerson ?? first
     }
 
     func entityNamed(_ name: String) -> Int? {
         guard !entities.isEmpty else { return nil }
         let lower = name.lowercased()
-        for (i, e) in entities.enumerated() where e.name.lowercased() == lower { return i }
-        for (i, e) in entities.enumerated() where e.mentions.contains(where: { $0.text.lowercased() == lower }) {
-            return i
-        }
-        return nil
+        return entityByName[lower] ?? entityByMention[lower]
     }
 
     func classOf(entity i: Int) -> SpeakerClass {
