@@ -37,6 +37,8 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    /// Speakers added while attributing (`addEvent`), sorted by order.
+    var addedEvents: [SubjectEvent] = []
     /// `entityNamed` answers from these (first entity wins, names before
     /// mention texts): scanning every mention for every subject was quadratic
     /// in a long story.
