@@ -39,7 +39,14 @@ struct ExtractCommand: ParsableCommand {
                 warn(e.description)
                 failed = true
             case .success(let a):
-                if json { articles.append(ArticleJSON(a)) } else { emit(ExtractText.render(a)) }
+                if json {
+                    articles.append(ArticleJSON(a))
+                } else {
+                    // Story text is untrusted: no escape sequence, bell or backspace
+                    // from a story may reach the terminal (as in the archive commands).
+                    emit(ExtractText.render(a).split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { plain(String($0)) }.joined(separator: "\n"))
+                }
             }
         }
         if json {
