@@ -169,6 +169,30 @@ import Testing
         for q in a.quotes { #expect(q.text.utf8.count < 1_000) }
     }
 
+    /// A 50 MB story file, written here in chunks, read and parsed whole:
+    /// every paragraph kept, nothing cut. (Extraction of it is linear — see
+    /// the ratio tests below — and the CLI test runs a smaller file through
+    /// the debug binary.)
+    @Test func fiftyMegabyteFileIsReadAndParsed() throws {
+        let path = NSTemporaryDirectory() + "newsroom-robustness-\(UUID().uuidString).txt"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(Self.wire(["The Elswick Ferry Board met."]).utf8))
+        let line = "\nthe ferry ran late and the tide was high, said a rider who asked not to be named, “again”.\n"
+        let chunk = Data(String(repeating: line, count: 1000).utf8)
+        var written = 0, paragraphs = 0
+        while written < 50_000_000 {
+            try handle.write(contentsOf: chunk)
+            written += chunk.count
+            paragraphs += 1000
+        }
+        try handle.close()
+        let story = try Self.loader.load(path: path)
+        #expect(story.paragraphs.count == paragraphs + 1)
+        #expect(story.paragraphs.last?.text == line.trimmingCharacters(in: .newlines))
+    }
+
     // MARK: Quote chaos
 
     @Test func anOpeningMarkNeverClosedDoesNotSwallowTheStory() throws {
