@@ -142,7 +142,13 @@ struct HostileTerminal {
     }
 
     func cleanUp() {
+        // kill-server alone left servers behind (waiting on the pipe-pane
+        // child): close the pipe first, then make sure this server is gone.
+        let pid = Int32((try? tmux(["display-message", "-p", "#{pid}"]))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        _ = try? tmux(["pipe-pane", "-t", session])
         _ = try? tmux(["kill-server"])
+        if let pid, pid > 1 { kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(atPath: folder)
     }
 
