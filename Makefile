@@ -8,6 +8,10 @@ export LANG := C.UTF-8
 
 .PHONY: all deps build release run test bench fuzz clean
 FUZZ_SECONDS ?= 120
+FUZZ_DICT := '"\xE2\x80\x9C"' '"\xE2\x80\x9D"' '"\xE2\x80\x98"' '"\xE2\x80\x99"' '"\xC2\xAB"' '"\xC2\xBB"' \
+  '"\xE2\x80\x9E"' '"\x22"' '"\x27"' '"\x0A\x0A"' '"\x0D\x0A"' '"\x0D"' '"\xE2\x80\x94"' \
+  '"said"' '"says"' '"told"' '"according to"' '"By "' '"(Reuters) - "' '"(Reporting by "' '"Editing by"' \
+  '"Mr. "' '"Dr. "' '"President "' '"he said"' '"she said"' '"\x1B[2J"' '"\xCC\x81"' '"\xF0\x9F\x9A\xA2"'
 
 all: build
 
@@ -47,9 +51,12 @@ fuzz: deps
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
 	cp Resources/corpus/*.txt .build-fuzz/corpus/ 2>/dev/null || true
+	@# A dictionary of what the parser and extractor key on (quote marks in
+	@# UTF-8, cue words, byline and dateline shapes), so mutations hit them.
+	@printf '%s\n' $(FUZZ_DICT) > .build-fuzz/newsroom.dict
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/newsroom-fuzz .build-fuzz/corpus \
 	  -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
-	  -artifact_prefix=.build-fuzz/crashes/
+	  -dict=.build-fuzz/newsroom.dict -artifact_prefix=.build-fuzz/crashes/
 
 # Benchmarks (issue 5): release build, then one line per figure with its target.
 # Generated corpora and archives are cached in .build/bench-data/.

@@ -7,14 +7,27 @@ import NewsKit
 
 let extractor = Extractor()
 let loader = StoryLoader()
+let parser = WireStoryParser()
+
+func check(_ story: Story, _ path: String) {
+    let annotated = extractor.annotate(story)
+    if let problem = StoryInvariants.firstViolation(in: annotated) {
+        FileHandle.standardError.write(Data("invariant broken (\(path)): \(problem)\n".utf8))
+        abort()
+    }
+}
 
 func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = data.map { Data(bytes: $0, count: size) } ?? Data()
-    guard let story = try? loader.parse(data: bytes, source: "fuzz.txt") else { return 0 }
-    let annotated = extractor.annotate(story)
-    if let problem = StoryInvariants.firstViolation(in: annotated) {
-        FileHandle.standardError.write(Data("invariant broken: \(problem)\n".utf8))
-        abort()
+    do {
+        check(try loader.parse(data: bytes, source: "fuzz.txt"), "decoded")
+    } catch {
+        // Input the decoder refuses (invalid UTF-8, NULs, binary) still goes
+        // through the parser and extractor, decoded with replacement: most
+        // random bytes are not valid UTF-8, and without this path the fuzzer
+        // would spend its time on the decoder's refusal alone.
+        let text = String(decoding: bytes, as: UTF8.self)
+        if let story = try? parser.parse(text: text, source: "fuzz.txt") { check(story, "lossy") }
     }
     return 0
 }

@@ -48,7 +48,10 @@ struct ExtractCommand: ParsableCommand {
                     emitBytes((first ? [] : [UInt8(ascii: ",")]) + ArticleJSON(a).jsonBytes())
                     first = false
                 case .success(let a):
-                    emit(ExtractText.render(a))
+                    // Story text is untrusted: no escape sequence, bell or backspace
+                    // from a story may reach the terminal (as in the archive commands).
+                    emit(ExtractText.render(a).split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { plain(String($0)) }.joined(separator: "\n"))
                 }
             }
         }

@@ -84,7 +84,14 @@ extension AttributionSession {
 
     /// The first name or pronoun standing as a subject (followed by a lower-case
     /// word) in `from..<to`.
-    func sentenceSubject(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+    /// How many tokens before a quote `sentenceSubject` reads.
+    static let subjectWindow = 300
+
+    func sentenceSubject(_ t: AttributionText, from sentenceStart: Int, to: Int) -> SpeakerFind? {
+        // Look back at most `subjectWindow` tokens: a run-on "sentence" holding
+        // thousands of quotes made every quote rescan it from its start
+        // (quadratic); no real subject stands that far before its quote.
+        let from = max(sentenceStart, to - Self.subjectWindow)
         var v = from
         while v < to {
             if isSpeechVerb(t, v), !t.endsWithIng(v), let f = subjectBefore(t, v, lowerBound: from),

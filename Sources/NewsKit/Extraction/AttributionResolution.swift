@@ -189,12 +189,41 @@ extension AttributionSession {
     // MARK: - resolution
 
     mutating func addEvent(_ e: SubjectEvent) {
-        var lo = 0, hi = events.count
+        // Kept apart from the subjects found up front: quotes are attributed in
+        // story order, so this is an append, where an insert into `events`
+        // moved every later subject (quadratic on a long story).
+        var lo = 0, hi = addedEvents.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if events[mid].order <= e.order { lo = mid + 1 } else { hi = mid }
+            if addedEvents[mid].order <= e.order { lo = mid + 1 } else { hi = mid }
         }
-        events.insert(e, at: lo)
+        addedEvents.insert(e, at: lo)
+    }
+
+    /// The index after the last event of `list` (sorted by order) that comes before `order`.
+    static func end(before order: Int, in list: [SubjectEvent]) -> Int {
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid].order < order { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Subject events before `order`, nearest first (an added event before a
+    /// found one of the same order, as when both lived in one sorted list).
+    /// Starts by binary search instead of walking back from the story's end.
+    func eventsBefore(_ order: Int) -> UnfoldSequence<SubjectEvent, (Int, Int)> {
+        let found = events, added = addedEvents
+        return sequence(state: (Self.end(before: order, in: found), Self.end(before: order, in: added))) { s in
+            if s.1 > 0, s.0 == 0 || added[s.1 - 1].order >= found[s.0 - 1].order {
+                s.1 -= 1
+                return added[s.1]
+            }
+            guard s.0 > 0 else { return nil }
+            s.0 -= 1
+            return found[s.0]
+        }
     }
 
     func resolve(_ f: SpeakerFind, at order: Int) -> Resolved? {
@@ -220,7 +249,7 @@ extension AttributionSession {
             // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
             if words.count <= 2, let head = words.last {
                 let suffix = " " + head.lowercased()
-                for e in events.reversed() where e.order < order && e.isDescriptor {
+                for e in eventsBefore(order) where e.isDescriptor {
                     let lower = e.name.lowercased()
                     if lower.hasSuffix(suffix) && e.name.count > f.text.count {
                         return Resolved(speaker: e.name, entity: nil, kind: e.kind)
@@ -249,7 +278,7 @@ extension AttributionSession {
 
     func organizationEnding(in head: String, before order: Int) -> SubjectEvent? {
         let lower = head.lowercased()
-        for e in events.reversed() where e.order < order && e.kind == .organization {
+        for e in eventsBefore(order) where e.kind == .organization {
             if e.name.lowercased().hasSuffix(lower) { return e }
         }
         return nil
@@ -280,7 +309,7 @@ extension AttributionSession {
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
-            for raw in events.reversed() where raw.order < order {
+            for raw in eventsBefore(order) {
                 let e = classified(raw)
                 guard e.kind == .person else { continue }
                 // Skip a person whose given name says the other pronoun.
@@ -291,13 +320,13 @@ extension AttributionSession {
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:
-            for raw in events.reversed() where raw.order < order {
+            for raw in eventsBefore(order) {
                 let e = classified(raw)
                 guard e.kind == .organization else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .organization)
             }
         case .plural:
-            for raw in events.reversed() where raw.order < order {
+            for raw in eventsBefore(order) {
                 let e = classified(raw)
                 guard e.kind == .plural || e.kind == .organization else { continue }
                 return Resolved(speaker: e.name, entity: e.entity, kind: e.kind)

@@ -45,6 +45,8 @@ struct AttributionSession {
     /// Full names (two words or more, not organisations) by their lower-cased last word.
     var fullNames: [String: [(order: Int, name: String)]] = [:]
     var events: [SubjectEvent] = []
+    /// Speakers added while attributing (`addEvent`), sorted by order.
+    var addedEvents: [SubjectEvent] = []
     var indirect: [IndirectCandidate] = []
     /// Lower-case words of the story (packed): a capitalised sentence opener
     /// that also appears in lower case is an ordinary word, not a name.

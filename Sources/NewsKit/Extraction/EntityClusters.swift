@@ -100,11 +100,17 @@ struct EntityClusters {
         let form = tokens.joined(separator: " ").uppercased()
         let isInitial = firstToken.utf8.count == 2 && firstToken.hasSuffix(".")
         for index in bySurname[last] ?? [] {
-            let cluster = clusters[index]
-            let sameFirst = cluster.firstNames.contains(first)
-                || cluster.firstNames.isEmpty
-                || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
-                || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
+            // The copy of the cluster must be gone before the append below: while it
+            // lives, the append copies every mention (quadratic for a name used
+            // thousands of times).
+            let sameFirst: Bool
+            do {
+                let cluster = clusters[index]
+                sameFirst = cluster.firstNames.contains(first)
+                    || cluster.firstNames.isEmpty
+                    || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
+                    || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
+            }
             if sameFirst {
                 if clusters[index].firstNames.insert(first).inserted { byFirstName[first, default: []].append(index) }
                 clusters[index].forms.insert(form)

@@ -58,6 +58,8 @@ struct NameCandidate: Sendable {
 struct NameRunClassifier {
     let gazetteer: Gazetteer
 
+    /// The most words one name run may hold (real names and titles are far shorter).
+    static let longestRun = 32
     static let locationPrepositions: Set<String> = [
         "in", "at", "from", "to", "into", "near", "across", "outside", "inside", "toward", "towards",
         "throughout", "around", "via", "visit", "visited", "visiting", "across",
@@ -76,6 +78,10 @@ struct NameRunClassifier {
             // Grow the run over spaces, connectors and "of" phrases.
             var j = i
             while j + 1 < n {
+                // No name is this long; a longer run ("Dr. Dr. Dr. …" from bad
+                // input) made classify recurse once per title, super-linear and
+                // deep enough to overflow the stack. Cut it into bounded runs.
+                if j - i + 1 >= Self.longestRun { break }
                 let prev = words[j]
                 if prev.possessive { break }
                 let next = words[j + 1]
