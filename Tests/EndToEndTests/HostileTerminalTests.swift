@@ -297,8 +297,7 @@ func hostileContains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
 
     /// An ingest writes to the archive while the reader browses it: the reader
     /// keeps answering keys during the ingest, and afterwards finds the new
-    /// stories (search reads the live archive; the story list has no refresh
-    /// action, so a reopened reader is checked for the full list).
+    /// stories: Ctrl-L reloads the story list, and search reads the live archive.
     @Test func ingestWhileTheReaderBrowses() throws {
         let t = try HostileTerminal()
         defer { t.cleanUp() }
@@ -339,6 +338,10 @@ func hostileContains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         ingest.waitUntilExit()
         #expect(ingest.terminationStatus == 0)
         #expect(try !t.paneDead(), "the reader died during the ingest")
+        // Ctrl-L reloads the story list: the new stories are listed.
+        try t.keys("C-l")
+        try t.keys("g")
+        try t.waitForScreen("the refreshed story list") { $0.contains("/1505") && $0.contains("Lighthouse bulletin") }
         // Search reads the live archive: the new stories are found.
         try t.keys("/")
         try t.type("Zephyrine")
