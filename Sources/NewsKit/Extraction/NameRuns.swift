@@ -225,6 +225,26 @@ struct NameRunClassifier {
         return false
     }
 
+    /// Classifies the words before and after `tokens[k]` as separate runs,
+    /// dropping the word at `k` (a weekday, a demonym) from both.
+    func classifyApart(
+        _ tokens: [NameToken], droppingAt k: Int, context: NameContext, field: Span.Field, paragraph: Int,
+        prefixOnly: Bool, into out: inout [NameCandidate]
+    ) {
+        if k > 0 {
+            classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
+                     prefixOnly: prefixOnly, into: &out)
+        }
+        if k + 1 < tokens.count {
+            var rest = context
+            rest.sentenceInitial = false
+            rest.titled = false
+            rest.before = tokens[k].text.lowercased()
+            classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
+                     prefixOnly: prefixOnly, into: &out)
+        }
+    }
+
     /// Classifies one run, splitting it where titles, weekdays or known places divide it.
     func classify(
         _ run: [NameToken], context: NameContext, field: Span.Field, paragraph: Int,
@@ -234,18 +254,8 @@ struct NameRunClassifier {
         var context = context
         // Weekdays never belong to a name: split around them.
         if let k = tokens.firstIndex(where: { $0.flags.contains(.weekday) }) {
-            if k > 0 {
-                classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
-                         prefixOnly: prefixOnly, into: &out)
-            }
-            if k + 1 < tokens.count {
-                var rest = context
-                rest.sentenceInitial = false
-                rest.titled = false
-                rest.before = tokens[k].text.lowercased()
-                classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
-                         prefixOnly: prefixOnly, into: &out)
-            }
+            classifyApart(tokens, droppingAt: k, context: context, field: field, paragraph: paragraph,
+                          prefixOnly: prefixOnly, into: &out)
             return
         }
         // "Austin-based", "Bush-led", "I’m": a compound adjective or a contraction
@@ -405,18 +415,8 @@ struct NameRunClassifier {
         // Syrskyi", "Florida Latino voters"): split there, drop the adjective.
         if let k = tokens.firstIndex(where: { $0.flags.contains(.adjective) })
             , k == tokens.count - 1 || !tokens[k].flags.contains(.givenName) {
-            if k > 0 {
-                classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
-                         prefixOnly: prefixOnly, into: &out)
-            }
-            if k + 1 < tokens.count {
-                var rest = context
-                rest.sentenceInitial = false
-                rest.titled = false
-                rest.before = tokens[k].text.lowercased()
-                classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
-                         prefixOnly: prefixOnly, into: &out)
-            }
+            classifyApart(tokens, droppingAt: k, context: context, field: field, paragraph: paragraph,
+                          prefixOnly: prefixOnly, into: &out)
             return
         }
         if prefixOnly { return }
