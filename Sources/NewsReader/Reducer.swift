@@ -689,9 +689,10 @@ public enum Reducer {
             case .pageDown: s += 10
             case .pageUp: s -= 10
             case .top: s = 0
+            case .bottom: s = Int.max / 2
             default: break
             }
-            state.overlay = .help(scroll: max(0, min(s, ActionTable.bindings.count)))
+            state.overlay = .help(scroll: max(0, min(s, OverlayView.maxHelpScroll(width: state.width, height: state.height))))
             return []
         case .related(let story, let items, let selection):
             var sel = selection

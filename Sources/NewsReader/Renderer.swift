@@ -56,7 +56,8 @@ public enum StatusLine {
         if let f = state.quoteFilter { left.append("filter: \(f.speaker.name)") }
         var x = b.put(" " + left.joined(separator: " · ") + " ", x: 0, y: y, style: CellStyle(bold: true, reverse: true))
         if let m = state.message {
-            x = b.put(" " + m, x: x, y: y, style: Theme.status)
+            // Cut with "…" on a narrow terminal rather than mid-word at the edge.
+            x = b.put(Draw.fit(" " + m, rect.width - x), x: x, y: y, style: Theme.status)
         }
         // Hints from the action table, right-aligned, as many as fit.
         var hints = ""
@@ -72,37 +73,72 @@ public enum StatusLine {
 
 /// Help and related-stories windows over the panes.
 public enum OverlayView {
+    /// Where an overlay stands on a `width`x`height` screen.
+    static func rect(width: Int, height: Int) -> Rect {
+        let w = min(width - 4, 78)
+        let h = min(height - 4, 36)
+        return Rect(x: (width - w) / 2, y: max(1, (height - 1 - h) / 2), width: w, height: h)
+    }
+
+    /// The help overlay's rows for an inner width: a section title, or a
+    /// binding's keys and its help word-wrapped beside them (in an 18-column
+    /// key column), or, where that leaves too little room, under them.
+    static func helpRows(width: Int) -> [(keys: String, help: String, isHeader: Bool)] {
+        let besides = width - 20 >= 30
+        var rows: [(String, String, Bool)] = []
+        func add(_ keys: String, _ help: String) {
+            let bytes = Array(help.utf8)
+            let lines = WordWrap.lines(help, width: max(8, besides ? width - 20 : width - 4)).map {
+                String(decoding: bytes[$0], as: UTF8.self)
+            }
+            if besides {
+                for (i, line) in lines.enumerated() { rows.append((i == 0 ? keys : "", line, false)) }
+            } else {
+                rows.append((keys, "", false))
+                for line in lines { rows.append(("", line, false)) }
+            }
+        }
+        var section = ""
+        for binding in ActionTable.bindings {
+            if binding.section != section {
+                section = binding.section
+                if !rows.isEmpty { rows.append(("", "", false)) }
+                rows.append((section, "", true))
+            }
+            add(binding.keys.map(\.label).joined(separator: " "), binding.help)
+        }
+        rows.append(("", "", false))
+        add("Mouse", "click focuses a pane and selects; the wheel scrolls")
+        return rows
+    }
+
+    /// How far the help can scroll on a `width`x`height` screen: its last row at the bottom.
+    static func maxHelpScroll(width: Int, height: Int) -> Int {
+        let inner = rect(width: width, height: height).inset(1)
+        return max(0, helpRows(width: inner.width).count - inner.height)
+    }
+
     public static func draw(_ overlay: Overlay, _ state: ReaderState, into b: inout CellBuffer) {
-        let w = min(state.width - 4, 78)
-        let h = min(state.height - 4, 36)
-        let rect = Rect(x: (state.width - w) / 2, y: max(1, (state.height - 1 - h) / 2), width: w, height: h)
+        let rect = Self.rect(width: state.width, height: state.height)
         b.fill(rect)
         switch overlay {
         case .help(let scroll):
             Draw.box(rect, title: "Help · q or Esc closes", focused: true, into: &b)
-            var lines: [(String, String, Bool)] = []
-            var section = ""
-            for binding in ActionTable.bindings {
-                if binding.section != section {
-                    section = binding.section
-                    if !lines.isEmpty { lines.append(("", "", false)) }
-                    lines.append((section, "", true))
-                }
-                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
-            }
-            lines.append(("", "", false))
-            lines.append(("Mouse", "click focuses a pane and selects; the wheel scrolls", false))
             let inner = rect.inset(1)
+            let rows = helpRows(width: inner.width)
+            let besides = inner.width - 20 >= 30
+            let top = min(scroll, max(0, rows.count - inner.height))
             for row in 0..<inner.height {
-                let i = scroll + row
-                guard i < lines.count else { break }
-                let (k, text, isHeader) = lines[i]
+                let i = top + row
+                guard i < rows.count else { break }
+                let (keys, text, isHeader) = rows[i]
                 let y = inner.y + row
                 if isHeader {
-                    b.put(k, x: inner.x + 1, y: y, style: Theme.header, limit: inner.maxX)
+                    b.put(keys, x: inner.x + 1, y: y, style: Theme.header, limit: inner.maxX)
                 } else {
-                    b.put(k, x: inner.x + 2, y: y, style: Theme.headline, limit: inner.maxX)
-                    b.put(text, x: inner.x + 20, y: y, limit: inner.maxX)
+                    b.put(keys, x: inner.x + 2, y: y, style: Theme.headline, limit: inner.maxX)
+                    let x = besides ? inner.x + 20 : inner.x + 4
+                    b.put(Draw.fit(text, inner.maxX - x), x: x, y: y, limit: inner.maxX)
                 }
             }
         case .related(_, let items, let selection):

@@ -86,3 +86,42 @@ import Testing
         #expect(text.contains(ActionTable.markdownTable), "README.md's keys table should read:\n\(ActionTable.markdownTable)")
     }
 }
+
+@Suite struct NarrowTerminalTests {
+    /// At 40x12 the help has no room beside the keys: each help line gets a
+    /// row of its own, whole, and scrolling stops at the last row.
+    @Test func theHelpIsReadableWholeOnASmallTerminal() {
+        var state = Fixtures.state(width: 40, height: 12)
+        _ = Reducer.reduce(&state, .key(.character("?")))
+        var seen = Renderer.render(state).text
+        var previous = ""
+        for _ in 0..<200 {
+            _ = Reducer.reduce(&state, .key(.character("j")))
+            let frame = Renderer.render(state).text
+            seen += frame
+            if frame == previous { break }
+            previous = frame
+        }
+        // Every help text is there whole, wrapped over rows, and every row is drawn.
+        let rows = OverlayView.helpRows(width: 34)
+        let helps = rows.map(\.help).filter { !$0.isEmpty }.joined(separator: " ")
+        for b in ActionTable.bindings { #expect(helps.contains(b.help), "help lacks: \(b.help)") }
+        for r in rows where !r.help.isEmpty { #expect(seen.contains(r.help), "never drawn: \(r.help)") }
+        #expect(rows.allSatisfy { DisplayWidth.columns(of: $0.help) <= 30 })
+        #expect(previous.contains(rows.last!.help), "the last row shows at the bottom")
+        guard case .help(let scroll)? = state.overlay else { Issue.record("help closed"); return }
+        #expect(scroll == OverlayView.maxHelpScroll(width: 40, height: 12))
+        // k comes straight back up: no scrolling past the end to undo.
+        _ = Reducer.reduce(&state, .key(.character("k")))
+        guard case .help(let up)? = state.overlay else { return }
+        #expect(up == scroll - 1)
+    }
+
+    @Test func aLongMessageIsCutWithAnEllipsisOnANarrowTerminal() {
+        var state = Fixtures.state(width: 40, height: 12)
+        state.message = "“harbour”: match 12 of 31 · result 7 of 50"
+        let status = Renderer.render(state).line(11)
+        #expect(status.contains("“harbour”: match"))
+        #expect(status.trimmingCharacters(in: .whitespaces).hasSuffix("…"))
+    }
+}
