@@ -30,49 +30,54 @@ import Testing
         }
     }
 
-    @Test func everyStepOfAWalkKnowsItsExactPlaceBothWays() throws {
+    /// `body` with an archive of `count` canal stories in a temporary folder.
+    func withCanal(_ count: Int, _ body: (SQLiteArchive) throws -> Void) throws {
         let folder = try TempFolder()
         defer { folder.cleanUp() }
         let archive = try SQLiteArchive(path: folder.file("canal.sqlite"))
-        _ = try archive.store(Self.stories(150))
-        let nadia = try #require(try archive.findEntities(named: "Nadia Ferreira-Holt", type: .person, limit: 1).first)
-        #expect(nadia.mentionCount == 300)
-        #expect(nadia.storyCount == 150)
+        _ = try archive.store(Self.stories(count))
+        try body(archive)
+    }
 
-        var at: ArchivePosition?
-        var n = 0, stories: [StoryID] = []
-        while let m = try archive.mention(of: nadia.id, from: at, direction: .forward) {
-            n += 1
-            if stories.last != m.story { stories.append(m.story) }
-            let o = try #require(try archive.mentionOrdinal(of: nadia.id, at: m.position))
-            #expect(o == MentionOrdinal(mention: n, mentionTotal: 300, story: stories.count, storyTotal: 150),
-                    "mention \(n)")
-            at = m.position
+    @Test func everyStepOfAWalkKnowsItsExactPlaceBothWays() throws {
+        try withCanal(150) { archive in
+            let nadia = try #require(try archive.findEntities(named: "Nadia Ferreira-Holt", type: .person, limit: 1).first)
+            #expect(nadia.mentionCount == 300)
+            #expect(nadia.storyCount == 150)
+
+            var at: ArchivePosition?
+            var n = 0, stories: [StoryID] = []
+            while let m = try archive.mention(of: nadia.id, from: at, direction: .forward) {
+                n += 1
+                if stories.last != m.story { stories.append(m.story) }
+                let o = try #require(try archive.mentionOrdinal(of: nadia.id, at: m.position))
+                #expect(o == MentionOrdinal(mention: n, mentionTotal: 300, story: stories.count, storyTotal: 150),
+                        "mention \(n)")
+                at = m.position
+            }
+            #expect(n == 300)
+            // Backwards from the end, the same places counted down.
+            at = nil
+            while let m = try archive.mention(of: nadia.id, from: at, direction: .backward) {
+                let o = try #require(try archive.mentionOrdinal(of: nadia.id, at: m.position))
+                #expect(o.mention == n, "mention \(n) going back")
+                #expect(o.story == (stories.firstIndex(of: m.story) ?? -1) + 1)
+                n -= 1
+                at = m.position
+            }
+            #expect(n == 0)
         }
-        #expect(n == 300)
-        // Backwards from the end, the same places counted down.
-        at = nil
-        while let m = try archive.mention(of: nadia.id, from: at, direction: .backward) {
-            let o = try #require(try archive.mentionOrdinal(of: nadia.id, at: m.position))
-            #expect(o.mention == n, "mention \(n) going back")
-            #expect(o.story == (stories.firstIndex(of: m.story) ?? -1) + 1)
-            n -= 1
-            at = m.position
-        }
-        #expect(n == 0)
     }
 
     @Test func anotherEntityAndUnknownIdsAreCountedApart() throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let archive = try SQLiteArchive(path: folder.file("canal.sqlite"))
-        _ = try archive.store(Self.stories(20))
-        let tobias = try #require(try archive.findEntities(named: "Wendt", type: .person, limit: 1).first)
-        let first = try #require(try archive.mention(of: tobias.id, from: nil, direction: .forward))
-        let second = try #require(try archive.mention(of: tobias.id, from: first.position, direction: .forward))
-        #expect(try archive.mentionOrdinal(of: tobias.id, at: second.position)
-                == MentionOrdinal(mention: 2, mentionTotal: 4, story: 2, storyTotal: 4))
-        #expect(try archive.mentionOrdinal(of: 999_999, at: second.position) == nil)
-        #expect(try archive.mentionOrdinal(of: tobias.id, at: ArchivePosition(story: 999_999, paragraph: 0, offset: 0)) == nil)
+        try withCanal(20) { archive in
+            let tobias = try #require(try archive.findEntities(named: "Wendt", type: .person, limit: 1).first)
+            let first = try #require(try archive.mention(of: tobias.id, from: nil, direction: .forward))
+            let second = try #require(try archive.mention(of: tobias.id, from: first.position, direction: .forward))
+            #expect(try archive.mentionOrdinal(of: tobias.id, at: second.position)
+                    == MentionOrdinal(mention: 2, mentionTotal: 4, story: 2, storyTotal: 4))
+            #expect(try archive.mentionOrdinal(of: 999_999, at: second.position) == nil)
+            #expect(try archive.mentionOrdinal(of: tobias.id, at: ArchivePosition(story: 999_999, paragraph: 0, offset: 0)) == nil)
+        }
     }
 }
