@@ -21,6 +21,8 @@ public enum Action: Sendable {
     case mentionStepped(EntityRecord?, MentionRecord?, MentionOrdinal?, step: Int)
     case moreQuotesLoaded(speaker: EntityID, [QuoteRecord])
     case searchLoaded(query: String, [SearchHit])
+    /// The next page of a search's results (empty at the end).
+    case moreResultsLoaded(query: String, [SearchHit])
     case relatedLoaded(story: StoryID, [RelatedStory])
     case failed(String)
 }
@@ -42,5 +44,7 @@ public enum ArchiveRequest: Sendable, Hashable {
     /// The next page of a filtered person's quotes.
     case moreQuotes(speaker: EntityID, offset: Int)
     case search(String)
+    /// The next page of a search's results, from `offset`.
+    case moreResults(String, offset: Int)
     case related(StoryID)
 }

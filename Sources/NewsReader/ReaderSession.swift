@@ -89,7 +89,9 @@ public struct ReaderSession: Sendable {
                 let page = try archive.quotes(QuoteFilter(speakerID: speaker, limit: quotePageSize, offset: offset))
                 return .moreQuotesLoaded(speaker: speaker, page)
             case .search(let words):
-                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: 50))
+                return .searchLoaded(query: words, try archive.search(words, offset: 0, limit: SearchState.pageSize))
+            case .moreResults(let words, let offset):
+                return .moreResultsLoaded(query: words, try archive.search(words, offset: offset, limit: SearchState.pageSize))
             case .related(let id):
                 return .relatedLoaded(story: id, try archive.related(story: id, limit: 20))
             }

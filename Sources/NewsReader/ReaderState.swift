@@ -91,6 +91,8 @@ public struct MentionWalk: Sendable, Hashable {
 /// The result list of a full-text search, and where its words stand in
 /// the result being read.
 public struct SearchState: Sendable, Hashable {
+    /// Results are loaded a page at a time.
+    public static let pageSize = 50
     public var query: String
     public var hits: [SearchHit]
     /// The result being read.
@@ -104,11 +106,28 @@ public struct SearchState: Sendable, Hashable {
     public var match: Int?
     /// Entering a story going back (`N`) lands on its last match.
     public var fromEnd = false
+    /// How many results the archive has given (a search among quotes gives
+    /// a story once per quote; `hits` keeps each story once).
+    public var loaded = 0
+    /// Whether every result is loaded (a short page was the last).
+    public var complete = false
 
     public init(query: String, hits: [SearchHit], index: Int) {
         self.query = query
-        self.hits = hits
         self.index = index
+        self.hits = []
+        add(hits)
+    }
+
+    /// Adds a page of results, each story once; returns how many were new.
+    @discardableResult
+    public mutating func add(_ page: [SearchHit]) -> Int {
+        var known = Set(hits.map(\.story))
+        let new = page.filter { known.insert($0.story).inserted }
+        hits += new
+        loaded += page.count
+        complete = page.count < Self.pageSize
+        return new.count
     }
 
     /// The story of the result being read.

@@ -107,6 +107,19 @@ public enum Reducer {
             }
             state.search = SearchState(query: query, hits: hits, index: 0)
             return openSearchHit(&state, fromEnd: false)
+        case .moreResultsLoaded(let query, let page):
+            guard var search = state.search, search.query == query else { return [] }
+            let new = search.add(page)
+            state.search = search
+            guard new > 0 else {
+                // A page of stories already listed: read on, or stop at the end.
+                if !search.complete { return [.moreResults(query, offset: search.loaded)] }
+                state.message = "last match for “\(query)” · N goes back"
+                return []
+            }
+            search.index += 1
+            state.search = search
+            return openSearchHit(&state, fromEnd: false)
         case .relatedLoaded(let story, let items):
             if items.isEmpty {
                 state.message = "no related stories"
@@ -197,6 +210,9 @@ public enum Reducer {
                 return []
             }
             let n = search.index + step
+            if step > 0, n == search.hits.count, !search.complete {
+                return [.moreResults(search.query, offset: search.loaded)]
+            }
             guard search.hits.indices.contains(n) else {
                 state.message = step > 0 ? "last match for “\(search.query)” · N goes back" : "first match for “\(search.query)” · n goes on"
                 return []
@@ -432,7 +448,7 @@ public enum Reducer {
 
     /// "“quay”: match 2 of 5 · result 1 of 3".
     static func searchMessage(_ s: SearchState) -> String {
-        let result = "result \(grouped(s.index + 1)) of \(grouped(s.hits.count))"
+        let result = "result \(grouped(s.index + 1)) of \(grouped(s.hits.count))" + (s.complete ? "" : "+")
         guard let m = s.match else { return "“\(s.query)”: \(result)" }
         return "“\(s.query)”: match \(m + 1) of \(s.matches.count) · \(result)"
     }

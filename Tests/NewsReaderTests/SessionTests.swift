@@ -208,6 +208,43 @@ import Testing
         #expect(session.state.open?.id == session.state.walk?.current?.story)
     }
 
+    @Test func searchResultsLoadPageByPageAsNGoesOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-search-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        let items = (1...62).map { i -> IngestItem in
+            let st = Fixtures.story(id: StoryID(i), headline: "Coast bulletin \(i)",
+                                    paragraphs: ["Tides were normal on day \(i).", "The lighthouse at Gannet Head was lit at dusk."],
+                                    quotes: [], entities: [], ids: [:])
+            return IngestItem(annotated: st.annotated, contentHash: "search-\(i)")
+        }
+        _ = try store.store(items)
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        session.press(.character("/"))
+        session.send(.type("lighthouse"))
+        session.press(.enter)
+        #expect(session.state.message == "“lighthouse”: match 1 of 1 · result 1 of 50+")
+        var opened: Set<StoryID> = [session.state.open!.id]
+        for _ in 0..<49 {
+            session.press(.character("n"))
+            opened.insert(session.state.open!.id)
+        }
+        #expect(session.state.message == "“lighthouse”: match 1 of 1 · result 50 of 50+")
+        // Past the loaded page: the next one is fetched and read on.
+        session.press(.character("n"))
+        #expect(session.state.message == "“lighthouse”: match 1 of 1 · result 51 of 62")
+        opened.insert(session.state.open!.id)
+        for _ in 0..<11 {
+            session.press(.character("n"))
+            opened.insert(session.state.open!.id)
+        }
+        #expect(opened.count == 62, "every story opened once")
+        #expect(session.state.open?.focus?.paragraph == 1)
+        session.press(.character("n"))
+        #expect(session.state.message == "last match for “lighthouse” · N goes back")
+    }
+
     @Test func filteredQuotesLoadPageByPage() throws {
         let (store, folder) = try Self.archive()
         defer { try? FileManager.default.removeItem(at: folder) }
