@@ -11,6 +11,8 @@ public struct StoryListState: Sendable {
     public var pages: [Int: [StorySummary]] = [:]
     public var selection = 0
     public var scroll = 0
+    /// A list position to open as soon as its page is loaded.
+    public var pendingOpen: Int?
 
     public init() {}
 

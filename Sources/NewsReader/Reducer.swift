@@ -40,6 +40,11 @@ public enum Reducer {
                 let far = state.stories.pages.keys.sorted { abs($0 - here) > abs($1 - here) }
                 for p in far.prefix(state.stories.pages.count - keep) where p != page { state.stories.pages[p] = nil }
             }
+            // A story asked for before its page was here.
+            if let i = state.stories.pendingOpen, i / StoryListState.pageSize == page {
+                state.stories.pendingOpen = nil
+                if let s = state.stories.summary(at: i) { return [.openStory(s.id, focus: nil)] }
+            }
             // The first page of a fresh session opens the newest story.
             if state.open == nil, page == 0, let first = rows.first { return [.openStory(first.id, focus: nil)] }
             return []
@@ -364,9 +369,8 @@ public enum Reducer {
     static func openSelection(_ state: inout ReaderState) -> [ArchiveRequest] {
         switch state.focus {
         case .stories:
-            guard let s = state.stories.summary(at: state.stories.selection) else { return missingStoryPages(state) }
             state.focus = .story
-            return [.openStory(s.id, focus: nil)]
+            return openListed(at: state.stories.selection, &state)
         case .story:
             return []
         case .entities:
@@ -378,6 +382,20 @@ public enum Reducer {
             let span = Span(field: .body, paragraph: q.paragraph, start: q.range.first ?? 0, end: q.range.count > 1 ? q.range[1] : 0)
             return show(story: q.story, focus: span, &state)
         }
+    }
+
+    /// Opens the story at a list position; when its page is not loaded yet
+    /// (`:open 5000`, a click far down a big archive), loads the page and
+    /// opens the story when the page arrives.
+    static func openListed(at index: Int, _ state: inout ReaderState) -> [ArchiveRequest] {
+        if let s = state.stories.summary(at: index) {
+            state.stories.pendingOpen = nil
+            return [.openStory(s.id, focus: nil)]
+        }
+        state.stories.pendingOpen = index
+        let pages = missingStoryPages(state)
+        let page = StoryListState.pageSize
+        return pages.contains(.storiesPage(index / page)) ? pages : pages + [.storiesPage(index / page)]
     }
 
     /// Shows a place in a story, opening the story when it is not the open one.
@@ -675,11 +693,7 @@ public enum Reducer {
             state.focus = .stories
             state.stories.selection = n - 1
             keepSelectionsVisible(&state)
-            var requests = missingStoryPages(state)
-            if let s = state.stories.summary(at: n - 1) {
-                requests.append(.openStory(s.id, focus: nil))
-            }
-            return requests
+            return openListed(at: n - 1, &state)
         case "help":
             state.overlay = .help(scroll: 0)
             return []
@@ -746,8 +760,7 @@ public enum Reducer {
                 let i = state.stories.scroll + row
                 guard i < state.stories.count else { return [] }
                 state.stories.selection = i
-                guard let s = state.stories.summary(at: i) else { return missingStoryPages(state) }
-                return [.openStory(s.id, focus: nil)]
+                return openListed(at: i, &state)
             case .entities:
                 let i = state.entityScroll + row
                 if state.entityRows.indices.contains(i), !state.entityRows[i].isHeader { state.entitySelection = i }

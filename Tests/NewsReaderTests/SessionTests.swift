@@ -245,6 +245,28 @@ import Testing
         #expect(session.state.message == "last match for “lighthouse” · N goes back")
     }
 
+    @Test func openingAStoryWhosePageIsNotLoadedOpensItWhenThePageArrives() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-open-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        let items = (1...250).map { i -> IngestItem in
+            let st = Fixtures.story(id: StoryID(i), headline: "Tide table \(i)", paragraphs: ["High water at \(i % 12) o’clock."],
+                                    quotes: [], entities: [], ids: [:])
+            return IngestItem(annotated: st.annotated, contentHash: "open-\(i)")
+        }
+        _ = try store.store(items)
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        #expect(session.state.stories.pages[2] == nil)
+        session.press(.character(":"))
+        session.send(.type("open 230"))
+        session.press(.enter)
+        let expected = try store.stories(offset: 229, limit: 1).first
+        #expect(session.state.open?.id == expected?.id)
+        #expect(session.state.stories.pendingOpen == nil)
+        #expect(session.render().text.contains("Story 230/250"))
+    }
+
     @Test func filteredQuotesLoadPageByPage() throws {
         let (store, folder) = try Self.archive()
         defer { try? FileManager.default.removeItem(at: folder) }
