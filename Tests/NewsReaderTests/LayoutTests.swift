@@ -125,3 +125,13 @@ import Testing
         #expect(status.trimmingCharacters(in: .whitespaces).hasSuffix("…"))
     }
 }
+
+@Suite struct PaneTitleTests {
+    /// A title too long for its pane is cut with "…" and keeps its border.
+    @Test func aLongTitleIsCutWithAnEllipsisInsideItsBorder() {
+        var state = Fixtures.state(width: 80, height: 24)
+        while state.focus != .entities { _ = Reducer.reduce(&state, .key(.tab)) }
+        let top = Renderer.render(state).line(0)
+        #expect(top.hasPrefix("┌─ Entities · this sto… ─┐"), "\(top)")
+    }
+}

@@ -55,7 +55,8 @@ enum Draw {
         b.put("┐", x: x1, y: rect.y, style: style)
         b.put("└", x: rect.x, y: y1, style: style)
         b.put("┘", x: x1, y: y1, style: style)
-        let t = " " + title + " "
+        // Between "┌─" and "─┐", with a space each side: cut with "…" to fit.
+        let t = " " + fit(title, rect.width - 6) + " "
         b.put(t, x: rect.x + 2, y: rect.y, style: focused ? Theme.focusedTitle : Theme.title, limit: x1 - 1)
     }
 
