@@ -35,43 +35,30 @@ import TestSupport
         #expect(s.contains("SECOND=1"))
     }
 
-    @Test func ctrlCQuitsAndRestores() throws {
-        let reader = try ReaderOnFixture("reader-ctrlc", width: 120, height: 30)
-        defer { reader.close() }
-        let tmux = reader.tmux
-        #expect(reader.startReader() != nil)
-        tmux.keys("C-c")
-        tmux.waitUntil { !$0.contains("Stories 1/3") }
-        tmux.run(Self.modesCheck)
-        let s = tmux.waitFor("modes-done")
-        #expect(s.contains("exit=0"))
-        #expect(s.contains("icanon echo modes-done"))
+    /// How the reader ends: Ctrl-C typed, SIGTERM sent, or a segmentation
+    /// fault delivered as the kernel would deliver it.
+    enum Ending: String, CaseIterable, Sendable {
+        case ctrlC, sigterm, crash
+
+        /// The shell's `$?` afterwards.
+        var exitStatus: Int { [.ctrlC: 0, .sigterm: 143, .crash: 139][self]! }
     }
 
-    @Test func sigtermRestoresTheTerminal() throws {
-        let reader = try ReaderOnFixture("reader-term", width: 120, height: 30)
+    @Test(arguments: Ending.allCases)
+    func theTerminalIsRestoredHoweverTheReaderEnds(_ ending: Ending) throws {
+        let reader = try ReaderOnFixture("reader-\(ending.rawValue)", width: 120, height: 30)
         defer { reader.close() }
         let tmux = reader.tmux
         let pid = try #require(reader.startReader())
-        #expect(kill(pid, SIGTERM) == 0)
-        tmux.waitUntil { !$0.contains("Stories 1/3") }
+        switch ending {
+        case .ctrlC: tmux.keys("C-c")
+        case .sigterm: #expect(kill(pid, SIGTERM) == 0)
+        case .crash: #expect(kill(pid, SIGSEGV) == 0)
+        }
+        tmux.waitUntil("the reader gone") { !$0.contains("Stories 1/3") }
         tmux.run(Self.modesCheck)
         let s = tmux.waitFor("modes-done")
-        #expect(s.contains("exit=143"))
-        #expect(s.contains("icanon echo modes-done"))
-    }
-
-    @Test func aCrashRestoresTheTerminal() throws {
-        let reader = try ReaderOnFixture("reader-crash", width: 120, height: 30)
-        defer { reader.close() }
-        let tmux = reader.tmux
-        let pid = try #require(reader.startReader())
-        // A segmentation fault, delivered as the kernel would deliver it.
-        #expect(kill(pid, SIGSEGV) == 0)
-        tmux.waitUntil { !$0.contains("Stories 1/3") }
-        tmux.run(Self.modesCheck)
-        let s = tmux.waitFor("modes-done")
-        #expect(s.contains("exit=139"))
+        #expect(s.contains("exit=\(ending.exitStatus)"))
         #expect(s.contains("icanon echo modes-done"))
     }
 

@@ -8,16 +8,24 @@ import Testing
 /// folder, built through the archive's API from the hand-annotated stories.
 @Suite struct SessionTests {
     /// A fresh archive holding the fixture stories; removed by the caller.
-    static func archive() throws -> (SQLiteArchive, URL) {
+    /// A real archive file in a new temporary folder holding `stories`.
+    static func archive(_ stories: [ArchivedStory] = [Fixtures.quay, Fixtures.fleet]) throws -> (SQLiteArchive, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
-        let items = [Fixtures.quay, Fixtures.fleet].map {
-            IngestItem(annotated: $0.annotated, contentHash: "hash-\($0.id)")
-        }
+        let items = stories.map { IngestItem(annotated: $0.annotated, contentHash: "hash-\($0.id)") }
         let report = try store.store(items)
-        #expect(report.added == 2)
+        #expect(report.added == stories.count)
         return (store, folder)
+    }
+
+    /// `count` one-headline stories, story i with `paragraphs(i)`.
+    static func stories(_ count: Int, headline: String, entities: [(String, EntityType)] = [],
+                        _ paragraphs: (Int) -> [String]) -> [ArchivedStory] {
+        (1...count).map { i in
+            Fixtures.story(id: StoryID(i), headline: "\(headline) \(i)", paragraphs: paragraphs(i), quotes: [],
+                           entities: entities, ids: Fixtures.ids)
+        }
     }
 
     @Test func opensOnTheNewestStoryWithAllPanes() throws {
@@ -183,19 +191,12 @@ import Testing
     }
 
     @Test func aLongWalkCountsExactlyWhereItIs() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-walk-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
         // 130 stories, each naming Ilse Marrow twice: 260 mentions, more than
         // a reader can list whole.
-        let items = (1...130).map { i -> IngestItem in
-            let st = Fixtures.story(id: StoryID(i), headline: "Quay works, day \(i)",
-                                    paragraphs: ["Ilse Marrow inspected section \(i) of the quay.", "Marrow said the work was on time."],
-                                    quotes: [], entities: [("Ilse Marrow", .person)], ids: Fixtures.ids)
-            return IngestItem(annotated: st.annotated, contentHash: "walk-\(i)")
-        }
-        _ = try store.store(items)
+        let (store, folder) = try Self.archive(Self.stories(130, headline: "Quay works, day", entities: [("Ilse Marrow", .person)]) { i in
+            ["Ilse Marrow inspected section \(i) of the quay.", "Marrow said the work was on time."]
+        })
+        defer { try? FileManager.default.removeItem(at: folder) }
         var session = ReaderSession(archive: store, width: 160, height: 48)
         while session.state.focus != .entities { session.press(.tab) }
         #expect(session.state.selectedEntity?.name == "Ilse Marrow")
@@ -209,17 +210,10 @@ import Testing
     }
 
     @Test func searchResultsLoadPageByPageAsNGoesOn() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-search-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (store, folder) = try Self.archive(Self.stories(62, headline: "Coast bulletin") { i in
+            ["Tides were normal on day \(i).", "The lighthouse at Gannet Head was lit at dusk."]
+        })
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
-        let items = (1...62).map { i -> IngestItem in
-            let st = Fixtures.story(id: StoryID(i), headline: "Coast bulletin \(i)",
-                                    paragraphs: ["Tides were normal on day \(i).", "The lighthouse at Gannet Head was lit at dusk."],
-                                    quotes: [], entities: [], ids: [:])
-            return IngestItem(annotated: st.annotated, contentHash: "search-\(i)")
-        }
-        _ = try store.store(items)
         var session = ReaderSession(archive: store, width: 160, height: 48)
         session.press(.character("/"))
         session.send(.type("lighthouse"))
@@ -246,16 +240,8 @@ import Testing
     }
 
     @Test func openingAStoryWhosePageIsNotLoadedOpensItWhenThePageArrives() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-open-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let (store, folder) = try Self.archive(Self.stories(250, headline: "Tide table") { i in ["High water at \(i % 12) o’clock."] })
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
-        let items = (1...250).map { i -> IngestItem in
-            let st = Fixtures.story(id: StoryID(i), headline: "Tide table \(i)", paragraphs: ["High water at \(i % 12) o’clock."],
-                                    quotes: [], entities: [], ids: [:])
-            return IngestItem(annotated: st.annotated, contentHash: "open-\(i)")
-        }
-        _ = try store.store(items)
         var session = ReaderSession(archive: store, width: 160, height: 48)
         #expect(session.state.stories.pages[2] == nil)
         session.press(.character(":"))
