@@ -398,8 +398,15 @@ public enum Reducer {
         return pages.contains(.storiesPage(index / page)) ? pages : pages + [.storiesPage(index / page)]
     }
 
+    /// Brings the story pane on screen when the layout hides it (one pane
+    /// at a time on a small terminal): a jump or a search result is to be read.
+    static func revealStory(_ state: inout ReaderState) {
+        if state.layout.mode != .tooSmall, state.layout.panes[.story] == nil { state.focus = .story }
+    }
+
     /// Shows a place in a story, opening the story when it is not the open one.
     static func show(story id: StoryID, focus: Span, _ state: inout ReaderState) -> [ArchiveRequest] {
+        revealStory(&state)
         if state.open?.id == id {
             state.open!.focus = focus
             scrollStory(to: focus, &state)
@@ -430,6 +437,7 @@ public enum Reducer {
         s.fromEnd = fromEnd
         state.search = s
         state.message = searchMessage(s)
+        revealStory(&state)
         if state.open?.id == story {
             enterSearchHit(&state)
             return []
@@ -693,6 +701,7 @@ public enum Reducer {
             state.focus = .stories
             state.stories.selection = n - 1
             keepSelectionsVisible(&state)
+            revealStory(&state)
             return openListed(at: n - 1, &state)
         case "help":
             state.overlay = .help(scroll: 0)

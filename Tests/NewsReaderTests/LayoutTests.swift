@@ -1,4 +1,5 @@
 import Foundation
+import NewsArchive
 import Testing
 @testable import NewsReader
 
@@ -133,5 +134,32 @@ import Testing
         while state.focus != .entities { _ = Reducer.reduce(&state, .key(.tab)) }
         let top = Renderer.render(state).line(0)
         #expect(top.hasPrefix("┌─ Entities · this sto… ─┐"), "\(top)")
+    }
+}
+
+@Suite struct OnePaneTests {
+    /// At 40x12 one pane shows at a time: a search result or a mention jump
+    /// brings the story pane up, so the match is on screen.
+    @Test func aSearchResultOrAJumpShowsTheStoryPaneOnASmallTerminal() {
+        var s = Fixtures.state(width: 40, height: 12)
+        #expect(s.layout.mode == .single && s.focus == .stories)
+        let hit = SearchHit(story: 2, headline: "", snippet: "", rank: 0)
+        #expect(Reducer.reduce(&s, .searchLoaded(query: "gates", [hit])) == [.openStory(2, focus: nil)])
+        _ = Reducer.reduce(&s, .storyLoaded(Fixtures.fleet, focus: nil))
+        #expect(s.focus == .story)
+        #expect(Renderer.render(s).text.contains("gates"))
+
+        var w = Fixtures.state(width: 40, height: 12)
+        while w.focus != .entities { _ = Reducer.reduce(&w, .key(.tab)) }
+        let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2)
+        let m = MentionRecord(text: "Marrow", entity: 1, story: 1, headline: "", field: "body", paragraph: 3, range: [0, 6], context: "")
+        _ = Reducer.reduce(&w, .mentionStepped(marrow, m, nil, step: 1))
+        #expect(w.focus == .story)
+        #expect(Renderer.render(w).text.contains("Marrow said the board"))
+        // On a wide terminal the focus stays where the user is.
+        var wide = Fixtures.state()
+        while wide.focus != .entities { _ = Reducer.reduce(&wide, .key(.tab)) }
+        _ = Reducer.reduce(&wide, .mentionStepped(marrow, m, nil, step: 1))
+        #expect(wide.focus == .entities)
     }
 }
