@@ -5,7 +5,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case open
     case filterByPerson, clearFilter
     case nextMention, previousMention
-    case search, nextResult, previousResult
+    case search, nextResult, previousResult, searchResults
     case commandLine
     case related
     case toggleEntityScope
@@ -55,6 +55,7 @@ public enum ActionTable {
         KeyBinding([.character("/")], .search, "full-text search over the archive", hint: "search", section: "Search"),
         KeyBinding([.character("n")], .nextResult, "next match of the search, on into the next result", section: "Search"),
         KeyBinding([.character("N")], .previousResult, "previous match, back into the previous result", section: "Search"),
+        KeyBinding([.character("s")], .searchResults, "the search's results, to pick one (Enter)", section: "Search"),
         KeyBinding([.character("r")], .related, "stories related to the open one", hint: "related", section: "Search"),
         KeyBinding([.character(":")], .commandLine, "command line: filter NAME, search WORDS, open N, quit", section: "Other"),
         KeyBinding([.control("l")], .refresh, "reload the story list (new stories) and redraw", section: "Other"),

@@ -161,6 +161,9 @@ public struct Prompt: Sendable, Hashable {
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case related(story: StoryID, items: [RelatedStory], selection: Int)
+    /// The results of the search in `ReaderState.search`, to choose one from.
+    /// Keys it does not use close it and act as usual (`n` reads on).
+    case results(selection: Int)
 }
 
 /// The reader's whole state: a value, changed only by `Reducer.reduce`.

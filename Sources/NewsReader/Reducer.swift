@@ -111,6 +111,9 @@ public enum Reducer {
                 return []
             }
             state.search = SearchState(query: query, hits: hits, index: 0)
+            // The first result opens behind the list of them: Enter picks
+            // another, Esc (or n) reads this one.
+            if hits.count > 1 { state.overlay = .results(selection: 0) }
             return openSearchHit(&state, fromEnd: false)
         case .moreResultsLoaded(let query, let page):
             guard var search = state.search, search.query == query else { return [] }
@@ -225,6 +228,13 @@ public enum Reducer {
             search.index = n
             state.search = search
             return openSearchHit(&state, fromEnd: step < 0)
+        case .searchResults:
+            guard let search = state.search else {
+                state.message = "no search yet: / searches"
+                return []
+            }
+            state.overlay = .results(selection: search.index)
+            return []
         case .commandLine:
             state.prompt = Prompt(kind: .command)
             return []
@@ -747,6 +757,32 @@ public enum Reducer {
             default: break
             }
             state.overlay = .related(story: story, items: items, selection: max(0, min(items.count - 1, sel)))
+            return []
+        case .results(let selection):
+            guard var search = state.search, !search.hits.isEmpty else {
+                state.overlay = nil
+                return []
+            }
+            let page = max(1, OverlayView.rect(width: state.width, height: state.height).inset(1).height / 2 - 1)
+            var sel = selection
+            switch command {
+            case .moveDown: sel += 1
+            case .moveUp: sel -= 1
+            case .pageDown: sel += page
+            case .pageUp: sel -= page
+            case .top: sel = 0
+            case .bottom: sel = search.hits.count - 1
+            case .open:
+                state.overlay = nil
+                search.index = selection
+                state.search = search
+                return openSearchHit(&state, fromEnd: false)
+            default:
+                // Not a key of the list: close it and do what the key does.
+                state.overlay = nil
+                return command.map { run($0, &state) } ?? []
+            }
+            state.overlay = .results(selection: max(0, min(search.hits.count - 1, sel)))
             return []
         }
     }

@@ -141,6 +141,30 @@ public enum OverlayView {
                     b.put(Draw.fit(text, inner.maxX - x), x: x, y: y, limit: inner.maxX)
                 }
             }
+        case .results(let selection):
+            guard let search = state.search else { return }
+            let more = search.complete ? "" : "+"
+            Draw.box(rect, title: "“\(search.query)” · \(Reducer.grouped(search.hits.count))\(more) results · Enter opens · Esc closes",
+                     focused: true, into: &b)
+            // Two rows a result: its headline, then the words found around the match.
+            let inner = rect.inset(1)
+            let perPage = max(1, inner.height / 2)
+            let top = Reducer.scroll(0, keeping: selection, height: perPage)
+            for slot in 0..<perPage {
+                let i = top + slot
+                guard i < search.hits.count else { break }
+                let hit = search.hits[i]
+                let y = inner.y + slot * 2
+                let mark = i == search.index ? "▸ " : "  "
+                Draw.row(mark + Draw.oneLine(hit.headline), right: "\(i + 1) ", in: inner, y: y, style: Theme.headline, into: &b)
+                if y + 1 < inner.maxY {
+                    Draw.row("    " + Draw.oneLine(hit.snippet), in: inner, y: y + 1, style: Theme.dim, into: &b)
+                }
+                if i == selection {
+                    Draw.select(row: y, in: inner, focused: true, into: &b)
+                    if y + 1 < inner.maxY { Draw.select(row: y + 1, in: inner, focused: true, into: &b) }
+                }
+            }
         case .related(_, let items, let selection):
             Draw.box(rect, title: "Related stories · Enter opens · Esc closes", focused: true, into: &b)
             let inner = rect.inset(1)

@@ -78,4 +78,34 @@ import Testing
         #expect(!text.contains("Paragraph 1 says"))
         #expect(s.message == "“lighthouse”: match 1 of 1 · result 1 of 1")
     }
+
+    @Test func theResultListPicksAResultAndOtherKeysReadOn() {
+        var s = Fixtures.state()
+        let hits = [SearchHit(story: 1, headline: "Harbour board delays vote on new quay", snippet: "chair Ilse [Marrow] said", rank: -2),
+                    SearchHit(story: 2, headline: "Fleet returns early as storm nears Port Ellis", snippet: "Ilse [Marrow] opened the harbour gates", rank: -1)]
+        _ = Reducer.reduce(&s, .searchLoaded(query: "marrow", hits))
+        #expect(s.overlay == .results(selection: 0))
+        let text = Renderer.render(s).text
+        #expect(text.contains("“marrow” · 2 results · Enter opens · Esc closes"))
+        #expect(text.contains("▸ Harbour board delays vote on new quay"))
+        #expect(text.contains("Ilse [Marrow] opened the harbour gates"))
+        // j Enter: the second result, at its first match.
+        _ = Reducer.reduce(&s, .key(.character("j")))
+        #expect(s.overlay == .results(selection: 1))
+        #expect(Reducer.reduce(&s, .key(.enter)) == [.openStory(2, focus: nil)])
+        #expect(s.overlay == nil)
+        _ = Reducer.reduce(&s, .storyLoaded(Fixtures.fleet, focus: nil))
+        #expect(s.message == "“marrow”: match 1 of 2 · result 2 of 2")
+        // s lists them again at the result being read; n closes the list and reads on.
+        _ = Reducer.reduce(&s, .key(.character("s")))
+        #expect(s.overlay == .results(selection: 1))
+        #expect(Renderer.render(s).text.contains("▸ Fleet returns early"))
+        _ = Reducer.reduce(&s, .key(.character("n")))
+        #expect(s.overlay == nil)
+        #expect(s.message == "“marrow”: match 2 of 2 · result 2 of 2")
+        // One result alone opens without a list.
+        var one = Fixtures.state()
+        _ = Reducer.reduce(&one, .searchLoaded(query: "quay", [hits[0]]))
+        #expect(one.overlay == nil)
+    }
 }
