@@ -13,7 +13,6 @@ extension ScratchFolder {
 /// A new empty folder under the system's temporary directory, removed by `remove()`.
 public struct TemporaryFolder: ScratchFolder, Sendable {
     public let path: String
-    public var url: URL { URL(fileURLWithPath: path) }
 
     /// Creates `<tmp>/<name>-<uuid>/`.
     public init(_ name: String) throws {
@@ -29,6 +28,7 @@ public struct TemporaryFolder: ScratchFolder, Sendable {
         try Data(text.utf8).write(to: URL(fileURLWithPath: full))
     }
 
+    /// Deletes the folder and everything in it.
     public func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
