@@ -790,8 +790,16 @@ public enum Reducer {
     // MARK: mouse
 
     static func handle(mouse: MouseEvent, _ state: inout ReaderState) -> [ArchiveRequest] {
+        guard state.prompt == nil else { return [] }
+        // Over an overlay (help, results, related) the wheel moves in it, as ↓ and ↑ do.
+        if let overlay = state.overlay {
+            switch mouse {
+            case .wheelDown: return handleOverlay(overlay, key: .down, &state)
+            case .wheelUp: return handleOverlay(overlay, key: .up, &state)
+            case .click: return []
+            }
+        }
         state.message = nil
-        guard state.prompt == nil, state.overlay == nil else { return [] }
         let layout = state.layout
         switch mouse {
         case .click(let x, let y):

@@ -89,7 +89,12 @@ import Testing
         #expect(text.contains("“marrow” · 2 results · Enter opens · Esc closes"))
         #expect(text.contains("▸ Harbour board delays vote on new quay"))
         #expect(text.contains("Ilse [Marrow] opened the harbour gates"))
-        // j Enter: the second result, at its first match.
+        // The wheel moves in the list, as j and k do; j Enter: the second result, at its first match.
+        _ = Reducer.reduce(&s, .mouse(.wheelDown(x: 80, y: 20)))
+        #expect(s.overlay == .results(selection: 1))
+        _ = Reducer.reduce(&s, .mouse(.wheelUp(x: 80, y: 20)))
+        #expect(s.overlay == .results(selection: 0))
+        #expect(s.message == "“marrow”: match 1 of 3 · result 1 of 2", "the wheel keeps the status")
         _ = Reducer.reduce(&s, .key(.character("j")))
         #expect(s.overlay == .results(selection: 1))
         #expect(Reducer.reduce(&s, .key(.enter)) == [.openStory(2, focus: nil)])
