@@ -119,6 +119,12 @@ public enum Reducer {
             guard var search = state.search, search.query == query else { return [] }
             let new = search.add(page)
             state.search = search
+            // Asked for by the results list going past its end: show them there.
+            if case .results(let selection)? = state.overlay {
+                if new == 0, !search.complete { return [.moreResults(query, offset: search.loaded)] }
+                state.overlay = .results(selection: min(selection + 1, search.hits.count - 1))
+                return []
+            }
             guard new > 0 else {
                 // A page of stories already listed: read on, or stop at the end.
                 if !search.complete { return [.moreResults(query, offset: search.loaded)] }
@@ -727,6 +733,8 @@ public enum Reducer {
         let isHelp: Bool = if case .help = overlay { true } else { false }
         if key == .escape || command == .quit || (command == .help && isHelp) {
             state.overlay = nil
+            // Closing the results leaves the one being read, and says so.
+            if case .results = overlay, let search = state.search { state.message = searchMessage(search) }
             return []
         }
         switch overlay {
@@ -764,6 +772,10 @@ public enum Reducer {
                 return []
             }
             let page = max(1, OverlayView.rect(width: state.width, height: state.height).inset(1).height / 2 - 1)
+            if selection == search.hits.count - 1, !search.complete, [.moveDown, .pageDown, .bottom].contains(command) {
+                // Past the last result loaded: the next page.
+                return [.moreResults(search.query, offset: search.loaded)]
+            }
             var sel = selection
             switch command {
             case .moveDown: sel += 1

@@ -219,6 +219,20 @@ import Testing
         session.send(.type("lighthouse"))
         session.press(.enter)
         #expect(session.state.message == "“lighthouse”: match 1 of 1 · result 1 of 50+")
+        // The list of results reads on past its first page too.
+        #expect(session.render().text.contains("“lighthouse” · 50+ results"))
+        session.press(.character("G"))
+        #expect(session.state.overlay == .results(selection: 49))
+        session.press(.character("j"))
+        #expect(session.state.overlay == .results(selection: 50))
+        #expect(session.render().text.contains("“lighthouse” · 62 results"))
+        session.press(.escape)
+        #expect(session.state.message == "“lighthouse”: match 1 of 1 · result 1 of 62")
+        // Paging by n from a fresh search.
+        session.press(.character("/"))
+        session.send(.type("lighthouse"))
+        session.press(.enter)
+        session.press(.escape)
         var opened: Set<StoryID> = [session.state.open!.id]
         for _ in 0..<49 {
             session.press(.character("n"))
