@@ -157,6 +157,10 @@ public final class TmuxTerminal {
         for _ in 0..<40 where (server.map { kill($0, 0) == 0 } ?? false) || (pane > 0 && kill(pane, 0) == 0) {
             usleep(50_000)
         }
-        if let server, server > 1, kill(server, 0) == 0 { kill(server, SIGKILL) }
+        // Only if that pid is still a tmux (not a new process that took the number).
+        if let server, server > 1, kill(server, 0) == 0,
+           (try? String(contentsOfFile: "/proc/\(server)/comm", encoding: .utf8))?.hasPrefix("tmux") == true {
+            kill(server, SIGKILL)
+        }
     }
 }
