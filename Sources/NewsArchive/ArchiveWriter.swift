@@ -109,6 +109,12 @@ struct EntityCounts {
     var mentions = 0
     var stories = 0
     var quotes = 0
+
+    mutating func add(mentions: Int, stories: Int, quotes: Int) {
+        self.mentions += mentions
+        self.stories += stories
+        self.quotes += quotes
+    }
 }
 
 /// Writes prepared stories inside one transaction: identity by content
@@ -118,9 +124,31 @@ struct ArchiveWriter {
     let linker: EntityLinker
     var deltas: [EntityID: EntityCounts] = [:]
 
-    init(db: Database, linker: EntityLinker) {
+    private let insertStory: RowInsert
+    private let insertLink: RowInsert
+    private let insertMention: RowInsert
+    private let insertQuote: RowInsert
+
+    init(db: Database, linker: EntityLinker) throws {
         self.db = db
         self.linker = linker
+        insertStory = try RowInsert(db, """
+            INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout, entityIds,
+                               quoteCount, entityCount)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertLink = try RowInsert(db, """
+            INSERT INTO story_entity (entityId, dateKey, storyId, mentionCount, quoteCount) VALUES (?, ?, ?, ?, ?)
+            """)
+        insertMention = try RowInsert(db, """
+            INSERT OR IGNORE INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        insertQuote = try RowInsert(db, """
+            INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
+                               paragraph, start, "end", detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     enum Outcome { case added, updated, unchanged }
@@ -149,50 +177,72 @@ struct ArchiveWriter {
         for e in p.storyEntities { ids.append(try linker.link(e, db: db)) }
 
         let distinct = Set(ids)
-        try db.cachedStatement(sql: """
-            INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout, entityIds,
-                               quoteCount, entityCount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [reuseID, p.source, p.contentHash, p.headline, p.date, p.dateKey, p.agency,
-                                     p.body, p.layout, ids.map(String.init).joined(separator: ","), p.quotes.count,
-                                     distinct.count])
+        try insertStory.run { b in
+            b.int64(reuseID)
+            b.text(p.source)
+            b.text(p.contentHash)
+            b.text(p.headline)
+            b.text(p.date)
+            b.int(p.dateKey)
+            b.text(p.agency)
+            b.text(p.body)
+            b.text(p.layout)
+            b.text(ids.map(String.init).joined(separator: ","))
+            b.int(p.quotes.count)
+            b.int(distinct.count)
+        }
         let storyID = reuseID ?? db.lastInsertedRowID
 
         // One story_entity row per archive entity, even when the story's own
         // clustering left two local entities that link to the same one.
         var perEntity: [EntityID: (mentions: Int, quotes: Int)] = [:]
+        perEntity.reserveCapacity(distinct.count)
         for (i, e) in p.storyEntities.enumerated() { perEntity[ids[i], default: (0, 0)].mentions += e.mentionCount }
         var quoteSpeakerIDs: [EntityID?] = []
+        quoteSpeakerIDs.reserveCapacity(p.quotes.count)
         for q in p.quotes {
             let sid = q.speakerOrdinal.map { ids[$0] }
             quoteSpeakerIDs.append(sid)
             if let sid { perEntity[sid, default: (0, 0)].quotes += 1 }
         }
-        let insertLink = try db.cachedStatement(sql: """
-            INSERT INTO story_entity (entityId, dateKey, storyId, mentionCount, quoteCount) VALUES (?, ?, ?, ?, ?)
-            """)
         for (id, c) in perEntity {
-            try insertLink.execute(arguments: [id, p.dateKey, storyID, c.mentions, c.quotes])
-            deltas[id, default: EntityCounts()].mentions += c.mentions
-            deltas[id, default: EntityCounts()].stories += 1
-            deltas[id, default: EntityCounts()].quotes += c.quotes
+            try insertLink.run { b in
+                b.int64(id)
+                b.int(p.dateKey)
+                b.int64(storyID)
+                b.int(c.mentions)
+                b.int(c.quotes)
+            }
+            deltas[id, default: EntityCounts()].add(mentions: c.mentions, stories: 1, quotes: c.quotes)
         }
-        let insertMention = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for m in p.mentions {
-            try insertMention.execute(arguments: [ids[m.ordinal], p.dateKey, storyID, m.field, m.paragraph, m.start,
-                                                  m.end, m.ordinal, m.text])
+            try insertMention.run { b in
+                b.int64(ids[m.ordinal])
+                b.int(p.dateKey)
+                b.int64(storyID)
+                b.int(m.field)
+                b.int(m.paragraph)
+                b.int(m.start)
+                b.int(m.end)
+                b.int(m.ordinal)
+                b.text(m.text)
+            }
         }
-        let insertQuote = try db.cachedStatement(sql: """
-            INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
-                               paragraph, start, "end", detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         for (q, sid) in zip(p.quotes, quoteSpeakerIDs) {
-            try insertQuote.execute(arguments: [storyID, p.dateKey, q.ordinal, q.text, q.kind, q.speaker, sid,
-                                                q.speakerOrdinal, q.paragraph, q.start, q.end, q.detail])
+            try insertQuote.run { b in
+                b.int64(storyID)
+                b.int(p.dateKey)
+                b.int(q.ordinal)
+                b.text(q.text)
+                b.text(q.kind)
+                b.text(q.speaker)
+                b.int64(sid)
+                b.int(q.speakerOrdinal)
+                b.int(q.paragraph)
+                b.int(q.start)
+                b.int(q.end)
+                b.text(q.detail)
+            }
         }
         return reuseID == nil ? .added : .updated
     }
@@ -206,9 +256,7 @@ struct ArchiveWriter {
             """)
         for row in rows {
             let eid: EntityID = row[0]
-            deltas[eid, default: EntityCounts()].mentions -= row[1] as Int
-            deltas[eid, default: EntityCounts()].stories -= 1
-            deltas[eid, default: EntityCounts()].quotes -= row[2] as Int
+            deltas[eid, default: EntityCounts()].add(mentions: -(row[1] as Int), stories: -1, quotes: -(row[2] as Int))
             // Mentions are indexed by entity only (one index less per row on
             // the ingest path), so they go entity by entity.
             try db.execute(sql: "DELETE FROM mention WHERE entityId = ? AND dateKey = ? AND storyId = ?",

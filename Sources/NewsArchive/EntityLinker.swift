@@ -20,7 +20,12 @@ import NewsKit
 /// Unchecked Sendable: it is handed to the writer queue and used by one
 /// batch at a time, never concurrently.
 final class EntityLinker: @unchecked Sendable {
-    private var aliasMemo: [String: [EntityID]] = [:]
+    /// An alias of one entity type (a struct key: no string built per look-up).
+    private struct AliasKey: Hashable {
+        var type: String
+        var alias: String
+    }
+    private var aliasMemo: [AliasKey: [EntityID]] = [:]
     private var surnameMemo: [String: [EntityID]] = [:]
     private var keyMemo: [EntityID: String] = [:]
 
@@ -63,7 +68,7 @@ final class EntityLinker: @unchecked Sendable {
     }
 
     private func aliases(_ key: String, type: String, db: Database) throws -> [EntityID] {
-        let memoKey = type + "\u{1}" + key
+        let memoKey = AliasKey(type: type, alias: key)
         if let ids = aliasMemo[memoKey] { return ids }
         let ids = try EntityID.fetchAll(
             db.cachedStatement(sql: "SELECT entityId FROM entity_alias WHERE alias = ? AND type = ? ORDER BY entityId"),
@@ -121,7 +126,7 @@ final class EntityLinker: @unchecked Sendable {
             let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_word (word, entityId) VALUES (?, ?)")
             for w in key.split(separator: " ") { try insertWord.execute(arguments: [String(w), id]) }
             ids.append(id)
-            aliasMemo[type.rawValue + "\u{1}" + key] = ids
+            aliasMemo[AliasKey(type: type.rawValue, alias: key)] = ids
         }
     }
 }
