@@ -47,9 +47,12 @@ let package = Package(
         .executableTarget(name: "newsroom-fuzz", dependencies: ["NewsKit", "CFuzzDriver"]),
         // `make bench`: the figures of issue 5 (generated corpus, extraction, ingest, reader).
         .executableTarget(name: "newsroom-bench", dependencies: ["NewsKit", "NewsArchive", "NewsReader"]),
+        // What the tests that run the real binary share: finding it, running
+        // it, temporary folders, and a tmux terminal. Only test targets use it.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
-        .testTarget(name: "NewsArchiveTests", dependencies: ["NewsArchive", "NewsKit"]),
+        .testTarget(name: "NewsArchiveTests", dependencies: ["NewsArchive", "NewsKit", "TestSupport"]),
         .testTarget(name: "NewsReaderTests", dependencies: ["NewsReader", "NewsArchive", "NewsKit"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["NewsKit", "NewsArchive"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["NewsKit", "NewsArchive", "TestSupport"]),
     ]
 )

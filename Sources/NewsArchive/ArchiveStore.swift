@@ -283,6 +283,10 @@ public protocol ArchiveStore: Sendable {
     /// on into other stories; from the start (end) of the archive when `position` is nil.
     func mention(of entity: EntityID, from position: ArchivePosition?, direction: ArchiveDirection) throws
         -> MentionRecord?
+    /// Where the mention at `position` stands among all of the entity's
+    /// mentions and stories (exact, counted on indexes); nil when the entity
+    /// or the story is not in the archive.
+    func mentionOrdinal(of entity: EntityID, at position: ArchivePosition) throws -> MentionOrdinal?
 
     // MARK: Search
 

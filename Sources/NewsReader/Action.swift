@@ -16,10 +16,9 @@ public enum Action: Sendable {
     case archiveEntitiesLoaded([EntityRecord])
     case completionsLoaded(query: String, [EntityRecord])
     case filterLoaded(EntityRecord, [QuoteRecord])
-    case mentionsLoaded(EntityRecord, [MentionRecord], step: Int)
-    /// One step of a walk over an entity with too many mentions to list:
-    /// the mention found (nil at the end), and the entity when the walk starts.
-    case mentionStepped(EntityRecord?, MentionRecord?, step: Int)
+    /// One step of a mention walk: the mention found (nil at the end) and
+    /// where it stands, and the entity when the walk starts.
+    case mentionStepped(EntityRecord?, MentionRecord?, MentionOrdinal?, step: Int)
     case moreQuotesLoaded(speaker: EntityID, [QuoteRecord])
     case searchLoaded(query: String, [SearchHit])
     case relatedLoaded(story: StoryID, [RelatedStory])

@@ -53,8 +53,8 @@ public enum ActionTable {
         KeyBinding([.character("[")], .previousMention, "previous mention", section: "Quotes and people"),
         KeyBinding([.character("a")], .toggleEntityScope, "entities of this story / of the whole archive", hint: "scope", section: "Quotes and people"),
         KeyBinding([.character("/")], .search, "full-text search over the archive", hint: "search", section: "Search"),
-        KeyBinding([.character("n")], .nextResult, "next search result", section: "Search"),
-        KeyBinding([.character("N")], .previousResult, "previous search result", section: "Search"),
+        KeyBinding([.character("n")], .nextResult, "next match of the search, on into the next result", section: "Search"),
+        KeyBinding([.character("N")], .previousResult, "previous match, back into the previous result", section: "Search"),
         KeyBinding([.character("r")], .related, "stories related to the open one", hint: "related", section: "Search"),
         KeyBinding([.character(":")], .commandLine, "command line: filter NAME, search WORDS, open N, quit", section: "Other"),
         KeyBinding([.control("l")], .refresh, "reload the story list (new stories) and redraw", section: "Other"),
@@ -70,6 +70,16 @@ public enum ActionTable {
     /// The binding of a command (for hints).
     public static func binding(of command: Command) -> KeyBinding? {
         bindings.first(where: { $0.command == command })
+    }
+
+    /// The keys as a Markdown table, for README.md (a test keeps the README's
+    /// copy equal to this).
+    public static var markdownTable: String {
+        var lines = ["| key | action |", "|---|---|"]
+        for b in bindings {
+            lines.append("| " + b.keys.map { "`\($0.label)`" }.joined(separator: " ") + " | " + b.help + " |")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The status line's key hints, in table order: "f filter  ] mention …".

@@ -23,7 +23,7 @@ public enum Key: Sendable, Hashable {
         case .end: return "End"
         case .enter: return "Enter"
         case .tab: return "Tab"
-        case .backTab: return "S-Tab"
+        case .backTab: return "Shift-Tab"
         case .escape: return "Esc"
         case .backspace: return "BS"
         case .delete: return "Del"

@@ -9,8 +9,6 @@ public struct ReaderSession: Sendable {
     public let archive: any ArchiveStore
     /// How many archive entities the sidebar lists per type in archive scope.
     public var archiveEntityLimit = 60
-    /// Entities with at most this many mentions have them listed whole for a walk.
-    public var mentionListLimit = 200
     /// Quotes of a filtered person are loaded a page at a time.
     public var quotePageSize = 200
 
@@ -82,17 +80,11 @@ public struct ReaderSession: Sendable {
                 return .filterLoaded(speaker, quotes)
             case .mentions(let id, let step, let from):
                 guard let entity = try archive.entity(id: id) else { return .failed("entity \(id) is no longer in the archive") }
-                // A short list is loaded whole (exact "mention 3/17"); a long
-                // one is walked a mention at a time, so a step costs the same
-                // whatever the archive's size.
-                if entity.mentionCount <= mentionListLimit {
-                    return .mentionsLoaded(entity, try archive.mentions(entity: id, offset: 0, limit: mentionListLimit), step: step)
-                }
-                let found = try archive.mention(of: id, from: from, direction: step > 0 ? .forward : .backward)
-                return .mentionStepped(entity, found, step: step)
+                let (found, ordinal) = try mention(of: id, from: from, step: step)
+                return .mentionStepped(entity, found, ordinal, step: step)
             case .mentionStep(let id, let from, let step):
-                let found = try archive.mention(of: id, from: from, direction: step > 0 ? .forward : .backward)
-                return .mentionStepped(nil, found, step: step)
+                let (found, ordinal) = try mention(of: id, from: from, step: step)
+                return .mentionStepped(nil, found, ordinal, step: step)
             case .moreQuotes(let speaker, let offset):
                 let page = try archive.quotes(QuoteFilter(speakerID: speaker, limit: quotePageSize, offset: offset))
                 return .moreQuotesLoaded(speaker: speaker, page)
@@ -104,6 +96,15 @@ public struct ReaderSession: Sendable {
         } catch {
             return .failed(oneLine("\(error)"))
         }
+    }
+
+    /// The next (previous) mention and its exact place among all of them:
+    /// two index lookups and two index counts, whatever the archive's size.
+    func mention(of id: EntityID, from: ArchivePosition?, step: Int) throws -> (MentionRecord?, MentionOrdinal?) {
+        guard let found = try archive.mention(of: id, from: from, direction: step > 0 ? .forward : .backward) else {
+            return (nil, nil)
+        }
+        return (found, try archive.mentionOrdinal(of: id, at: found.position))
     }
 
     func oneLine(_ s: String) -> String {

@@ -71,28 +71,48 @@ public struct QuoteFilterState: Sendable, Hashable {
     public var speaker: EntityRecord
 }
 
-/// A walk through every mention of one entity, across stories.
+/// A walk through every mention of one entity, across stories. It goes a
+/// mention at a time (each step asks the archive for the next one), so a
+/// step costs the same for a person with 5 mentions or 50,000.
 public struct MentionWalk: Sendable, Hashable {
     public var entity: EntityRecord
-    public var mentions: [MentionRecord]
-    /// The current mention, or nil before the first step.
-    public var index: Int?
-    /// Stories that mention the entity, in walk order.
-    public var stories: [StoryID]
-    /// A long walk goes a mention at a time (`mentions` stays empty): the
-    /// mention shown, and how many mentions and stories it is from the start.
+    /// The mention shown, or nil before the first step.
     public var current: MentionRecord?
-    public var moved = 0
-    public var storiesMoved = 0
+    /// Where `current` stands among all the entity's mentions and stories.
+    public var ordinal: MentionOrdinal?
 
-    public var isStepwise: Bool { mentions.isEmpty }
+    public init(entity: EntityRecord, current: MentionRecord? = nil, ordinal: MentionOrdinal? = nil) {
+        self.entity = entity
+        self.current = current
+        self.ordinal = ordinal
+    }
 }
 
-/// The result list of a full-text search.
+/// The result list of a full-text search, and where its words stand in
+/// the result being read.
 public struct SearchState: Sendable, Hashable {
     public var query: String
     public var hits: [SearchHit]
+    /// The result being read.
     public var index: Int
+    /// The search words in the body of the result's story, in reading order
+    /// (`n`/`N` step through them); empty until that story is open.
+    public var matches: [Span] = []
+    /// Every matching word of the story, headline included, to highlight.
+    public var marks: [Span] = []
+    /// The match shown, nil until the result's story is open.
+    public var match: Int?
+    /// Entering a story going back (`N`) lands on its last match.
+    public var fromEnd = false
+
+    public init(query: String, hits: [SearchHit], index: Int) {
+        self.query = query
+        self.hits = hits
+        self.index = index
+    }
+
+    /// The story of the result being read.
+    public var story: StoryID? { hits.indices.contains(index) ? hits[index].story : nil }
 }
 
 /// What a prompt on the status line is asking for.

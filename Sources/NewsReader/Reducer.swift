@@ -53,6 +53,8 @@ public enum Reducer {
                 state.stories.selection = i
             }
             if let focus { scrollStory(to: focus, &state) }
+            // The result of a search opening: to its first (or last) match.
+            if let search = state.search, search.match == nil, search.story == archived.id { enterSearchHit(&state) }
             if state.entityScope == .story { rebuildEntityRows(&state, keepSelection: true) }
             if state.quoteFilter == nil { rebuildStoryQuotes(&state) }
             keepSelectionsVisible(&state)
@@ -77,36 +79,20 @@ public enum Reducer {
             state.quoteScroll = 0
             if quotes.isEmpty { state.message = "no quotes by \(speaker.name)" }
             return []
-        case .mentionsLoaded(let entity, let mentions, let step):
-            guard !mentions.isEmpty else {
-                state.message = "no mentions of \(entity.name)"
-                return []
-            }
-            var stories: [StoryID] = []
-            for m in mentions where stories.last != m.story && !stories.contains(m.story) { stories.append(m.story) }
-            state.walk = MentionWalk(entity: entity, mentions: mentions, index: nil, stories: stories)
-            return stepWalk(step, &state)
-        case .mentionStepped(let entity, let record, let step):
+        case .mentionStepped(let entity, let record, let ordinal, let step):
             if let entity, state.walk?.entity.id != entity.id {
-                state.walk = MentionWalk(entity: entity, mentions: [], index: nil, stories: [])
+                state.walk = MentionWalk(entity: entity)
             }
-            guard var walk = state.walk, walk.isStepwise else { return [] }
+            guard var walk = state.walk else { return [] }
             guard let m = record else {
                 state.message = step > 0 ? "no more mentions of \(walk.entity.name) · [ goes back"
                     : "no earlier mention of \(walk.entity.name) · ] goes on"
                 return []
             }
-            if let previous = walk.current {
-                if previous.story != m.story { walk.storiesMoved += step }
-            } else {
-                walk.storiesMoved = step
-            }
-            walk.moved += step
             walk.current = m
+            walk.ordinal = ordinal
             state.walk = walk
-            func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : n < 0 ? "−\(-n)" : "0" }
-            state.message = "\(walk.entity.name): mention \(signed(walk.moved)) · story \(signed(walk.storiesMoved)) from here "
-                + "(\(walk.entity.mentionCount) mentions in \(walk.entity.storyCount) stories)"
+            state.message = walkMessage(walk)
             return show(story: m.story, focus: span(of: m), &state)
         case .moreQuotesLoaded(let speaker, let page):
             guard state.quoteFilter?.speaker.id == speaker, !page.isEmpty else { return [] }
@@ -120,7 +106,7 @@ public enum Reducer {
                 return []
             }
             state.search = SearchState(query: query, hits: hits, index: 0)
-            return openSearchHit(&state)
+            return openSearchHit(&state, fromEnd: false)
         case .relatedLoaded(let story, let items):
             if items.isEmpty {
                 state.message = "no related stories"
@@ -192,8 +178,7 @@ public enum Reducer {
                 state.message = "select an entity in the sidebar, or filter by a person (f), then ] / ["
                 return []
             }
-            if let walk = state.walk, walk.entity.id == id { return stepWalk(step, &state) }
-            return [.mentions(id, step: step, from: viewPosition(state, step: step))]
+            return walk(id, step: step, &state)
         case .search:
             state.prompt = Prompt(kind: .search)
             return []
@@ -202,14 +187,23 @@ public enum Reducer {
                 state.message = "no search yet: / searches"
                 return []
             }
-            let n = search.index + (command == .nextResult ? 1 : -1)
+            let step = command == .nextResult ? 1 : -1
+            // The next match in the story being read, like less; past its
+            // last (first) match, on into the next (previous) result.
+            if let m = search.match, state.open?.id == search.story, search.matches.indices.contains(m + step) {
+                search.match = m + step
+                state.search = search
+                showSearchMatch(&state)
+                return []
+            }
+            let n = search.index + step
             guard search.hits.indices.contains(n) else {
-                state.message = command == .nextResult ? "last result for “\(search.query)”" : "first result for “\(search.query)”"
+                state.message = step > 0 ? "last match for “\(search.query)” · N goes back" : "first match for “\(search.query)” · n goes on"
                 return []
             }
             search.index = n
             state.search = search
-            return openSearchHit(&state)
+            return openSearchHit(&state, fromEnd: step < 0)
         case .commandLine:
             state.prompt = Prompt(kind: .command)
             return []
@@ -362,8 +356,7 @@ public enum Reducer {
         case .entities:
             guard let e = state.selectedEntity, let id = e.id else { return [] }
             // Enter on an entity jumps to its next mention, like `]`.
-            if let walk = state.walk, walk.entity.id == id { return stepWalk(1, &state) }
-            return [.mentions(id, step: 1, from: viewPosition(state, step: 1))]
+            return walk(id, step: 1, &state)
         case .quotes:
             guard let q = state.selectedQuote else { return [] }
             let span = Span(field: .body, paragraph: q.paragraph, start: q.range.first ?? 0, end: q.range.count > 1 ? q.range[1] : 0)
@@ -393,12 +386,55 @@ public enum Reducer {
         state.open = open
     }
 
-    static func openSearchHit(_ state: inout ReaderState) -> [ArchiveRequest] {
-        guard let s = state.search else { return [] }
-        let hit = s.hits[s.index]
-        state.message = "result \(s.index + 1)/\(s.hits.count) for “\(s.query)”"
-        if state.open?.id == hit.story { return [] }
-        return [.openStory(hit.story, focus: nil)]
+    /// Shows the current search result: its story scrolled to its first
+    /// match (its last one, going back), opening it when it is not open.
+    static func openSearchHit(_ state: inout ReaderState, fromEnd: Bool) -> [ArchiveRequest] {
+        guard var s = state.search, let story = s.story else { return [] }
+        s.matches = []
+        s.marks = []
+        s.match = nil
+        s.fromEnd = fromEnd
+        state.search = s
+        state.message = searchMessage(s)
+        if state.open?.id == story {
+            enterSearchHit(&state)
+            return []
+        }
+        return [.openStory(story, focus: nil)]
+    }
+
+    /// Finds the search words in the open story (the current result) and
+    /// shows the first match, or the last when entering going back.
+    static func enterSearchHit(_ state: inout ReaderState) {
+        guard var s = state.search, let open = state.open, open.id == s.story else { return }
+        s.marks = SearchMatches(query: s.query).spans(in: open.story)
+        s.matches = s.marks.filter { $0.field == .body }
+        s.match = s.matches.isEmpty ? nil : s.fromEnd ? s.matches.count - 1 : 0
+        state.search = s
+        if s.match == nil {
+            // The words are only in the headline (or the index matched a form the
+            // reader does not find): the story from its top.
+            state.open!.focus = nil
+            state.open!.scroll = 0
+            state.message = searchMessage(s)
+            return
+        }
+        showSearchMatch(&state)
+    }
+
+    /// Scrolls to the current match and marks it.
+    static func showSearchMatch(_ state: inout ReaderState) {
+        guard let s = state.search, let m = s.match, s.matches.indices.contains(m), state.open != nil else { return }
+        state.open!.focus = s.matches[m]
+        scrollStory(to: s.matches[m], &state)
+        state.message = searchMessage(s)
+    }
+
+    /// "“quay”: match 2 of 5 · result 1 of 3".
+    static func searchMessage(_ s: SearchState) -> String {
+        let result = "result \(grouped(s.index + 1)) of \(grouped(s.hits.count))"
+        guard let m = s.match else { return "“\(s.query)”: \(result)" }
+        return "“\(s.query)”: match \(m + 1) of \(s.matches.count) · \(result)"
     }
 
     /// Where a new walk starts: the top of the story pane (a forward walk
@@ -413,47 +449,34 @@ public enum Reducer {
         return ArchivePosition(story: open.id, field: line.field, paragraph: line.paragraph, offset: step > 0 ? offset - 1 : offset)
     }
 
-    /// Moves the mention walk by `step` and shows the mention.
-    static func stepWalk(_ step: Int, _ state: inout ReaderState) -> [ArchiveRequest] {
-        guard var walk = state.walk else { return [] }
-        if walk.isStepwise {
-            guard let current = walk.current else { return [] }
-            return [.mentionStep(walk.entity.id, from: current.position, step: step)]
+    /// Steps the walk over `id`'s mentions: on from the mention shown, or,
+    /// for a new walk (or one that found nothing yet), from the top of the
+    /// story pane.
+    static func walk(_ id: EntityID, step: Int, _ state: inout ReaderState) -> [ArchiveRequest] {
+        if let walk = state.walk, walk.entity.id == id, let current = walk.current {
+            return [.mentionStep(id, from: current.position, step: step)]
         }
-        let next: Int
-        if let i = walk.index {
-            next = i + step
-        } else {
-            next = startIndex(of: walk, step: step, state)
-        }
-        guard walk.mentions.indices.contains(next) else {
-            state.message = step > 0 ? "no more mentions of \(walk.entity.name) · [ goes back"
-                : "no earlier mention of \(walk.entity.name) · ] goes on"
-            return []
-        }
-        walk.index = next
-        state.walk = walk
-        let m = walk.mentions[next]
-        let storyNumber = (walk.stories.firstIndex(of: m.story) ?? 0) + 1
-        state.message = "\(walk.entity.name): mention \(next + 1)/\(walk.mentions.count) · story \(storyNumber)/\(walk.stories.count)"
-        return show(story: m.story, focus: span(of: m), &state)
+        return [.mentions(id, step: step, from: viewPosition(state, step: step))]
     }
 
-    /// Where a new walk starts: the first mention at or after the top of the
-    /// open story (or the last before it, going back); else the first (last) one.
-    static func startIndex(of walk: MentionWalk, step: Int, _ state: ReaderState) -> Int {
-        guard let open = state.open else { return step > 0 ? 0 : walk.mentions.count - 1 }
-        let here = walk.mentions.indices.filter { walk.mentions[$0].story == open.id }
-        guard !here.isEmpty else { return step > 0 ? 0 : walk.mentions.count - 1 }
-        func line(_ m: MentionRecord) -> Int {
-            let s = span(of: m)
-            return open.layout.line(field: s.field, paragraph: s.paragraph, offset: s.start)
+    /// "Ilse Marrow: mention 412 of 1,380 · story 57 of 311".
+    static func walkMessage(_ walk: MentionWalk) -> String {
+        guard let o = walk.ordinal else {
+            return "\(walk.entity.name): \(grouped(walk.entity.mentionCount)) mentions in \(grouped(walk.entity.storyCount)) stories"
         }
-        let topLine = open.scroll
-        if step > 0 { return here.first(where: { line(walk.mentions[$0]) >= topLine }) ?? here.last! + 1 }
-        // Going back from the top of the pane: the last mention above it, else
-        // the one before this story (none at the start: "no earlier mention").
-        return here.last(where: { line(walk.mentions[$0]) < topLine }) ?? here[0] - 1
+        return "\(walk.entity.name): mention \(grouped(o.mention)) of \(grouped(o.mentionTotal))"
+            + " · story \(grouped(o.story)) of \(grouped(o.storyTotal))"
+    }
+
+    /// A count with thousands separated by commas ("1,380"), as a desk reads it.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     static func span(of m: MentionRecord) -> Span {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `newsroom` binary in tmux: what a user sees, asserted from
 /// `tmux capture-pane`.
@@ -10,15 +11,13 @@ import Testing
     }
 
     @Test func readFilterJumpSearchResizeQuit() throws {
-        let folder = try Binary.temporaryFolder("reader-e2e")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
-        defer { tmux.kill() }
+        let reader = try ReaderOnFixture("reader-e2e")
+        defer { reader.close() }
+        let tmux = reader.tmux
 
         // Open: all four panes, the newest story open.
-        tmux.run("\(Binary.newsroom) browse --db \(db)")
-        var s = tmux.waitFor("Quotes · this story")
+        reader.startReader()
+        var s = tmux.screen()
         #expect(s.contains("Stories 1/3"))
         #expect(s.contains("Entities · this story"))
         #expect(s.contains("Fleet returns early as storm nears"))
@@ -44,24 +43,24 @@ import Testing
         var statuses: [String] = []
         for i in 1...5 {
             tmux.keys("]")
-            s = tmux.waitFor("mention \(i)/5")
+            s = tmux.waitFor("mention \(i) of 5")
             statuses.append(Self.status(s))
         }
-        #expect(statuses[0].contains("Ilse Marrow: mention 1/5 · story 1/2"))
-        #expect(statuses[1].contains("mention 2/5 · story 1/2"))
-        #expect(statuses[2].contains("mention 3/5 · story 2/2"))
-        #expect(statuses[4].contains("mention 5/5 · story 2/2"))
+        #expect(statuses[0].contains("Ilse Marrow: mention 1 of 5 · story 1 of 2"))
+        #expect(statuses[1].contains("mention 2 of 5 · story 1 of 2"))
+        #expect(statuses[2].contains("mention 3 of 5 · story 2 of 2"))
+        #expect(statuses[4].contains("mention 5 of 5 · story 2 of 2"))
         #expect(s.contains("The Port Ellis harbour board postponed a vote"), "the next story is open")
         #expect(s.contains("Story 2/3"))
         tmux.keys("]")
         s = tmux.waitFor("no more mentions of Ilse Marrow")
         tmux.keys("[")
-        tmux.waitFor("mention 4/5")
+        tmux.waitFor("mention 4 of 5")
         tmux.keys("[")
-        tmux.waitFor("mention 3/5")
+        tmux.waitFor("mention 3 of 5")
         tmux.keys("[")
-        s = tmux.waitFor("mention 2/5 · story 1/2")
-        #expect(Self.status(s).contains("mention 2/5 · story 1/2"))
+        s = tmux.waitFor("mention 2 of 5 · story 1 of 2")
+        #expect(Self.status(s).contains("mention 2 of 5 · story 1 of 2"))
         #expect(s.contains("Story 1/3"))
         #expect(s.contains("Trawlers returned a day early"))
 
@@ -74,12 +73,28 @@ import Testing
         #expect(s.contains("Story 2/3"))
         #expect(s.contains("Fisherman Oskar Brandt called the delay “a slow drowning” for the fleet."))
 
-        // / searches the archive.
+        // / searches the archive; n goes from match to match, then on into the next result's story.
+        tmux.keys("/")
+        tmux.waitFor("Search:")
+        tmux.type("marrow")
+        tmux.keys("Enter")
+        var status = Self.status(tmux.waitFor("“marrow”: match 1 of"))
+        var seen = [status]
+        for _ in 0..<5 where !status.contains("result 2 of 2") {
+            tmux.keys("n")
+            let before = status
+            status = Self.status(tmux.waitUntil("the next match") { Self.status($0) != before })
+            seen.append(status)
+        }
+        #expect(seen.contains { $0.contains("match 2 of") && $0.contains("result 1 of 2") }, "\(seen)")
+        #expect(status.contains("“marrow”: match 1 of") && status.contains("result 2 of 2"), "\(seen)")
+
+        // A search whose one result holds the words once.
         tmux.keys("/")
         tmux.waitFor("Search:")
         tmux.type("gulls")
         tmux.keys("Enter")
-        s = tmux.waitFor("result 1/1 for “gulls”")
+        s = tmux.waitFor("“gulls”: match 1 of 1 · result 1 of 1")
         #expect(s.contains("“I will miss the gulls more than the people,” Quill said, laughing."))
 
         // Resize to 80x24 and back: laid out again, selection kept.
@@ -111,13 +126,10 @@ import Testing
     }
 
     @Test func mouseClickSelectsAndTheWheelScrolls() throws {
-        let folder = try Binary.temporaryFolder("reader-mouse")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
-        defer { tmux.kill() }
-        tmux.run("\(Binary.newsroom) browse --db \(db)")
-        tmux.waitFor("Quotes · this story")
+        let reader = try ReaderOnFixture("reader-mouse")
+        defer { reader.close() }
+        let tmux = reader.tmux
+        reader.startReader()
         // Click the second story in the list (row 2 of the screen): it opens.
         tmux.type(Self.mouse(0, x: 6, y: 2) + Self.mouse(3, x: 6, y: 2))
         var s = tmux.waitFor("Stories 2/3")

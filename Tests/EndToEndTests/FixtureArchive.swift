@@ -1,6 +1,7 @@
 import Foundation
 import NewsArchive
 import NewsKit
+import TestSupport
 
 /// A small archive of fictional stories, annotated by hand and stored
 /// through the archive's API, so the end-to-end tests do not depend on how
@@ -84,8 +85,8 @@ enum FixtureArchive {
     }
 
     /// Builds the archive file in `folder`; returns its path.
-    static func build(in folder: URL) throws -> String {
-        let path = folder.appendingPathComponent("fixture.sqlite").path
+    static func build(in folder: some ScratchFolder) throws -> String {
+        let path = folder.file("fixture.sqlite")
         let store = try SQLiteArchive(path: path, mode: .readWrite)
         let items = stories.enumerated().map { i, spec in
             IngestItem(annotated: annotated(spec, source: "fixture/\(i).txt"), contentHash: "fixture-\(i)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The terminal is never left broken, and story text never drives it.
 @Suite(.serialized) struct TerminalEndToEndTests {
@@ -7,49 +8,38 @@ import Testing
     static let modesCheck = "echo exit=$?; stty -a | tr ' ;' '\\n\\n' | grep -x -e echo -e icanon | tr '\\n' ' '; echo MODES-DONE | tr A-Z a-z"
 
     @Test func notATerminalIsAOneLineErrorAndExitOne() throws {
-        let folder = try Binary.temporaryFolder("reader-notty")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder("reader-notty")
+        defer { folder.remove() }
         let db = try FixtureArchive.build(in: folder)
-        let err = folder.appendingPathComponent("stderr").path
-        let status = try Spawn.run([Binary.newsroom, "browse", "--db", db], stdoutPath: folder.appendingPathComponent("stdout").path,
+        let err = folder.file("stderr")
+        let status = try Spawn.run([try NewsroomBinary.find().path, "browse", "--db", db], stdoutPath: folder.file("stdout"),
                                    stderrPath: err, environment: ["TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
         #expect(status == 1)
         let message = try String(contentsOfFile: err, encoding: .utf8)
         #expect(message.hasPrefix("newsroom: browse needs a terminal"))
         #expect(message.split(separator: "\n").count == 1)
-        #expect(try String(contentsOfFile: folder.appendingPathComponent("stdout").path, encoding: .utf8).isEmpty)
+        #expect(try String(contentsOfFile: folder.file("stdout"), encoding: .utf8).isEmpty)
     }
 
     @Test func dumbOrMissingTermIsRefused() throws {
-        let folder = try Binary.temporaryFolder("reader-dumb")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 120, height: 30, folder: folder)
-        defer { tmux.kill() }
-        tmux.run("TERM=dumb \(Binary.newsroom) browse --db \(db); echo rc=$? | tr a-z A-Z")
+        let reader = try ReaderOnFixture("reader-dumb", width: 120, height: 30)
+        defer { reader.close() }
+        let tmux = reader.tmux, db = reader.db
+        tmux.run("TERM=dumb \(reader.binary.path) browse --db \(db); echo rc=$? | tr a-z A-Z")
         var s = tmux.waitFor("RC=")
         #expect(s.contains("newsroom: browse needs a terminal that can move the cursor; TERM=dumb cannot"))
         #expect(s.contains("RC=1"))
-        tmux.run("clear; env -u TERM \(Binary.newsroom) browse --db \(db); echo second=$? | tr a-z A-Z")
+        tmux.run("clear; env -u TERM \(reader.binary.path) browse --db \(db); echo second=$? | tr a-z A-Z")
         s = tmux.waitFor("SECOND=")
         #expect(s.contains("newsroom: browse needs a terminal: TERM is not set"))
         #expect(s.contains("SECOND=1"))
     }
 
-    /// Starts the reader in a fresh pane and waits for its first frame.
-    static func startReader(_ tmux: TmuxPane, db: String) -> Int32? {
-        tmux.run("\(Binary.newsroom) browse --db \(db)")
-        tmux.waitFor("Quotes · this story")
-        return tmux.foregroundPID
-    }
-
     @Test func ctrlCQuitsAndRestores() throws {
-        let folder = try Binary.temporaryFolder("reader-ctrlc")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 120, height: 30, folder: folder)
-        defer { tmux.kill() }
-        #expect(Self.startReader(tmux, db: db) != nil)
+        let reader = try ReaderOnFixture("reader-ctrlc", width: 120, height: 30)
+        defer { reader.close() }
+        let tmux = reader.tmux
+        #expect(reader.startReader() != nil)
         tmux.keys("C-c")
         tmux.waitUntil { !$0.contains("Stories 1/3") }
         tmux.run(Self.modesCheck)
@@ -59,12 +49,10 @@ import Testing
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
-        let folder = try Binary.temporaryFolder("reader-term")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 120, height: 30, folder: folder)
-        defer { tmux.kill() }
-        let pid = try #require(Self.startReader(tmux, db: db))
+        let reader = try ReaderOnFixture("reader-term", width: 120, height: 30)
+        defer { reader.close() }
+        let tmux = reader.tmux
+        let pid = try #require(reader.startReader())
         #expect(kill(pid, SIGTERM) == 0)
         tmux.waitUntil { !$0.contains("Stories 1/3") }
         tmux.run(Self.modesCheck)
@@ -74,12 +62,10 @@ import Testing
     }
 
     @Test func aCrashRestoresTheTerminal() throws {
-        let folder = try Binary.temporaryFolder("reader-crash")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 120, height: 30, folder: folder)
-        defer { tmux.kill() }
-        let pid = try #require(Self.startReader(tmux, db: db))
+        let reader = try ReaderOnFixture("reader-crash", width: 120, height: 30)
+        defer { reader.close() }
+        let tmux = reader.tmux
+        let pid = try #require(reader.startReader())
         // A segmentation fault, delivered as the kernel would deliver it.
         #expect(kill(pid, SIGSEGV) == 0)
         tmux.waitUntil { !$0.contains("Stories 1/3") }
@@ -90,10 +76,9 @@ import Testing
     }
 
     @Test func escapeSequencesInStoriesNeverReachTheTerminal() throws {
-        let folder = try Binary.temporaryFolder("reader-escapes")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let stories = folder.appendingPathComponent("stories")
-        try FileManager.default.createDirectory(at: stories, withIntermediateDirectories: true)
+        let reader = try ReaderOnFixture("reader-escapes")
+        defer { reader.close() }
+        let tmux = reader.tmux, folder = reader.folder
         let hostile = """
             Harbour \u{1B}[2J notice HEAD-MARK
 
@@ -105,12 +90,10 @@ import Testing
 
             A C1 control CSI-MARK\u{9B}2J and a title change TITLE-MARK\u{1B}]0;owned\u{1B}\\ end.
             """
-        try hostile.write(to: stories.appendingPathComponent("hostile.txt"), atomically: true, encoding: .utf8)
-        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
-        defer { tmux.kill() }
-        let raw = folder.appendingPathComponent("raw-output").path
+        try folder.write("stories/hostile.txt", hostile)
+        let raw = folder.file("raw-output")
         tmux.recordOutput(to: raw)
-        tmux.run("\(Binary.newsroom) browse \(stories.path)")
+        tmux.run(reader.command("browse \(folder.file("stories"))"))
         var s = tmux.waitFor("BELL-MARK")
         #expect(s.contains("RED-MARK^[[31mred^[[0m"))
         #expect(s.contains("CLIP-MARK^[]52;c;c2VjcmV0^G"))
@@ -143,17 +126,15 @@ import Testing
     }
 
     @Test func noColorDrawsInMonochromeWithAttributes() throws {
-        let folder = try Binary.temporaryFolder("reader-nocolor")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
-        defer { tmux.kill() }
-        tmux.run("\(Binary.newsroom) browse --db \(db)")
+        let reader = try ReaderOnFixture("reader-nocolor", width: 160, height: 48)
+        defer { reader.close() }
+        let tmux = reader.tmux, db = reader.db
+        reader.startReader()
         tmux.waitFor("Quotes · this story")
         #expect(Self.hasForegroundColour(tmux.styledScreen()), "colours by default")
         tmux.keys("q")
         tmux.waitUntil { !$0.contains("Quotes · this story") }
-        tmux.run("clear; NO_COLOR=1 \(Binary.newsroom) browse --db \(db)")
+        tmux.run("clear; NO_COLOR=1 " + reader.command("browse --db \(db)"))
         tmux.waitFor("Quotes · this story")
         let styled = tmux.styledScreen()
         #expect(!Self.hasForegroundColour(styled))
@@ -162,28 +143,25 @@ import Testing
     }
 
     @Test func noArgumentsOpensTheDefaultArchive() throws {
-        let folder = try Binary.temporaryFolder("reader-default")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let db = try FixtureArchive.build(in: folder)
-        let tmux = try TmuxPane(width: 160, height: 48, folder: folder)
-        defer { tmux.kill() }
+        let reader = try ReaderOnFixture("reader-default", width: 160, height: 48)
+        defer { reader.close() }
+        let tmux = reader.tmux, db = reader.db, folder = reader.folder
         // HOME is the temporary folder: no archive under ~/.local/share yet.
-        tmux.run("\(Binary.newsroom); echo rc=$? | tr a-z A-Z")
+        tmux.run("\(reader.binary.path); echo rc=$? | tr a-z A-Z")
         var s = tmux.waitFor("RC=")
         #expect(s.contains("newsroom: \(folder.path)/.local/share/newsroom/archive.sqlite: no archive here"))
         #expect(s.contains("RC=1"))
-        tmux.run("clear; NEWSROOM_DB=\(db) \(Binary.newsroom)")
+        tmux.run("clear; NEWSROOM_DB=\(db) \(reader.binary.path)")
         s = tmux.waitFor("Quotes · this story")
         #expect(s.contains("Stories 1/3"))
         tmux.keys("q")
     }
 
     @Test func badPathsAreNamedOnOneLineEach() throws {
-        let folder = try Binary.temporaryFolder("reader-badpath")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let tmux = try TmuxPane(width: 160, height: 30, folder: folder)
-        defer { tmux.kill() }
-        tmux.run("\(Binary.newsroom) browse \(folder.path)/missing.txt; echo rc=$? | tr a-z A-Z")
+        let reader = try ReaderOnFixture("reader-badpath", width: 160, height: 30)
+        defer { reader.close() }
+        let tmux = reader.tmux, folder = reader.folder
+        tmux.run(reader.command("browse \(folder.path)/missing.txt; echo rc=$? | tr a-z A-Z"))
         let s = tmux.waitFor("RC=")
         #expect(s.contains("missing.txt"))
         #expect(s.contains("newsroom: no stories to read in \(folder.path)/missing.txt"))

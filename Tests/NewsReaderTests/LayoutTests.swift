@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import NewsReader
 
@@ -72,5 +73,16 @@ import Testing
         let state = Fixtures.state()
         let status = Renderer.render(state).line(47)
         for h in ActionTable.hints { #expect(status.contains("\(h.key) \(h.word)"), "no hint \(h.word)") }
+    }
+}
+
+@Suite struct ReadmeKeysTests {
+    /// README.md's keys table is the action table's own Markdown: a key added,
+    /// moved or reworded in the table fails here until the README says the same.
+    @Test func theReadmeKeysTableIsTheActionTable() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        #expect(text.contains(ActionTable.markdownTable), "README.md's keys table should read:\n\(ActionTable.markdownTable)")
     }
 }

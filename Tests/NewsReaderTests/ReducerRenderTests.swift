@@ -119,29 +119,49 @@ import Testing
         }
         let all = record(Fixtures.quay) + record(Fixtures.fleet)
         #expect(all.count == 5)
-        _ = Reducer.reduce(&s, .mentionsLoaded(marrow, all, step: 1))
-        #expect(s.message == "Ilse Marrow: mention 1/5 · story 1/2")
+        // The archive answers each step with the mention and its exact place.
+        func answer(_ i: Int, entity: EntityRecord? = nil, step: Int = 1) -> [ArchiveRequest] {
+            let o = MentionOrdinal(mention: i + 1, mentionTotal: 5, story: i < 3 ? 1 : 2, storyTotal: 2)
+            return Reducer.reduce(&s, .mentionStepped(entity, all[i], o, step: step))
+        }
+        _ = answer(0, entity: marrow)
+        #expect(s.message == "Ilse Marrow: mention 1 of 5 · story 1 of 2")
         #expect(s.open?.focus?.paragraph == 0)
-        _ = Reducer.reduce(&s, .key(.character("]")))
-        _ = Reducer.reduce(&s, .key(.character("]")))
-        #expect(s.message == "Ilse Marrow: mention 3/5 · story 1/2")
-        let cross = Reducer.reduce(&s, .key(.character("]")))
+        // The next step goes on from the mention shown.
+        #expect(Reducer.reduce(&s, .key(.character("]"))) == [.mentionStep(1, from: all[0].position, step: 1)])
+        _ = answer(1)
+        _ = answer(2)
+        #expect(s.message == "Ilse Marrow: mention 3 of 5 · story 1 of 2")
+        let cross = answer(3)
         #expect(cross == [.openStory(2, focus: Span(paragraph: 1, start: all[3].range[0], end: all[3].range[1]))])
-        #expect(s.message == "Ilse Marrow: mention 4/5 · story 2/2")
+        #expect(s.message == "Ilse Marrow: mention 4 of 5 · story 2 of 2")
         _ = Reducer.reduce(&s, .storyLoaded(Fixtures.fleet, focus: Span(paragraph: 1, start: all[3].range[0], end: all[3].range[1])))
         // The mention is on screen, reversed.
         let screen = Renderer.render(s)
         #expect(screen.text.contains("Ilse Marrow opened the harbour gates"))
         #expect(screen.cells.contains { $0.text == "I" && $0.style.reverse })
-        _ = Reducer.reduce(&s, .key(.character("]")))
-        #expect(s.message == "Ilse Marrow: mention 5/5 · story 2/2")
-        _ = Reducer.reduce(&s, .key(.character("]")))
+        _ = answer(4)
+        #expect(s.message == "Ilse Marrow: mention 5 of 5 · story 2 of 2")
+        _ = Reducer.reduce(&s, .mentionStepped(nil, nil, nil, step: 1))
         #expect(s.message?.hasPrefix("no more mentions of Ilse Marrow") == true)
-        #expect(Reducer.reduce(&s, .key(.character("["))) == [])
-        #expect(s.message == "Ilse Marrow: mention 4/5 · story 2/2")
-        let back = Reducer.reduce(&s, .key(.character("[")))
+        // Going back starts from the mention still shown.
+        #expect(Reducer.reduce(&s, .key(.character("["))) == [.mentionStep(1, from: all[4].position, step: -1)])
+        let back = answer(2, step: -1)
         #expect(back.first.map { if case .openStory(1, _) = $0 { return true } else { return false } } == true)
-        #expect(s.message == "Ilse Marrow: mention 3/5 · story 1/2")
+        #expect(s.message == "Ilse Marrow: mention 3 of 5 · story 1 of 2")
+    }
+
+    @Test func countsAreGroupedInThousands() {
+        #expect(Reducer.grouped(7) == "7")
+        #expect(Reducer.grouped(200) == "200")
+        #expect(Reducer.grouped(1380) == "1,380")
+        #expect(Reducer.grouped(1_234_567) == "1,234,567")
+        var s = Fixtures.state()
+        let someone = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 1380, storyCount: 311)
+        let m = MentionRecord(text: "Marrow", entity: 1, story: 1, headline: "", field: "body", paragraph: 0, range: [80, 86], context: "")
+        _ = Reducer.reduce(&s, .mentionStepped(someone, m, MentionOrdinal(mention: 412, mentionTotal: 1380, story: 57, storyTotal: 311), step: 1))
+        #expect(s.message == "Ilse Marrow: mention 412 of 1,380 · story 57 of 311")
+        #expect(Renderer.render(s).text.contains("mention 412 of 1,380 · story 57 of 311"))
     }
 
     @Test func resizeKeepsTheSelectionAndRewrapsTheStory() {
@@ -310,22 +330,18 @@ import Testing
         var s = Fixtures.state(width: 80, height: 20)
         while s.focus != .entities { _ = Reducer.reduce(&s, .key(.tab)) }
         while s.selectedEntity?.name != "Ilse Marrow" { _ = Reducer.reduce(&s, .key(.down)) }
-        let st = Fixtures.quay
-        let i = st.entityIDs.firstIndex(of: 1)!
-        let all = st.annotated.entities[i].mentions.map {
-            MentionRecord(text: $0.text, entity: 1, story: 1, headline: "", field: "body",
-                          paragraph: $0.span.paragraph, range: [$0.span.start, $0.span.end], context: "")
-        }
-        let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: all.count, storyCount: 1)
-        // At the top of the story nothing comes before.
-        _ = Reducer.reduce(&s, .mentionsLoaded(marrow, all, step: -1))
+        // At the top of the story: everything before the headline.
+        #expect(Reducer.reduce(&s, .key(.character("[")))
+                == [.mentions(1, step: -1, from: ArchivePosition(story: 1, field: .headline, paragraph: 0, offset: 0))])
+        // Scrolled to the last paragraph: before its first line.
+        s.open!.scroll = s.open!.layout.line(field: .body, paragraph: 3, offset: 0)
+        #expect(Reducer.reduce(&s, .key(.character("[")))
+                == [.mentions(1, step: -1, from: ArchivePosition(story: 1, field: .body, paragraph: 3, offset: 0))])
+        // A walk whose first step found nothing starts again on the next key.
+        let marrow = EntityRecord(id: 1, name: "Ilse Marrow", type: "person", mentionCount: 5, storyCount: 2)
+        _ = Reducer.reduce(&s, .mentionStepped(marrow, nil, nil, step: -1))
         #expect(s.message?.hasPrefix("no earlier mention") == true)
-        // Scrolled past the last paragraph's start, [ takes the mention just above.
-        s.walk = nil
-        let lastLine = s.open!.layout.line(field: .body, paragraph: 3, offset: 0)
-        s.open!.scroll = lastLine + 1
-        _ = Reducer.reduce(&s, .mentionsLoaded(marrow, all, step: -1))
-        #expect(s.walk?.index == all.count - 1)
-        #expect(s.message == "Ilse Marrow: mention \(all.count)/\(all.count) · story 1/1")
+        #expect(Reducer.reduce(&s, .key(.character("]"))).first.map {
+            if case .mentions(1, step: 1, _) = $0 { return true } else { return false } } == true)
     }
 }

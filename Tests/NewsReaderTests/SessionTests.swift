@@ -85,14 +85,15 @@ import Testing
             messages.append(session.state.message ?? "")
         }
         // Every mention in order, from the open story on into the next one.
-        #expect(messages.first == "Ilse Marrow: mention 1/5 · story 1/2")
-        #expect(messages.last == "Ilse Marrow: mention 5/5 · story 2/2")
+        #expect(messages.first == "Ilse Marrow: mention 1 of 5 · story 1 of 2")
+        #expect(messages.last == "Ilse Marrow: mention 5 of 5 · story 2 of 2")
+        #expect(messages == (1...5).map { "Ilse Marrow: mention \($0) of 5 · story \($0 <= 2 ? 1 : 2) of 2" })
         #expect(Set(visited).count == 2)
         #expect(visited.first != visited.last)
         session.press(.character("]"))
         #expect(session.state.message?.hasPrefix("no more mentions") == true)
         for _ in 0..<4 { session.press(.character("[")) }
-        #expect(session.state.message == "Ilse Marrow: mention 1/5 · story 1/2")
+        #expect(session.state.message == "Ilse Marrow: mention 1 of 5 · story 1 of 2")
         #expect(session.state.open?.id == visited.first)
     }
 
@@ -104,20 +105,28 @@ import Testing
         session.send(.type("quay"))
         session.press(.enter)
         #expect(session.state.open?.story.headline == "Harbour board delays vote on new quay")
-        #expect(session.state.message == "result 1/1 for “quay”")
-        // The found word is marked in the story.
+        // The story opens at the first paragraph holding the word, which is
+        // marked as the current match; the headline's "quay" is marked too.
+        #expect(session.state.message == "“quay”: match 1 of 1 · result 1 of 1")
+        #expect(session.state.open?.focus == Span(paragraph: 0, start: 57, end: 61))
         let frame = session.render()
         let story = session.state.layout.content(of: .story)
-        var marked = false
+        var current = false, other = false
         for y in story.y..<story.maxY {
             let line = frame.line(y)
-            guard let r = line.range(of: "quay on Tuesday") else { continue }
-            let x = line.distance(from: line.startIndex, to: r.lowerBound)
-            marked = frame[x, y].style.reverse && frame[x, y].style.underline && !frame[x + 5, y].style.underline
+            if let r = line.range(of: "quay on Tuesday") {
+                let x = line.distance(from: line.startIndex, to: r.lowerBound)
+                current = frame[x, y].style.reverse && !frame[x + 5, y].style.reverse
+            }
+            if let r = line.range(of: "new quay"), !line.contains("Tuesday") {
+                let x = line.distance(from: line.startIndex, to: r.lowerBound) + 4
+                other = frame[x, y].style.underline && !frame[x, y].style.reverse && !frame[x - 1, y].style.underline
+            }
         }
-        #expect(marked)
+        #expect(current)
+        #expect(other)
         session.press(.character("n"))
-        #expect(session.state.message == "last result for “quay”")
+        #expect(session.state.message == "last match for “quay” · N goes back")
         session.press(.character("/"))
         session.send(.type("NEAR( \"unclosed OR *"))
         session.press(.enter)
@@ -173,30 +182,30 @@ import Testing
         #expect(session.state.open?.id == openBefore)
     }
 
-    @Test func longWalksGoOneMentionAtATimeAcrossStoriesAndBack() throws {
-        let (store, folder) = try Self.archive()
+    @Test func aLongWalkCountsExactlyWhereItIs() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reader-walk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var session = ReaderSession(archive: store, width: 160, height: 48)
-        // Treat five mentions as "too many to list": the stepwise path.
-        session.mentionListLimit = 2
-        while session.state.focus != .entities { session.press(.tab) }
-        while session.state.selectedEntity?.name != "Ilse Marrow" { session.press(.down) }
-        var seen: [MentionRecord] = []
-        for _ in 0..<5 {
-            session.press(.character("]"))
-            if let m = session.state.walk?.current { seen.append(m) }
+        let store = try SQLiteArchive(path: folder.appendingPathComponent("archive.sqlite").path, mode: .readWrite)
+        // 130 stories, each naming Ilse Marrow twice: 260 mentions, more than
+        // a reader can list whole.
+        let items = (1...130).map { i -> IngestItem in
+            let st = Fixtures.story(id: StoryID(i), headline: "Quay works, day \(i)",
+                                    paragraphs: ["Ilse Marrow inspected section \(i) of the quay.", "Marrow said the work was on time."],
+                                    quotes: [], entities: [("Ilse Marrow", .person)], ids: Fixtures.ids)
+            return IngestItem(annotated: st.annotated, contentHash: "walk-\(i)")
         }
-        #expect(session.state.walk?.isStepwise == true)
-        #expect(seen.count == 5)
-        #expect(Set(seen).count == 5, "every press moved to a new mention")
-        #expect(Set(seen.map(\.story)).count == 2)
-        #expect(session.state.message == "Ilse Marrow: mention +5 · story +2 from here (5 mentions in 2 stories)")
-        #expect(session.state.open?.id == seen.last?.story)
-        session.press(.character("]"))
-        #expect(session.state.message?.hasPrefix("no more mentions") == true)
-        for _ in 0..<4 { session.press(.character("[")) }
-        #expect(session.state.walk?.current == seen.first)
-        #expect(session.state.open?.id == seen.first?.story)
+        _ = try store.store(items)
+        var session = ReaderSession(archive: store, width: 160, height: 48)
+        while session.state.focus != .entities { session.press(.tab) }
+        #expect(session.state.selectedEntity?.name == "Ilse Marrow")
+        for _ in 0..<205 { session.press(.character("]")) }
+        #expect(session.state.message == "Ilse Marrow: mention 205 of 260 · story 103 of 130")
+        #expect(session.render().text.contains("mention 205 of 260 · story 103 of 130"))
+        session.press(.character("["))
+        session.press(.character("["))
+        #expect(session.state.message == "Ilse Marrow: mention 203 of 260 · story 102 of 130")
+        #expect(session.state.open?.id == session.state.walk?.current?.story)
     }
 
     @Test func filteredQuotesLoadPageByPage() throws {

@@ -21,6 +21,8 @@ public enum Theme {
     public static let headline = CellStyle(bold: true)
     public static let mention = CellStyle(foreground: .yellow, bold: true, underline: true)
     public static let focus = CellStyle(reverse: true)
+    /// The words of a search in the story being read (the current match is `focus`).
+    public static let searchMatch = CellStyle(bold: true, underline: true)
     public static let status = CellStyle(reverse: true)
     public static let message = CellStyle(foreground: .yellow, bold: true)
 

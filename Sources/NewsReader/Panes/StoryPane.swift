@@ -40,50 +40,16 @@ public enum StoryPane: Pane {
                 out.append(Highlight(field: m.span.field, paragraph: m.span.paragraph, range: m.span.range, style: Theme.mention))
             }
         }
-        if let search = state.search, search.hits.indices.contains(search.index), search.hits[search.index].story == open.id {
-            out += searchMatches(search.query, in: open.story)
+        if let search = state.search, search.story == open.id {
+            for m in search.marks {
+                out.append(Highlight(field: m.field, paragraph: m.paragraph, range: m.range, style: Theme.searchMatch))
+            }
         }
         if let f = open.focus {
             out.append(Highlight(field: f.field, paragraph: f.paragraph, range: f.range, style: Theme.focus))
         }
         return out
     }
-
-    /// Where the words of a search stand in the story, matched ASCII
-    /// case-insensitively on bytes (what FTS5's tokenizer matched, near enough
-    /// to show the reader where to look).
-    static func searchMatches(_ query: String, in story: Story) -> [Highlight] {
-        let operators: Set<String> = ["or", "and", "not", "near"]
-        let terms = query.split(whereSeparator: { $0 == " " }).map { word in
-            String(word.filter { !"\"*()^:".contains($0) }).lowercased()
-        }.filter { $0.utf8.count >= 2 && !operators.contains($0) && !$0.contains(":") }
-        guard !terms.isEmpty else { return [] }
-        let style = CellStyle(foreground: .black, reverse: true, underline: true)
-        var out: [Highlight] = []
-        func scan(_ text: String, field: Span.Field, paragraph: Int) {
-            let hay = Array(text.utf8)
-            for term in terms {
-                let needle = Array(term.utf8)
-                guard needle.count <= hay.count else { continue }
-                var i = 0
-                while i + needle.count <= hay.count {
-                    var j = 0
-                    while j < needle.count, lower(hay[i + j]) == needle[j] { j += 1 }
-                    if j == needle.count {
-                        out.append(Highlight(field: field, paragraph: paragraph, range: i..<(i + needle.count), style: style))
-                        i += needle.count
-                    } else {
-                        i += 1
-                    }
-                }
-            }
-        }
-        scan(story.headline, field: .headline, paragraph: 0)
-        for (i, p) in story.paragraphs.enumerated() { scan(p.text, field: .body, paragraph: i) }
-        return out
-    }
-
-    @inline(__always) static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     public static func draw(_ state: ReaderState, in rect: Rect, focused: Bool, into b: inout CellBuffer) {
         guard let open = state.open else {

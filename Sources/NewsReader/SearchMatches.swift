@@ -1,0 +1,99 @@
+import Foundation
+import NewsArchive
+import NewsKit
+
+/// Where the words of a full-text search stand in a story, in reading order
+/// (headline, then body paragraphs). Words match as the archive's full-text
+/// index matches them: whole words, case and accents folded ("sebastien"
+/// finds "Sébastien"), a trailing `*` makes a word a prefix; field prefixes
+/// (`speaker:`, `kind:` …) are not words of the text.
+public struct SearchMatches: Sendable, Hashable {
+    /// Folded words that must match whole, and folded prefixes.
+    var exact: Set<String> = []
+    var prefixes: [String] = []
+
+    public init(query: String) {
+        var word = ""
+        func finish(prefix: Bool) {
+            guard !word.isEmpty else { return }
+            let folded = Self.fold(word)
+            if prefix { prefixes.append(folded) } else { exact.insert(folded) }
+            word = ""
+        }
+        // The same word boundaries as `SearchQuery.ftsPattern`.
+        for scalar in SearchQuery(query).words.unicodeScalars {
+            if Self.isWordScalar(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else {
+                finish(prefix: scalar == "*")
+            }
+        }
+        finish(prefix: false)
+    }
+
+    public var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty }
+
+    /// Every matching word of the story, in reading order.
+    public func spans(in story: Story) -> [Span] {
+        guard !isEmpty else { return [] }
+        var out: [Span] = []
+        for r in ranges(in: story.headline) { out.append(Span(field: .headline, paragraph: 0, start: r.lowerBound, end: r.upperBound)) }
+        for (i, p) in story.paragraphs.enumerated() {
+            for r in ranges(in: p.text) { out.append(Span(field: .body, paragraph: i, start: r.lowerBound, end: r.upperBound)) }
+        }
+        return out
+    }
+
+    /// UTF-8 byte ranges of the matching words of `text`. Scans bytes; only
+    /// a non-ASCII word is decoded and folded through Foundation.
+    public func ranges(in text: String) -> [Range<Int>] {
+        guard !isEmpty else { return [] }
+        var text = text
+        return text.withUTF8 { bytes -> [Range<Int>] in
+            var out: [Range<Int>] = []
+            var i = 0, start = -1, ascii = true
+            func finish(_ end: Int) {
+                defer { start = -1; ascii = true }
+                guard start >= 0 else { return }
+                let word: String
+                if ascii {
+                    word = String(decoding: bytes[start..<end].lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+                } else {
+                    word = Self.fold(String(decoding: bytes[start..<end], as: UTF8.self))
+                }
+                if exact.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) { out.append(start..<end) }
+            }
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    let isWord = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+                    if isWord { if start < 0 { start = i } } else { finish(i) }
+                    i += 1
+                    continue
+                }
+                // A multi-byte scalar: decode it to ask whether it is part of a word.
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                let end = min(bytes.count, i + length)
+                let scalar = String(decoding: bytes[i..<end], as: UTF8.self).unicodeScalars.first
+                if let scalar, Self.isWordScalar(scalar) {
+                    if start < 0 { start = i }
+                    ascii = false
+                } else {
+                    finish(i)
+                }
+                i = end
+            }
+            finish(bytes.count)
+            return out
+        }
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    }
+
+    /// Lowercased, accents removed: what the index's tokenizer compares.
+    static func fold(_ word: String) -> String {
+        word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+}
