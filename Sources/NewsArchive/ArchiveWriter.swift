@@ -12,7 +12,11 @@ struct PreparedStory: Sendable {
         var key: String
         /// Folded keys of the other forms it is mentioned by ("rubio").
         var aliasKeys: [String]
-        var mentionCount: Int
+        /// Its mentions, one per position, in story order.
+        var spans: [MentionSpan]
+        /// `spans` packed as stored (`MentionSpans`).
+        var packedSpans: [UInt8]
+        var mentionCount: Int { spans.count }
     }
     struct Row: Sendable {
         var values: [Int]
@@ -31,9 +35,6 @@ struct PreparedStory: Sendable {
     var layout: String
     /// Quotes in order (headline quotes first, with negative ordinals).
     var quotes: [PreparedQuote]
-    /// `(ordinal, field, paragraph, start, end, text)` per mention; text nil
-    /// when it is exactly the words at the range (most mentions).
-    var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String?)]
 
     struct PreparedQuote: Sendable {
         var ordinal: Int
@@ -58,15 +59,24 @@ struct PreparedStory: Sendable {
         dateKey = parsedDate?.key ?? 0
         agency = s.dateline?.agency
         body = StoredBody.join(s.paragraphs)
-        storyEntities = a.entities.map { e in
+        storyEntities = a.entities.enumerated().map { ordinal, e in
             let key = NameKey.key(e.name)
             var aliases: [String] = []
+            var spans: [MentionSpan] = []
+            spans.reserveCapacity(e.mentions.count)
             for m in e.mentions {
                 let k = NameKey.key(m.text)
                 if !k.isEmpty && k != key && !aliases.contains(k) { aliases.append(k) }
+                // The text is kept only when it is not just the words at the range.
+                let stands = StoredText.words(in: s.text(of: m.span.field, paragraph: m.span.paragraph),
+                                              start: m.span.start, end: m.span.end)
+                spans.append(MentionSpan(ordinal: ordinal, field: FieldCode.code(m.span.field),
+                                         paragraph: m.span.paragraph, start: m.span.start, end: m.span.end,
+                                         text: stands == m.text ? nil : m.text))
             }
+            spans = MentionSpans.normalize(spans)
             return LocalEntity(name: e.name, type: e.type, key: key.isEmpty ? e.name.lowercased() : key,
-                               aliasKeys: aliases, mentionCount: e.mentions.count)
+                               aliasKeys: aliases, spans: spans, packedSpans: MentionSpans.pack(spans))
         }
         let stored = StoredLayout(
             paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
@@ -90,16 +100,6 @@ struct PreparedStory: Sendable {
                 start: first.start, end: first.end, detail: json))
         }
         self.quotes = quotes
-        var mentions: [(ordinal: Int, field: Int, paragraph: Int, start: Int, end: Int, text: String?)] = []
-        for (i, e) in a.entities.enumerated() {
-            for m in e.mentions {
-                let stands = StoredText.words(in: s.text(of: m.span.field, paragraph: m.span.paragraph),
-                                              start: m.span.start, end: m.span.end)
-                mentions.append((i, FieldCode.code(m.span.field), m.span.paragraph, m.span.start, m.span.end,
-                                 stands == m.text ? nil : m.text))
-            }
-        }
-        self.mentions = mentions
     }
 }
 
@@ -126,7 +126,6 @@ struct ArchiveWriter {
 
     private let insertStory: RowInsert
     private let insertLink: RowInsert
-    private let insertMention: RowInsert
     private let insertQuote: RowInsert
 
     init(db: Database, linker: EntityLinker) throws {
@@ -138,11 +137,8 @@ struct ArchiveWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertLink = try RowInsert(db, """
-            INSERT INTO story_entity (entityId, dateKey, storyId, mentionCount, quoteCount) VALUES (?, ?, ?, ?, ?)
-            """)
-        insertMention = try RowInsert(db, """
-            INSERT OR IGNORE INTO mention (entityId, dateKey, storyId, field, paragraph, start, "end", ordinal, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO story_entity (entityId, dateKey, storyId, mentionCount, quoteCount, spans)
+            VALUES (?, ?, ?, ?, ?, ?)
             """)
         insertQuote = try RowInsert(db, """
             INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
@@ -194,39 +190,39 @@ struct ArchiveWriter {
         let storyID = reuseID ?? db.lastInsertedRowID
 
         // One story_entity row per archive entity, even when the story's own
-        // clustering left two local entities that link to the same one.
-        var perEntity: [EntityID: (mentions: Int, quotes: Int)] = [:]
+        // clustering left two local entities that link to the same one: their
+        // mentions are then merged into one set of spans.
+        var perEntity: [EntityID: (locals: [Int], quotes: Int)] = [:]
         perEntity.reserveCapacity(distinct.count)
-        for (i, e) in p.storyEntities.enumerated() { perEntity[ids[i], default: (0, 0)].mentions += e.mentionCount }
+        for i in p.storyEntities.indices { perEntity[ids[i], default: ([], 0)].locals.append(i) }
         var quoteSpeakerIDs: [EntityID?] = []
         quoteSpeakerIDs.reserveCapacity(p.quotes.count)
         for q in p.quotes {
             let sid = q.speakerOrdinal.map { ids[$0] }
             quoteSpeakerIDs.append(sid)
-            if let sid { perEntity[sid, default: (0, 0)].quotes += 1 }
+            if let sid { perEntity[sid, default: ([], 0)].quotes += 1 }
         }
         for (id, c) in perEntity {
+            var packed: [UInt8] = []
+            var mentions = 0
+            if c.locals.count == 1 {
+                let e = p.storyEntities[c.locals[0]]
+                packed = e.packedSpans
+                mentions = e.mentionCount
+            } else if c.locals.count > 1 {
+                let spans = MentionSpans.normalize(c.locals.flatMap { p.storyEntities[$0].spans })
+                packed = MentionSpans.pack(spans)
+                mentions = spans.count
+            }
             try insertLink.run { b in
                 b.int64(id)
                 b.int(p.dateKey)
                 b.int64(storyID)
-                b.int(c.mentions)
+                b.int(mentions)
                 b.int(c.quotes)
+                b.blob(packed)
             }
-            deltas[id, default: EntityCounts()].add(mentions: c.mentions, stories: 1, quotes: c.quotes)
-        }
-        for m in p.mentions {
-            try insertMention.run { b in
-                b.int64(ids[m.ordinal])
-                b.int(p.dateKey)
-                b.int64(storyID)
-                b.int(m.field)
-                b.int(m.paragraph)
-                b.int(m.start)
-                b.int(m.end)
-                b.int(m.ordinal)
-                b.text(m.text)
-            }
+            deltas[id, default: EntityCounts()].add(mentions: mentions, stories: 1, quotes: c.quotes)
         }
         for (q, sid) in zip(p.quotes, quoteSpeakerIDs) {
             try insertQuote.run { b in
@@ -257,10 +253,6 @@ struct ArchiveWriter {
         for row in rows {
             let eid: EntityID = row[0]
             deltas[eid, default: EntityCounts()].add(mentions: -(row[1] as Int), stories: -1, quotes: -(row[2] as Int))
-            // Mentions are indexed by entity only (one index less per row on
-            // the ingest path), so they go entity by entity.
-            try db.execute(sql: "DELETE FROM mention WHERE entityId = ? AND dateKey = ? AND storyId = ?",
-                           arguments: [eid, row[3], id])
         }
         try db.execute(sql: "DELETE FROM quote WHERE dateKey = (SELECT dateKey FROM story WHERE id = ?) AND storyId = ?",
                        arguments: [id, id])

@@ -58,6 +58,19 @@ struct RowInsert {
             }
         }
 
+        mutating func blob(_ value: [UInt8]) {
+            index += 1
+            let i = index, h = handle
+            value.withUnsafeBytes { bytes in
+                // An empty blob is an empty value, not NULL.
+                if let base = bytes.baseAddress {
+                    sqlite3_bind_blob(h, i, base, Int32(bytes.count), Self.transient)
+                } else {
+                    sqlite3_bind_zeroblob(h, i, 0)
+                }
+            }
+        }
+
         static var transient: sqlite3_destructor_type { unsafeBitCast(-1, to: sqlite3_destructor_type.self) }
     }
 }
