@@ -54,14 +54,7 @@ extension SQLiteArchive {
             }
             let dateKey: Int = row["dateKey"]
             var spans: [MentionSpan] = []
-            let byEntity = try db.cachedStatement(sql: """
-                SELECT spans FROM story_entity WHERE entityId = ? AND dateKey = ? AND storyId = ?
-                """)
-            for eid in Set(entityIDs) {
-                if let blob = try DatabaseValue.fetchOne(byEntity, arguments: [eid, dateKey, id]) {
-                    spans += MentionSpans.decode(Self.bytes(blob))
-                }
-            }
+            for eid in Set(entityIDs) { spans += try Self.spans(of: eid, dateKey: dateKey, story: id, db: db) }
             spans.sort { ($0.ordinal, $0.position.0, $0.position.1, $0.position.2) < ($1.ordinal, $1.position.0, $1.position.1, $1.position.2) }
             for m in spans {
                 guard entities.indices.contains(m.ordinal) else { continue }
