@@ -123,7 +123,7 @@ enum ArchiveSchema {
             // stories and the quote's own words are checked after (no second
             // full-text index of the same words).
         }
-        migrator.registerMigration("v2: mentions packed into story_entity") { db in
+        migrator.registerMigration("v2: mentions packed into story_entity; full text indexed per batch") { db in
             // One row per entity and story carries all its mentions (see
             // `MentionSpans`): ingest writes a third fewer rows.
             try db.execute(sql: "ALTER TABLE story_entity ADD COLUMN spans BLOB")
@@ -152,6 +152,11 @@ enum ArchiveSchema {
             }
             try flush()
             try db.execute(sql: "DROP TABLE mention")
+            // The writer indexes a batch's stories in one statement and
+            // removes replaced ones itself (`ArchiveWriter.flush()`): the
+            // per-row triggers made FTS5 write a segment per story.
+            try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ai")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ad")
         }
         return migrator
     }

@@ -62,6 +62,34 @@ import Testing
         #expect(head.snippet == "Teskel board [meets]")
     }
 
+    /// The writer indexes a batch's stories at its end and removes replaced
+    /// ones itself: the index must follow a file replaced within one batch,
+    /// and again in a later one, and stay consistent with the stored text.
+    @Test func fullTextFollowsReplacementsWithinAndAcrossBatches() throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let archive = try SQLiteArchive(path: folder.file("a.sqlite"))
+        func version(_ word: String) -> IngestItem {
+            StoryBuilder(source: "/news/ferry.txt", headline: "Ferry timetable", date: "2031-06-01",
+                         paragraphs: ["The island ferry will carry \(word) from June."]).item(hash: word)
+        }
+        let other = Self.story(5, headline: "Pier repaired", ["Divers repaired the pier with oak."])
+        let first = try archive.store([version("bicycles"), other, version("horses")])
+        #expect(first.added == 2 && first.updated == 1)
+        #expect(try archive.search("bicycles", offset: 0, limit: 5).isEmpty)
+        #expect(try archive.search("horses", offset: 0, limit: 5).map(\.headline) == ["Ferry timetable"])
+        #expect(try archive.search("oak", offset: 0, limit: 5).map(\.headline) == ["Pier repaired"])
+
+        #expect(try archive.store([version("cattle")]).updated == 1)
+        #expect(try archive.search("horses", offset: 0, limit: 5).isEmpty)
+        #expect(try archive.search("cattle", offset: 0, limit: 5).count == 1)
+        #expect(try archive.search("ferry", offset: 0, limit: 5).count == 1)
+        // FTS5 checks its index against the story table.
+        try archive.pool.write { db in
+            try db.execute(sql: "INSERT INTO story_fts (story_fts) VALUES ('integrity-check')")
+        }
+    }
+
     @Test func snippetWithoutAMatchIsTheStartOfTheText() {
         let words = QuoteWords("absent")
         let s = SearchSnippet.make(headline: "A headline", body: "one two three", words: words)
