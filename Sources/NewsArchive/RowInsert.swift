@@ -2,7 +2,7 @@ import GRDB
 import GRDBSQLite
 
 /// A cached statement the writer binds and steps through SQLite's C API.
-/// Ingest runs its inserts about ninety times a story; GRDB's
+/// Ingest runs its inserts about fifty times a story; GRDB's
 /// `StatementArguments` (an array of boxed values per row, converted one by
 /// one) cost as much CPU as SQLite's own insert, on the one writer thread.
 struct RowInsert {
