@@ -90,6 +90,37 @@ import Testing
         }
     }
 
+    /// Only the newest `searchCandidateLimit` matches are ranked; paging on
+    /// past them lists the older ones, newest first, each story once.
+    @Test func pagingGoesOnPastTheRankedWindow() throws {
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        let archive = try SQLiteArchive(path: folder.file("a.sqlite"))
+        let total = SQLiteArchive.searchCandidateLimit + 40
+        let items = (0..<total).map { i in
+            StoryBuilder(source: "/tides/\(i).txt", headline: "Tide table \(i)", date: "2031-07-01",
+                         paragraphs: ["The harbourmaster posted tide table \(i)"
+                                      + String(repeating: " with a note on the tide", count: 1 + i % 4) + "."]).item()
+        }
+        _ = try archive.store(items)
+        var seen: [StoryID] = []
+        var offset = 0
+        while true {
+            let page = try archive.search("tide", offset: offset, limit: 50)
+            if page.isEmpty { break }
+            seen += page.map(\.story)
+            offset += page.count
+        }
+        #expect(seen.count == total && Set(seen).count == total)
+        let window = SQLiteArchive.searchCandidateLimit
+        let ranked = try archive.search("tide", offset: 0, limit: window)
+        #expect(zip(ranked, ranked.dropFirst()).allSatisfy { $0.rank <= $1.rank })
+        // The oldest stories come after the window, newest first.
+        let older = Array(seen.dropFirst(window))
+        #expect(older == older.sorted(by: >))
+        #expect(Set(older) == Set(try archive.stories(offset: 0, limit: total).map(\.id).suffix(40)))
+    }
+
     @Test func snippetWithoutAMatchIsTheStartOfTheText() {
         let words = QuoteWords("absent")
         let s = SearchSnippet.make(headline: "A headline", body: "one two three", words: words)
