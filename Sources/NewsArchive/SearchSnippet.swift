@@ -72,6 +72,16 @@ enum SearchSnippet {
         return 0
     }
 
+    /// The bytes between two words, on one line: a paragraph break (the body
+    /// joins paragraphs with a blank line) becomes one space.
+    static func appendGap(_ gap: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        guard gap.contains(0x0A) || gap.contains(0x0D) else { out += gap; return }
+        var kept = gap.filter { $0 != 0x0A && $0 != 0x0D }
+        while kept.last == 0x20 { kept.removeLast() }
+        out += kept
+        out.append(0x20)
+    }
+
     /// `width` words of `text` from a little before its first searched word,
     /// searched words in brackets; nil when `requireMatch` and none is found.
     static func window(_ text: String, terms: Terms, requireMatch: Bool) -> String? {
@@ -108,7 +118,7 @@ enum SearchSnippet {
             var at = words[from].lowerBound
             for w in from..<to {
                 let r = words[w]
-                out += UnsafeBufferPointer(rebasing: bytes[at..<r.lowerBound])
+                appendGap(UnsafeBufferPointer(rebasing: bytes[at..<r.lowerBound]), to: &out)
                 if found[w] { out.append(0x5B) }
                 out += UnsafeBufferPointer(rebasing: bytes[r])
                 if found[w] { out.append(0x5D) }

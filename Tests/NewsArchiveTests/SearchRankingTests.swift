@@ -125,6 +125,9 @@ import Testing
         let words = QuoteWords("absent")
         let s = SearchSnippet.make(headline: "A headline", body: "one two three", words: words)
         #expect(s == "one two three")
+        // A paragraph break inside the window is one space.
+        let across = SearchSnippet.make(headline: "", body: "First part ends.\n\nSecond other part", words: words)
+        #expect(across == "First part ends. Second other part")
         let many = (1...40).map { "w\($0)" }.joined(separator: " ")
         let cut = SearchSnippet.make(headline: "", body: many, words: words)
         #expect(cut.hasSuffix("…") && cut.split(separator: " ").count == SearchSnippet.width)
