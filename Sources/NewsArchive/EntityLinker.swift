@@ -20,7 +20,12 @@ import NewsKit
 /// Unchecked Sendable: it is handed to the writer queue and used by one
 /// batch at a time, never concurrently.
 final class EntityLinker: @unchecked Sendable {
-    private var aliasMemo: [String: [EntityID]] = [:]
+    /// An alias of one entity type (a struct key: no string built per look-up).
+    private struct AliasKey: Hashable {
+        var type: String
+        var alias: String
+    }
+    private var aliasMemo: [AliasKey: [EntityID]] = [:]
     private var surnameMemo: [String: [EntityID]] = [:]
     private var keyMemo: [EntityID: String] = [:]
 
@@ -32,9 +37,11 @@ final class EntityLinker: @unchecked Sendable {
 
     func link(_ e: PreparedStory.LocalEntity, db: Database) throws -> EntityID {
         let type = e.type.rawValue
-        let words = e.key.split(separator: " ")
+        // Keys are folded words joined by one space (`NameKey.key`): a byte
+        // scan, not a split into Substrings, on this per-entity path.
+        let oneWord = !e.key.utf8.contains(0x20)
         let id: EntityID
-        if e.type == .person && words.count == 1 {
+        if e.type == .person && oneWord {
             let full = try surnamePersons(e.key, db: db)
             if full.count == 1 {
                 id = full[0]
@@ -49,7 +56,7 @@ final class EntityLinker: @unchecked Sendable {
                 id = exact
             } else if candidates.count == 1 {
                 id = candidates[0]
-            } else if candidates.isEmpty, e.type == .person, let surname = words.last.map(String.init),
+            } else if candidates.isEmpty, e.type == .person, let surname = Self.lastWord(e.key),
                       try surnamePersons(surname, db: db).isEmpty,
                       let solo = try aliases(surname, type: type, db: db).first(where: { try canonicalKey($0, db: db) == surname }) {
                 try promote(solo, to: e, surname: surname, db: db)
@@ -62,8 +69,15 @@ final class EntityLinker: @unchecked Sendable {
         return id
     }
 
+    /// The last word of a key, nil for an empty one.
+    static func lastWord(_ key: String) -> String? {
+        guard let space = key.utf8.lastIndex(of: 0x20) else { return key.isEmpty ? nil : key }
+        let word = key[key.utf8.index(after: space)...]
+        return word.isEmpty ? nil : String(word)
+    }
+
     private func aliases(_ key: String, type: String, db: Database) throws -> [EntityID] {
-        let memoKey = type + "\u{1}" + key
+        let memoKey = AliasKey(type: type, alias: key)
         if let ids = aliasMemo[memoKey] { return ids }
         let ids = try EntityID.fetchAll(
             db.cachedStatement(sql: "SELECT entityId FROM entity_alias WHERE alias = ? AND type = ? ORDER BY entityId"),
@@ -113,7 +127,7 @@ final class EntityLinker: @unchecked Sendable {
         for key in keys {
             // A lone word as a person alias would bypass the surname rule
             // (unless it is the entity's own name: a surname-only entity).
-            if !canonical && type == .person && !key.contains(" ") { continue }
+            if !canonical && type == .person && !key.utf8.contains(0x20) { continue }
             var ids = try aliases(key, type: type.rawValue, db: db)
             if ids.contains(id) { continue }
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (alias, type, entityId) VALUES (?, ?, ?)")
@@ -121,7 +135,7 @@ final class EntityLinker: @unchecked Sendable {
             let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_word (word, entityId) VALUES (?, ?)")
             for w in key.split(separator: " ") { try insertWord.execute(arguments: [String(w), id]) }
             ids.append(id)
-            aliasMemo[type.rawValue + "\u{1}" + key] = ids
+            aliasMemo[AliasKey(type: type.rawValue, alias: key)] = ids
         }
     }
 }

@@ -18,7 +18,7 @@ extension SQLiteArchive {
         if batch.isEmpty { return }
         do {
             let counts = try pool.write { db -> (Int, Int, Int) in
-                var writer = ArchiveWriter(db: db, linker: linker)
+                var writer = try ArchiveWriter(db: db, linker: linker)
                 var added = 0, updated = 0, unchanged = 0
                 for p in batch {
                     switch try writer.write(p) {

@@ -24,8 +24,8 @@ public struct MentionOrdinal: Sendable, Hashable, Codable {
 extension SQLiteArchive {
     /// Counts from indexes only: the stories before the mention's story come
     /// from the entity's `story_entity` rows (one per story, each carrying
-    /// its mention count), the mentions before it inside its story from the
-    /// `mention` primary key. Nothing is loaded, so the cost is one index
+    /// its mention count), the mentions before it inside its story from that
+    /// story's row. Nothing is loaded, so the cost is one index
     /// range per entity, not one row per mention.
     public func mentionOrdinal(of entity: EntityID, at position: ArchivePosition) throws -> MentionOrdinal? {
         try read { db -> MentionOrdinal? in
@@ -41,11 +41,10 @@ extension SQLiteArchive {
                 """, arguments: [entity, dateKey, position.story])
             let storiesBefore: Int = before?[0] ?? 0
             let mentionsBefore = Int(before?[1] as Double? ?? 0)
-            let inStory = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM mention
-                WHERE entityId = ? AND dateKey = ? AND storyId = ? AND (field, paragraph, start) < (?, ?, ?)
-                """, arguments: [entity, dateKey, position.story, FieldCode.code(position.field),
-                                 position.paragraph, position.offset]) ?? 0
+            // The story's mentions of the entity are one packed row (`MentionSpans`).
+            let here = (FieldCode.code(position.field), position.paragraph, position.offset)
+            let inStory = try Self.spans(of: entity, dateKey: dateKey, story: position.story, db: db)
+                .count { $0.position < here }
             let mentionTotal: Int = totals[0], storyTotal: Int = totals[1]
             return MentionOrdinal(mention: min(mentionTotal, mentionsBefore + inStory + 1), mentionTotal: mentionTotal,
                                   story: min(storyTotal, storiesBefore + 1), storyTotal: storyTotal)

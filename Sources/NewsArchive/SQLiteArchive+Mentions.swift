@@ -2,38 +2,56 @@ import Foundation
 import GRDB
 import NewsKit
 
-extension SQLiteArchive {
-    static let mentionColumns = "m.text, m.entityId, m.storyId, m.field, m.paragraph, m.start, m.\"end\""
+/// A mention as the queries find it: whose, in which story, where.
+struct FoundMention {
+    var entity: EntityID
+    var story: StoryID
+    var span: MentionSpan
+}
 
+extension SQLiteArchive {
     public func mentions(entity: EntityID, offset: Int, limit: Int) throws -> [MentionRecord] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.mentionColumns) FROM mention m WHERE m.entityId = ?
-                ORDER BY m.dateKey DESC, m.storyId DESC, m.field, m.paragraph, m.start
-                LIMIT ? OFFSET ?
-                """, arguments: [entity, max(0, limit), max(0, offset)])
-            return try Self.mentionRecords(rows, db: db)
+        let offset = max(0, offset), limit = max(0, limit)
+        if limit == 0 { return [] }
+        return try read { db in
+            // The entity's stories in archive order, each row holding all its
+            // mentions there: unpacked until the page is full.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT storyId, spans FROM story_entity WHERE entityId = ? ORDER BY dateKey DESC, storyId DESC
+                """, arguments: [entity])
+            var found: [FoundMention] = []
+            var skipped = 0
+            while found.count < limit, let r = try rows.next() {
+                let spans = MentionSpans.decode(Self.bytes(r[1]))
+                if skipped + spans.count <= offset {
+                    skipped += spans.count
+                    continue
+                }
+                let story: StoryID = r[0]
+                for span in spans.dropFirst(offset - skipped).prefix(limit - found.count) {
+                    found.append(FoundMention(entity: entity, story: story, span: span))
+                }
+                skipped = offset
+            }
+            return try Self.mentionRecords(found, db: db)
         }
     }
 
     public func mention(of entity: EntityID, from position: ArchivePosition?, direction: ArchiveDirection) throws
         -> MentionRecord? {
         let forward = direction == .forward
-        let within = forward
-            ? "AND (m.field, m.paragraph, m.start) > (?, ?, ?) ORDER BY m.field, m.paragraph, m.start"
-            : "AND (m.field, m.paragraph, m.start) < (?, ?, ?) ORDER BY m.field DESC, m.paragraph DESC, m.start DESC"
-        let anywhere = forward ? "ORDER BY m.field, m.paragraph, m.start" : "ORDER BY m.field DESC, m.paragraph DESC, m.start DESC"
-        let inStory = "SELECT \(Self.mentionColumns) FROM mention m WHERE m.entityId = ? AND m.dateKey = ? AND m.storyId = ? "
         return try read { db -> MentionRecord? in
             var from: (dateKey: Int, story: StoryID)?
             if let position, let dateKey = try Int.fetchOne(db, sql: "SELECT dateKey FROM story WHERE id = ?",
                                                             arguments: [position.story]) {
                 from = (dateKey, position.story)
                 // The rest of this story first.
-                if let row = try Row.fetchOne(db, sql: inStory + within + " LIMIT 1", arguments: [
-                    entity, dateKey, position.story, FieldCode.code(position.field), position.paragraph, position.offset,
-                ]) {
-                    return try Self.mentionRecords([row], db: db).first
+                let here = (FieldCode.code(position.field), position.paragraph, position.offset)
+                let spans = try Self.spans(of: entity, dateKey: dateKey, story: position.story, db: db)
+                let next = forward ? spans.first { $0.position > here } : spans.last { $0.position < here }
+                if let next {
+                    return try Self.mentionRecords([FoundMention(entity: entity, story: position.story, span: next)],
+                                                   db: db).first
                 }
             }
             // Then the next story (in archive order) that mentions it.
@@ -59,29 +77,45 @@ extension SQLiteArchive {
                     """, arguments: [entity])
             }
             guard let next else { return nil }
-            let row = try Row.fetchOne(db, sql: inStory + anywhere + " LIMIT 1", arguments: [entity, next[0], next[1]])
-            return try row.flatMap { try Self.mentionRecords([$0], db: db).first }
+            let story: StoryID = next[1]
+            let spans = try Self.spans(of: entity, dateKey: next[0], story: story, db: db)
+            guard let span = forward ? spans.first : spans.last else { return nil }
+            return try Self.mentionRecords([FoundMention(entity: entity, story: story, span: span)], db: db).first
         }
     }
 
-    /// Turns mention rows into records with headline and context, reading
-    /// each story's text once per call.
-    static func mentionRecords(_ rows: [Row], db: Database) throws -> [MentionRecord] {
+    /// The entity's mentions in one story, in story order.
+    static func spans(of entity: EntityID, dateKey: Int, story: StoryID, db: Database) throws -> [MentionSpan] {
+        let blob = try DatabaseValue.fetchOne(db.cachedStatement(sql: """
+            SELECT spans FROM story_entity WHERE entityId = ? AND dateKey = ? AND storyId = ?
+            """), arguments: [entity, dateKey, story])
+        return MentionSpans.decode(bytes(blob ?? .null))
+    }
+
+    /// A `spans` column's bytes (empty when NULL).
+    static func bytes(_ value: DatabaseValue) -> [UInt8] {
+        guard let data = Data.fromDatabaseValue(value) else { return [] }
+        return [UInt8](data)
+    }
+
+    /// Turns mentions into records with headline and context, reading each
+    /// story's text once per call.
+    static func mentionRecords(_ found: [FoundMention], db: Database) throws -> [MentionRecord] {
         var texts: [StoryID: (headline: String, byline: String, body: String, layout: [[Int]])] = [:]
         let fetch = try db.cachedStatement(sql: "SELECT headline, body, layout FROM story WHERE id = ?")
         var out: [MentionRecord] = []
-        out.reserveCapacity(rows.count)
-        for r in rows {
-            let storyID: StoryID = r[2]
+        out.reserveCapacity(found.count)
+        for m in found {
+            let storyID = m.story
             if texts[storyID] == nil, let s = try Row.fetchOne(fetch, arguments: [storyID]) {
                 let layoutJSON: String = s[2]
                 let layout = try? JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
                 texts[storyID] = (s[0], layout?.bylineText ?? "", s[1], layout?.paragraphs ?? [])
             }
             let t = texts[storyID] ?? ("", "", "", [])
-            let field = FieldCode.field(r[3])
-            let paragraph: Int = r[4]
-            let start: Int = r[5], end: Int = r[6]
+            let field = FieldCode.field(m.span.field)
+            let paragraph = m.span.paragraph
+            let start = m.span.start, end = m.span.end
             let fieldText: Substring.UTF8View
             switch field {
             case .headline: fieldText = t.headline[...].utf8
@@ -95,10 +129,9 @@ extension SQLiteArchive {
                 fieldText = t.body[lo..<hi].utf8
             }
             let bytes = Array(fieldText)
-            let stored: String? = r[0]
             out.append(MentionRecord(
-                text: stored ?? StoredText.words(in: String(decoding: bytes, as: UTF8.self), start: start, end: end),
-                entity: r[1], story: storyID, headline: t.headline, field: field.rawValue,
+                text: m.span.text ?? StoredText.words(in: String(decoding: bytes, as: UTF8.self), start: start, end: end),
+                entity: m.entity, story: storyID, headline: t.headline, field: field.rawValue,
                 paragraph: paragraph, range: [start, end], context: Context.around(bytes, start: start, end: end)))
         }
         return out

@@ -3,10 +3,13 @@ import GRDB
 import NewsKit
 
 extension SQLiteArchive {
-    /// How many of the newest matching rows are ranked. bm25 must be computed
-    /// for every candidate before the best can be picked; bounding the
-    /// candidates keeps a search of a common word flat in archive size.
-    static let searchCandidateLimit = 2000
+    /// How many of the newest matching stories are ranked. bm25 costs about
+    /// 30 µs a row (it reads each row's column sizes), so it is computed for a
+    /// bounded window of candidates only: a search of a common word then costs
+    /// the same in any archive size (flat), and rarer words are ranked among
+    /// all their matches. Newest first among equal scores; past the window,
+    /// the older matches follow newest first.
+    static let searchCandidateLimit = 300
 
     public func search(_ text: String, offset: Int, limit: Int) throws -> [SearchHit] {
         let query = SearchQuery(text)
@@ -62,21 +65,51 @@ extension SQLiteArchive {
             "WHERE s.id IN (SELECT storyId FROM story_entity WHERE entityId IN (\(Self.list(entityIDs))))"
         return try read { db in
             if let pattern {
-                let rows = try Row.fetchAll(db, sql: """
+                // Snippets only for the page asked for, cut from the stored
+                // text in Swift (see `SearchSnippet`).
+                let words = QuoteWords(query.words)
+                let window = Self.searchCandidateLimit
+                let offset = max(0, offset), limit = max(0, limit)
+                // The window's matches, best first (all of them: bm25 is
+                // computed for each before any can be picked anyway).
+                let ranked = try Row.fetchAll(db, sql: """
                     SELECT s.id, s.headline, c.score FROM (
                       SELECT rowid AS id, bm25(story_fts, 5.0, 1.0) AS score
-                      FROM story_fts WHERE story_fts MATCH ? ORDER BY rowid DESC LIMIT \(Self.searchCandidateLimit)
+                      FROM story_fts WHERE story_fts MATCH ? ORDER BY rowid DESC LIMIT \(window)
                     ) c JOIN story s ON s.id = c.id
                     \(storyInEntities)
-                    ORDER BY c.score, s.id DESC LIMIT ? OFFSET ?
-                    """, arguments: [pattern] + page)
-                let snippet = try db.cachedStatement(sql: """
-                    SELECT snippet(story_fts, -1, '[', ']', '…', 16) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?
-                    """)
+                    ORDER BY c.score, s.id DESC
+                    """, arguments: [pattern])
+                var rows: [(id: StoryID, headline: String, score: Double)] =
+                    ranked.dropFirst(offset).prefix(limit).map { ($0[0], $0[1], $0[2]) }
+                if rows.count < limit {
+                    // Past the window the older matches follow, newest first,
+                    // so paging on never ends early; each is scored alone.
+                    let skip = max(0, offset - ranked.count), need = limit - rows.count
+                    let older = try Row.fetchAll(db, sql: """
+                        SELECT s.id, s.headline FROM (
+                          SELECT rowid AS id FROM story_fts WHERE story_fts MATCH ? ORDER BY rowid DESC LIMIT -1 OFFSET \(window)
+                        ) c JOIN story s ON s.id = c.id
+                        \(storyInEntities)
+                        ORDER BY s.id DESC LIMIT ? OFFSET ?
+                        """, arguments: [pattern, need, skip])
+                    let score = try db.cachedStatement(sql: """
+                        SELECT bm25(story_fts, 5.0, 1.0) FROM story_fts WHERE story_fts MATCH ? AND rowid = ?
+                        """)
+                    for r in older {
+                        let id: StoryID = r[0]
+                        rows.append((id, r[1], try Double.fetchOne(score, arguments: [pattern, id]) ?? 0))
+                    }
+                }
+                // The body is read for the page's rows only, not for every
+                // candidate the sort goes through.
+                let body = try db.cachedStatement(sql: "SELECT body FROM story WHERE id = ?")
                 return try rows.map { r in
-                    SearchHit(story: r[0], headline: r[1],
-                              snippet: Context.oneLine(try String.fetchOne(snippet, arguments: [pattern, r[0]]) ?? ""),
-                              rank: r[2])
+                    let text = try String.fetchOne(body, arguments: [r.id]) ?? ""
+                    return SearchHit(story: r.id, headline: r.headline,
+                                     snippet: Context.oneLine(SearchSnippet.make(headline: r.headline, body: text,
+                                                                                 words: words)),
+                                     rank: r.score)
                 }
             }
             if entityIDs.isEmpty { return [] }

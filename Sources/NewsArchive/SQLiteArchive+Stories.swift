@@ -53,24 +53,15 @@ extension SQLiteArchive {
                 return Entity(name: r?[0] ?? "", type: EntityType(rawValue: r?[1] ?? "") ?? .other)
             }
             let dateKey: Int = row["dateKey"]
-            var mentionRows: [Row] = []
-            let byEntity = try db.cachedStatement(sql: """
-                SELECT ordinal, field, paragraph, start, "end", text FROM mention
-                WHERE entityId = ? AND dateKey = ? AND storyId = ?
-                """)
-            for eid in Set(entityIDs) {
-                mentionRows += try Row.fetchAll(byEntity, arguments: [eid, dateKey, id])
-            }
-            mentionRows.sort { a, b in
-                (a[0] as Int, a[1] as Int, a[2] as Int, a[3] as Int) < (b[0] as Int, b[1] as Int, b[2] as Int, b[3] as Int)
-            }
-            for m in mentionRows {
-                let ordinal: Int = m[0]
-                guard entities.indices.contains(ordinal) else { continue }
-                let span = Span(field: FieldCode.field(m[1]), paragraph: m[2], start: m[3], end: m[4])
-                let text: String = m[5] ?? StoredText.words(in: story.text(of: span.field, paragraph: span.paragraph),
-                                                             start: span.start, end: span.end)
-                entities[ordinal].mentions.append(Mention(text: text, span: span))
+            var spans: [MentionSpan] = []
+            for eid in Set(entityIDs) { spans += try Self.spans(of: eid, dateKey: dateKey, story: id, db: db) }
+            spans.sort { ($0.ordinal, $0.position.0, $0.position.1, $0.position.2) < ($1.ordinal, $1.position.0, $1.position.1, $1.position.2) }
+            for m in spans {
+                guard entities.indices.contains(m.ordinal) else { continue }
+                let span = Span(field: FieldCode.field(m.field), paragraph: m.paragraph, start: m.start, end: m.end)
+                let text = m.text ?? StoredText.words(in: story.text(of: span.field, paragraph: span.paragraph),
+                                                      start: span.start, end: span.end)
+                entities[m.ordinal].mentions.append(Mention(text: text, span: span))
             }
             var quotes: [Quote] = []
             var headlineQuotes: [Quote] = []

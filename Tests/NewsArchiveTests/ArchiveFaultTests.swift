@@ -13,7 +13,7 @@ import Testing
     static func counts(_ path: String) throws -> [Int] {
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in
-            try ["story", "quote", "mention", "story_entity", "entity WHERE storyCount > 0", "entity_alias"].map {
+            try ["story", "quote", "story_entity WHERE length(spans) > 0", "story_entity", "entity WHERE storyCount > 0", "entity_alias"].map {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
             }
         }
