@@ -75,7 +75,6 @@ struct EntityClusters {
         // Singles with evidence of a person make people of their own ("President Trump").
         let folded = singles.map { $0.firstWord.uppercased() }
         for (single, fold) in zip(singles, folded) where bySurname[fold] == nil {
-            let word = single.firstWord
             if single.flags.contains(.organization) { continue }
             let context = single.context
             let saidAfter = context.after.map { gazetteer.speechVerbs.contains($0) } ?? false
@@ -196,7 +195,7 @@ struct EntityClusters {
         if afterPreposition || afterCityOf, flags.contains(.place), let place = gazetteer.placeName(word) {
             addKeyed(.place, place, single); return
         }
-        if let index = nearest(bySurname[folded] ?? [], to: single.order) {
+        if let index = Self.nearest(bySurname[folded] ?? [], to: single.order, in: clusters) {
             clusters[index].mentions.append(mention); return
         }
         if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
@@ -219,7 +218,9 @@ struct EntityClusters {
     }
 
     /// The cluster with the latest mention before `order`, else the earliest after it.
-    private func nearest(_ indices: [Int], to order: Int) -> Int? {
+    /// Static, on the clusters alone: a method on `self` called from the
+    /// mutating `resolve` copied the whole cluster set for every lone word.
+    private static func nearest(_ indices: [Int], to order: Int, in clusters: [Cluster]) -> Int? {
         guard indices.count > 1 else { return indices.first }
         var best: (index: Int, order: Int)?
         for index in indices {

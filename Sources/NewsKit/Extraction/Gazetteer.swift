@@ -4,7 +4,11 @@ import NewsResources
 ///
 /// Lookups are exact on the form as written ("Paris", "U.S."); the `folded`
 /// tables hold upper-cased keys for ALL-CAPS text (datelines, subheads).
-public struct Gazetteer: Sendable {
+///
+/// A class, not a struct: every recognizer, classifier and cluster set holds
+/// it, and copying two dozen tables (a retain and a release each) with every
+/// copy of those values was a measurable part of extraction.
+public final class Gazetteer: Sendable {
     public static let shared = Gazetteer()
 
     /// Verbs that introduce speech ("said", "told", "added"), all forms.
