@@ -108,7 +108,7 @@ struct EntityClusters {
                 sameFirst = cluster.firstNames.contains(first)
                     || cluster.firstNames.isEmpty
                     || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
-                    || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
+                    || cluster.forms.contains { Self.endsWithWord($0, form) || Self.endsWithWord(form, $0) }
             }
             if sameFirst {
                 if clusters[index].firstNames.insert(first).inserted { byFirstName[first, default: []].append(index) }
@@ -127,6 +127,14 @@ struct EntityClusters {
         byFirstName[first, default: []].append(clusters.count - 1)
     }
 
+    /// Whether `text` ends with a space and then `word`, compared by bytes
+    /// (no `" " + word` string made for every form of every cluster).
+    static func endsWithWord(_ text: String, _ word: String) -> Bool {
+        let t = text.utf8, w = word.utf8
+        guard t.count > w.count else { return false }
+        return t.suffix(w.count).elementsEqual(w) && t.dropLast(w.count).last == 0x20
+    }
+
     private mutating func addKeyed(_ type: EntityType, _ name: String, _ candidate: NameCandidate) {
         let index = keyedCluster(type, name)
         clusters[index].mentions.append((candidate.span, candidate.text, candidate.order))
@@ -134,10 +142,11 @@ struct EntityClusters {
     }
 
     private mutating func keyedCluster(_ type: EntityType, _ name: String) -> Int {
-        let key = Key(type: type, name: name.uppercased())
+        let upper = name.uppercased()
+        let key = Key(type: type, name: upper)
         if let index = keyed[key] { return index }
         var cluster = Cluster(type: type, key: name)
-        cluster.forms = [name.uppercased()]
+        cluster.forms = [upper]
         if type == .place, gazetteer.placeNames.contains(name) {
             cluster.knownName = name
         }
@@ -320,8 +329,14 @@ struct EntityClusters {
         for cluster in clusters {
             var mentions: [Mention] = []
             mentions.reserveCapacity(cluster.mentions.count)
-            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) })
-            where mentions.last?.span != mention.span {
+            // Mentions mostly arrive in story order already: sort only when they did not.
+            var inOrder = true
+            for k in cluster.mentions.indices.dropFirst() where rank(cluster.mentions[k].span) < rank(cluster.mentions[k - 1].span) {
+                inOrder = false
+                break
+            }
+            let ordered = inOrder ? cluster.mentions : cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) })
+            for mention in ordered where mentions.last?.span != mention.span {
                 mentions.append(Mention(text: mention.text, span: mention.span))
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }

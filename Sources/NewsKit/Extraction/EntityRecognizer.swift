@@ -159,10 +159,10 @@ struct MentionCollection {
         _ paragraph: Int, from firstWord: Int = 0
     ) {
         var copy = text
-        let found = copy.withUTF8 { p in
-            classifier.candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord)
+        copy.withUTF8 { p in
+            classifier.candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord,
+                                  into: &candidates)
         }
-        candidates.append(contentsOf: found)
     }
 
     private mutating func addPerson(_ name: String, _ range: Range<Int>, _ field: Span.Field, _ paragraph: Int) {

@@ -71,6 +71,16 @@ struct NameRunClassifier {
         from firstWord: Int = 0
     ) -> [NameCandidate] {
         var out: [NameCandidate] = []
+        candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord, into: &out)
+        return out
+    }
+
+    /// The candidates in one field, appended to `out` (the story's list, so
+    /// that no array is made and copied per paragraph).
+    func candidates(
+        words: [NameWord], bytes p: UnsafeBufferPointer<UInt8>, field: Span.Field, paragraph: Int,
+        from firstWord: Int = 0, into out: inout [NameCandidate]
+    ) {
         var i = firstWord
         let n = words.count
         while i < n {
@@ -147,7 +157,6 @@ struct NameRunClassifier {
             }
             i = j + 1
         }
-        return out
     }
 
     private func text(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> String {
@@ -278,7 +287,9 @@ struct NameRunClassifier {
             return
         }
         // A known name as a whole wins over stripping its first word ("Islamic State").
+        var wholeLookedUp = false
         if tokens.count > 1, tokens[0].word.sentenceInitial || tokens[0].flags.contains(.nonName) {
+            wholeLookedUp = true
             let whole = tokens.map(\.text).joined(separator: " ")
             if let org = gazetteer.organization(whole) {
                 emit(tokens, .organization(org), context, field, paragraph, &out); return
@@ -298,16 +309,18 @@ struct NameRunClassifier {
             context.sentenceInitial = false
             strippedArticle = strippedArticle || first.text == "A" || first.text == "An" || first.text == "The"
             tokens.removeFirst()
+            wholeLookedUp = false
         }
-        while let last = tokens.last, last.word.shape == .lower { tokens.removeLast() }
+        while let last = tokens.last, last.word.shape == .lower { tokens.removeLast(); wholeLookedUp = false }
         guard !tokens.isEmpty else { return }
 
         let phrase = tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
         let single = tokens.count == 1
-        if !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
+        // Unchanged since the lookups of the whole run above: known to be neither.
+        if !wholeLookedUp, !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
             emit(tokens, .organization(org), context, field, paragraph, &out); return
         }
-        if !single || tokens[0].flags.contains(.place), let place = gazetteer.placeName(phrase) {
+        if !wholeLookedUp, !single || tokens[0].flags.contains(.place), let place = gazetteer.placeName(phrase) {
             // "Arctic fisheries", "Atlantic fleet": a place used as an adjective is no mention.
             if single, tokens[0].flags.contains(.demonym), let after = context.after,
                after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !NameLists.placeFollowers.contains(after) {
@@ -494,6 +507,8 @@ struct NameRunClassifier {
             let longest = min(gazetteer.longestTitle, tokens.count - k)
             if longest > 0 {
                 for m in stride(from: longest, through: 1, by: -1) {
+                    // One word is a title when its flags say so; no string to build and hash.
+                    if m == 1 { if tokens[k].flags.contains(.title) { matched = 1 }; break }
                     let phrase = tokens[k..<(k + m)].map(\.text).joined(separator: " ")
                     if gazetteer.titles.contains(phrase) { matched = m; break }
                 }
@@ -544,7 +559,9 @@ struct NameRunClassifier {
         let span = Span(field: field, paragraph: paragraph, start: first.word.start, end: last.word.end)
         // The caller replaces this with the bytes as written.
         let text = tokens.count == 1 ? tokens[0].text : ""
-        let words = tokens.filter { $0.word.shape != .lower }.map(\.text)
+        var words: [String] = []
+        words.reserveCapacity(tokens.count)
+        for token in tokens where token.word.shape != .lower { words.append(token.text) }
         var candidate = NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context)
         candidate.secondStart = tokens.count > 1 ? tokens[1].word.start : nil
         if tokens.count == 1 { candidate.flags = tokens[0].flags }
