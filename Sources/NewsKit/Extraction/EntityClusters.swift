@@ -259,6 +259,7 @@ struct EntityClusters {
     /// surnames that only one person has), for lookup fields.
     func knownForms() -> [String: Int] {
         var forms: [String: Int] = [:]
+        forms.reserveCapacity(clusters.count * 3)
         var lastNameCount: [String: Int] = [:]
         for cluster in clusters where cluster.type == .person {
             for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
@@ -274,7 +275,7 @@ struct EntityClusters {
 
     mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
-        let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
+        let scanner = NameScanner(gazetteer: gazetteer)
         let words = scanner.words(in: text).filter { word in
             word.isNameLike && lookup.range.contains(word.start)
                 && !lookup.taken.contains(where: { $0.contains(word.start) })

@@ -54,7 +54,7 @@ struct MentionCollection {
     }
 
     mutating func collectCandidates() {
-        let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
+        let scanner = NameScanner(gazetteer: gazetteer)
         let classifier = NameRunClassifier(gazetteer: gazetteer)
 
         // Headline: Title Case proves nothing, so it only gets known names.
@@ -166,7 +166,17 @@ struct MentionCollection {
     }
 
     private mutating func addPerson(_ name: String, _ range: Range<Int>, _ field: Span.Field, _ paragraph: Int) {
-        let tokens = name.split(separator: " ").map(String.init).filter { !gazetteer.nameConnectors.contains($0) }
+        // Split by bytes: a Character split cost more than the rest of this function.
+        var tokens: [String] = []
+        let bytes = Array(name.utf8)
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+            if i > start {
+                let token = String(decoding: bytes[start..<i], as: UTF8.self)
+                if !gazetteer.nameConnectors.contains(token) { tokens.append(token) }
+            }
+            start = i + 1
+        }
         var context = NameContext()
         context.titled = true
         let guess: NameGuess = tokens.count > 1 ? .person : .single

@@ -58,6 +58,8 @@ public final class Gazetteer: Sendable {
     public let otherCues: Set<String>
     /// Words written with a full stop that does not end a sentence ("Mr", "Sen", "Inc").
     let abbreviations: Set<String>
+    /// `abbreviations` by the hash of their bytes (`NameScanner.key`).
+    let abbreviationKeys: Set<UInt64>
 
     /// What the lists say about one capitalised word, from a single lookup.
     struct WordFlags: OptionSet, Sendable {
@@ -176,6 +178,10 @@ public final class Gazetteer: Sendable {
             }
         }
         self.abbreviations = abbreviations
+        abbreviationKeys = Set(abbreviations.map { word in
+            var bytes = Array(word.utf8)
+            return bytes.withUnsafeMutableBufferPointer { NameScanner.key(UnsafeBufferPointer($0), 0, $0.count) }
+        })
     }
 
     /// The canonical place for a form as written ("U.S." -> "United States",

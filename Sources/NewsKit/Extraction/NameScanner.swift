@@ -58,6 +58,14 @@ struct NameWord: Sendable, Equatable {
 /// their full stops (J., U.S.); so do known abbreviations (Mr., Sen.).
 struct NameScanner: Sendable {
     let abbreviations: Set<String>
+    /// `abbreviations` by the hash of their bytes, so that a capitalised word
+    /// before a full stop ("Reuters.") is ruled out without becoming a `String`.
+    let abbreviationKeys: Set<UInt64>
+
+    init(gazetteer: Gazetteer) {
+        abbreviations = gazetteer.abbreviations
+        abbreviationKeys = gazetteer.abbreviationKeys
+    }
 
     func words(in text: String) -> [NameWord] {
         var copy = text
@@ -124,6 +132,11 @@ struct NameScanner: Sendable {
         var inner = false
         var end = first
         while i < n {
+            // ASCII letters and digits, the bulk of every word, skip the general classifier.
+            let c = p[i]
+            if c >= 0x61 && c <= 0x7A { lowers += 1; letters += 1; segmentLetters += 1; i += 1; end = i; continue }
+            if c >= 0x41 && c <= 0x5A { uppers += 1; letters += 1; segmentLetters += 1; i += 1; end = i; continue }
+            if c >= 0x30 && c <= 0x39 { i += 1; end = i; continue }
             let (kind, width) = Self.classify(p, i)
             switch kind {
             case .upper, .lowerLetter, .uncasedLetter, .digit, .mark:
@@ -168,6 +181,7 @@ struct NameScanner: Sendable {
                     break
                 }
                 if !dotted, letters >= 2, letters <= 5, p[first] >= 0x41, p[first] <= 0x5A,
+                   abbreviationKeys.contains(Self.key(p, first, i)),
                    abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: p[first..<i]), as: UTF8.self)) {
                     i += 1
                     end = i
