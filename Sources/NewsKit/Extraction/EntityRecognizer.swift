@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds people, organisations and places in a story and clusters their mentions.
 ///
 /// Rule-based: capitalised word runs found by a byte scan, titles and
@@ -238,20 +244,22 @@ struct MentionCollection {
 /// The byte range of `needle` in `text` at or after `from`, on word boundaries.
 func find(_ needle: String, in text: String, from: Int, limit: Int? = nil) -> Range<Int>? {
     let n = Array(needle.utf8)
-    guard !n.isEmpty else { return nil }
+    guard let first = n.first else { return nil }
     var copy = text
     return copy.withUTF8 { p -> Range<Int>? in
+        guard let base = p.baseAddress else { return nil }
         let end = min(limit ?? p.count, p.count)
         var i = from
-        while i + n.count <= end {
-            if p[i] == n[0] {
-                var k = 1
-                while k < n.count && p[i + k] == n[k] { k += 1 }
-                if k == n.count {
-                    let beforeOK = i == 0 || !isASCIIWordByte(p[i - 1])
-                    let afterOK = i + n.count >= p.count || !isASCIIWordByte(p[i + n.count])
-                    if beforeOK && afterOK { return i..<(i + n.count) }
-                }
+        // memchr jumps to each candidate first byte; a story is searched for
+        // many words, and a byte-by-byte loop was most of this function.
+        while i + n.count <= end, let hit = memchr(base + i, Int32(first), end - n.count - i + 1) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < n.count && p[i + k] == n[k] { k += 1 }
+            if k == n.count {
+                let beforeOK = i == 0 || !isASCIIWordByte(p[i - 1])
+                let afterOK = i + n.count >= p.count || !isASCIIWordByte(p[i + n.count])
+                if beforeOK && afterOK { return i..<(i + n.count) }
             }
             i += 1
         }
