@@ -65,10 +65,15 @@ struct EntityClusters {
         mergeAcronyms()
         // "Nordvale" for "Nordvale Shipping": the first word of a many-word
         // organisation, when no other organisation starts with it.
-        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
-            let words = cluster.key.split(separator: " ")
-            guard words.count > 1, let first = words.first, first.utf8.count > 2 else { continue }
-            let folded = first.uppercased()
+        for index in clusters.indices where clusters[index].type == .organization {
+            // The first word and whether another follows, by bytes (spaces only separate).
+            let key = Array(clusters[index].key.utf8)
+            var start = 0
+            while start < key.count, key[start] == 0x20 { start += 1 }
+            var end = start
+            while end < key.count, key[end] != 0x20 { end += 1 }
+            guard end - start > 2, key[end...].contains(where: { $0 != 0x20 }) else { continue }
+            let folded = String(decoding: key[start..<end], as: UTF8.self).uppercased()
             orgFirstWords[folded] = orgFirstWords[folded] == nil ? index : -1
         }
         let singles = candidates.filter { $0.guess == .single }

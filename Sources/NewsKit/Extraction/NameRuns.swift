@@ -127,6 +127,12 @@ struct NameRunClassifier {
                 guard accept else { break }
                 j += 2
             }
+            // Most one-word runs are sentence starters ("The", "But") that name
+            // nothing: drop them before their context words become strings.
+            if i == j, Self.namesNothing(words[i], gazetteer.flags(key: words[i].key)) {
+                i = j + 1
+                continue
+            }
             var context = NameContext(sentenceInitial: words[i].sentenceInitial)
             if i > 0, words[i].gap == .space {
                 context.before = lowerText(p, words[i - 1])
@@ -168,6 +174,18 @@ struct NameRunClassifier {
         let word = text(p, w)
         if w.shape == .lower || w.shape == .number { return word }
         return word.lowercased()
+    }
+
+    /// Whether `classifySingle` drops this word whatever its context: the
+    /// same tests, on the flags and shape alone.
+    private static func namesNothing(_ word: NameWord, _ flags: Gazetteer.WordFlags) -> Bool {
+        if word.hasInnerPunctuation || flags.contains(.organization) || flags.contains(.place) { return false }
+        if !flags.isDisjoint(with: [.weekday, .nonName, .title, .adjective, .orgCue, .placeCue, .otherCue]) { return true }
+        switch word.shape {
+        case .initial, .lower, .number: return true
+        case .capitalised, .uncased: return word.end - word.start < 2
+        case .allCaps: return false
+        }
     }
 
     /// The common case of a run of one word, without building token arrays.
