@@ -9,6 +9,8 @@ struct CreditReader {
         "ap staff", "afp staff", "staff and agencies", "agencies", "wire services",
     ]
 
+    private static let openingQuote = Array("“".utf8)
+
     private static let agencySuffixes = [
         " the associated press", " associated press", " reuters", " bloomberg news", " bloomberg", " afp",
     ]
@@ -24,7 +26,11 @@ struct CreditReader {
     static func bylineNames(_ line: String) -> [String]? {
         guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }
         let rest = String(line.dropFirst(3))
-        if rest.contains("“") || rest.contains("\"") || rest.hasSuffix(".") && !rest.hasSuffix("Jr.") {
+        // A quote mark makes it a sentence ("By then, “…”"); searched by bytes, as
+        // `String.contains` went through Foundation's string search.
+        let bytes = Array(rest.utf8)
+        if bytes.contains(UInt8(ascii: "\"")) || ByteText.firstRange(of: openingQuote, in: bytes, 0..<bytes.count) != nil
+            || rest.hasSuffix(".") && !rest.hasSuffix("Jr.") {
             return nil
         }
         var names: [String] = []
