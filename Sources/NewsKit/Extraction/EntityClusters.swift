@@ -50,6 +50,11 @@ struct EntityClusters {
     ]
 
     mutating func add(_ candidates: [NameCandidate]) {
+        // Room for every candidate up front: growing a dictionary hashes all its keys again.
+        clusters.reserveCapacity(candidates.count)
+        keyed.reserveCapacity(candidates.count)
+        bySurname.reserveCapacity(candidates.count)
+        byFirstName.reserveCapacity(candidates.count)
         // Full names, in story order.
         for candidate in candidates where candidate.guess == .person {
             addPerson(candidate)
