@@ -376,20 +376,13 @@ struct EntityClusters {
         if cluster.type == .place || cluster.type == .organization,
            !cluster.key.isEmpty, cluster.key.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) || mentions.isEmpty {
             // Prefer the fullest written form over the key when they differ only in case.
-            if let fullest = fullest(mentions), Self.sameIgnoringCase(fullest, cluster.key) { return fullest }
+            if let fullest = fullest(mentions), fullest.uppercased() == cluster.key.uppercased() { return fullest }
             return cluster.key
         }
         guard let name = fullest(mentions) else { return cluster.key }
         // A person or place seen only in ALL CAPS (a dateline, a subhead) reads better in title case.
         let shouted = !name.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) && name.utf8.count > 4
         return shouted && cluster.type != .organization ? titleCased(name) : name
-    }
-
-    /// `a.uppercased() == b.uppercased()`, by bytes when both are ASCII (no strings made).
-    static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
-        let x = a.utf8, y = b.utf8
-        guard x.allSatisfy({ $0 < 0x80 }) && y.allSatisfy({ $0 < 0x80 }) else { return a.uppercased() == b.uppercased() }
-        return x.count == y.count && zip(x, y).allSatisfy { ByteText.asciiLower($0) == ByteText.asciiLower($1) }
     }
 
     /// The mention with the most words, then the most bytes; mixed case over ALL CAPS.
