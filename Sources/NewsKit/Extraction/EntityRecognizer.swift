@@ -21,7 +21,9 @@ public struct EntityRecognizer: Sendable {
         var clusters = EntityClusters(gazetteer: gazetteer)
         clusters.add(collection.candidates)
         if !collection.lookups.isEmpty {
-            let known = clusters.knownForms()
+            // Credit and dateline fields look in the gazetteers only: the story's
+            // own forms are gathered when another field needs them.
+            let known = collection.lookups.contains { !$0.gazetteerOnly } ? clusters.knownForms() : [:]
             for lookup in collection.lookups {
                 clusters.addKnownNames(in: lookup, story: story, known: known)
             }
