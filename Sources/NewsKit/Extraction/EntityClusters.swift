@@ -7,10 +7,10 @@ struct EntityClusters {
         var key: String
         var mentions: [(span: Span, text: String, order: Int)] = []
         /// Upper-cased first names and surnames of a person (for matching).
-        var firstNames: Set<String> = []
-        var lastNames: Set<String> = []
+        var firstNames: NameForms = []
+        var lastNames: NameForms = []
         /// Upper-cased full forms, for lookups in headlines and subheads.
-        var forms: Set<String> = []
+        var forms: NameForms = []
         /// A known canonical name (gazetteer places and organisations).
         var knownName: String?
         /// Made from lone capitalised words with no other evidence: kept only
@@ -396,6 +396,35 @@ struct EntityClusters {
         }
         return best?.text
     }
+}
+
+/// A few distinct names in the order first seen. A cluster holds one to a
+/// handful, and a `Set` for each cost an allocation and a hash table per
+/// cluster: the array is searched instead.
+struct NameForms: Sequence, ExpressibleByArrayLiteral {
+    private(set) var names: [String] = []
+
+    init(arrayLiteral elements: String...) {
+        for name in elements { insert(name) }
+    }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    func contains(_ name: String) -> Bool { names.contains(name) }
+
+    /// Adds `name` unless it is there; whether it was added.
+    @discardableResult
+    mutating func insert(_ name: String) -> (inserted: Bool, memberAfterInsert: String) {
+        if let present = names.first(where: { $0 == name }) { return (false, present) }
+        names.append(name)
+        return (true, name)
+    }
+
+    mutating func formUnion(_ other: NameForms) {
+        for name in other.names { insert(name) }
+    }
+
+    func makeIterator() -> IndexingIterator<[String]> { names.makeIterator() }
 }
 
 /// The text of a span, or nil when it does not fall on UTF-8 boundaries.
