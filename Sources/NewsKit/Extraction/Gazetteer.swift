@@ -36,6 +36,9 @@ public final class Gazetteer: Sendable {
     public let titles: Set<String>
     /// The most words in any title phrase.
     let longestTitle: Int
+    /// The most words in a title phrase, by its first word ("Prime" -> 2):
+    /// no longer phrase starting with that word needs to be tried.
+    let longestTitleByFirstWord: [String: Int]
     /// First words of titles, to skip phrase matching at most words.
     let titleFirstWords: Set<String>
     /// Honorifics that mark a person by surname ("Mr.", "Ms.", "Dr.").
@@ -128,6 +131,13 @@ public final class Gazetteer: Sendable {
         placeCues = Set(NewsResources.gazetteer("place-cues"))
         titles = Set(NewsResources.gazetteer("titles"))
         longestTitle = titles.map { $0.split(separator: " ").count }.max() ?? 1
+        var longestByFirst: [String: Int] = [:]
+        for title in titles {
+            let words = title.split(separator: " ")
+            guard let first = words.first else { continue }
+            longestByFirst[String(first)] = max(longestByFirst[String(first)] ?? 0, words.count)
+        }
+        longestTitleByFirstWord = longestByFirst
         titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
         honorifics = ["Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mx.", "Dr.", "Dr"]
         roleNouns = Set(NewsResources.gazetteer("role-nouns").map { $0.lowercased() })

@@ -522,7 +522,7 @@ struct NameRunClassifier {
         while k < tokens.count {
             guard tokens[k].flags.contains(.titleFirst) else { k += 1; continue }
             var matched = 0
-            let longest = min(gazetteer.longestTitle, tokens.count - k)
+            let longest = min(gazetteer.longestTitleByFirstWord[tokens[k].text] ?? gazetteer.longestTitle, tokens.count - k)
             if longest > 0 {
                 for m in stride(from: longest, through: 1, by: -1) {
                     // One word is a title when its flags say so; no string to build and hash.

@@ -134,7 +134,13 @@ struct NameScanner: Sendable {
         while i < n {
             // ASCII letters and digits, the bulk of every word, skip the general classifier.
             let c = p[i]
-            if c >= 0x61 && c <= 0x7A { lowers += 1; letters += 1; segmentLetters += 1; i += 1; end = i; continue }
+            if c >= 0x61 && c <= 0x7A {
+                // A run of lower-case ASCII letters, counted at once.
+                var k = i + 1
+                while k < n, p[k] &- 0x61 < 26 { k += 1 }
+                lowers &+= k - i; letters &+= k - i; segmentLetters &+= k - i
+                i = k; end = k; continue
+            }
             if c >= 0x41 && c <= 0x5A { uppers += 1; letters += 1; segmentLetters += 1; i += 1; end = i; continue }
             if c >= 0x30 && c <= 0x39 { i += 1; end = i; continue }
             let (kind, width) = Self.classify(p, i)
