@@ -221,7 +221,7 @@ struct NameRunClassifier {
                 out.append(candidate)
             }
         case .capitalised, .uncased:
-            if text.hasSuffix("Ministry") {
+            if Self.endsWithMinistry(text) {
                 out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
                 return
             }
@@ -239,17 +239,28 @@ struct NameRunClassifier {
     /// "CoinHarbor", "PayPal": an upper-case letter after a lower-case one
     /// inside a word names a company; "McDonald", "DeSantis", "LaGuardia" are people.
     static func isCamelCase(_ word: String) -> Bool {
-        let bytes = Array(word.utf8)
-        guard bytes.count >= 4 else { return false }
-        var k = 2
-        while k < bytes.count {
-            if bytes[k] >= 0x41 && bytes[k] <= 0x5A && bytes[k - 1] >= 0x61 && bytes[k - 1] <= 0x7A {
-                let prefix = String(decoding: bytes[..<k], as: UTF8.self)
-                return !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "Du", "Del"].contains(prefix)
+        // The word's own bytes (no array made for every capitalised word).
+        var word = word
+        return word.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            var k = 2
+            while k < bytes.count {
+                if bytes[k] >= 0x41 && bytes[k] <= 0x5A && bytes[k - 1] >= 0x61 && bytes[k - 1] <= 0x7A {
+                    let prefix = String(decoding: bytes[..<k], as: UTF8.self)
+                    return !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "Du", "Del"].contains(prefix)
+                }
+                k += 1
             }
-            k += 1
+            return false
         }
-        return false
+    }
+
+    private static let ministry = Array("Ministry".utf8)
+
+    /// "HealthMinistry", "Ministry": the word ends with "Ministry", compared by bytes.
+    static func endsWithMinistry(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { b in b.count >= ministry.count && b[(b.count - ministry.count)...].elementsEqual(ministry) }
     }
 
     /// Classifies the words before and after `tokens[k]` as separate runs,
@@ -375,7 +386,7 @@ struct NameRunClassifier {
         }
 
         if tokens.count > 1 && tokens.contains(where: { $0.flags.contains(.orgCue) })
-            || tokens.count == 1 && tokens[0].text.hasSuffix("Ministry") {
+            || tokens.count == 1 && Self.endsWithMinistry(tokens[0].text) {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
         }
         // "Central Park" is a place, "Helen Park" a person.
