@@ -174,8 +174,7 @@ public final class Gazetteer: Sendable {
         wordFlags = flags
         var byKey: [UInt64: WordFlags] = [:]
         for (word, value) in flags {
-            var bytes = Array(word.utf8)
-            let key = bytes.withUnsafeMutableBufferPointer { NameScanner.key(UnsafeBufferPointer($0), 0, $0.count) }
+            let key = NameScanner.key(of: word)
             byKey[key, default: []].formUnion(value)
         }
         flagsByKey = byKey
@@ -188,10 +187,7 @@ public final class Gazetteer: Sendable {
             }
         }
         self.abbreviations = abbreviations
-        abbreviationKeys = Set(abbreviations.map { word in
-            var bytes = Array(word.utf8)
-            return bytes.withUnsafeMutableBufferPointer { NameScanner.key(UnsafeBufferPointer($0), 0, $0.count) }
-        })
+        abbreviationKeys = Set(abbreviations.map(NameScanner.key(of:)))
     }
 
     /// The canonical place for a form as written ("U.S." -> "United States",

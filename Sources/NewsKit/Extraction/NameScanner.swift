@@ -67,6 +67,11 @@ struct NameScanner: Sendable {
         abbreviationKeys = gazetteer.abbreviationKeys
     }
 
+    init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+        abbreviationKeys = Set(abbreviations.map(Self.key(of:)))
+    }
+
     func words(in text: String) -> [NameWord] {
         var copy = text
         return copy.withUTF8 { scan($0) }
@@ -247,6 +252,12 @@ struct NameScanner: Sendable {
             }
         }
         return classifyScalar(p, i)
+    }
+
+    /// The key of a whole word, as `key(_:_:_:)` gives for its bytes in a text.
+    static func key(of word: String) -> UInt64 {
+        var word = word
+        return word.withUTF8 { key($0, 0, $0.count) }
     }
 
     /// FNV-1a over a word's bytes: the key of the gazetteers' word table, so a
