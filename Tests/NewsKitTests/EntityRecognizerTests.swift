@@ -358,4 +358,22 @@ func expectSpansMatchText(_ entities: [Entity], in story: Story, sourceLocation:
             expectSpansMatchText(entities, in: story)
         }
     }
+
+    @Test func findMatchesWholeWordsOnly() {
+        let text = "Marrow and Marr met Marr’s aide; Marr"
+        #expect(find("Marr", in: text, from: 0) == 11..<15)
+        // "Marr’s" is skipped: the curly apostrophe's bytes count as word bytes.
+        #expect(find("Marr", in: text, from: 12) == 35..<39)
+        #expect(find("Marr", in: text, from: 0, limit: 14) == nil)
+        #expect(find("", in: text, from: 0) == nil)
+        #expect(find("Marr", in: "", from: 0) == nil)
+        #expect(find("Marr", in: text, from: 100) == nil)
+    }
+
+    @Test func formsEndingWithAWord() {
+        #expect(EntityClusters.endsWithWord("LU WEN MARR", "WEN MARR"))
+        #expect(!EntityClusters.endsWithWord("LU WENMARR", "MARR"))
+        #expect(!EntityClusters.endsWithWord("MARR", "MARR"))
+        #expect(!EntityClusters.endsWithWord("MARR", "LU MARR"))
+    }
 }

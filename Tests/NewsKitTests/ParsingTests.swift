@@ -312,4 +312,50 @@ import Testing
         let start = text.utf8.firstIndex(of: UInt8(ascii: "W"))!
         #expect(text.utf8.distance(from: text.utf8.startIndex, to: start) == 3)
     }
+
+    // Byte-level stand-ins for Foundation (ByteText): the same answers as
+    // `trimmingCharacters(in: .whitespaces)` and `Character.isUppercase`.
+
+    @Test func blanksTrimmedAreUnicodeSpaceSeparatorsAndTabs() {
+        // Tab, no-break space, en quad, narrow no-break space, ideographic space.
+        #expect(ByteText.trimmingBlanks("\t\u{00A0}\u{2000} Lu Wen\u{202F}\u{3000} ") == "Lu Wen")
+        #expect(ByteText.trimmingBlanks("Lu Wen") == "Lu Wen")
+        #expect(ByteText.trimmingBlanks(" \u{00A0} ") == "")
+        // Line ends and zero-width spaces are no blanks (not in `.whitespaces`).
+        #expect(ByteText.trimmingBlanks("\nLu Wen\u{200B}") == "\nLu Wen\u{200B}")
+        // A multi-byte letter next to the edge stays whole.
+        #expect(ByteText.trimmingBlanks(" Ødegård ") == "Ødegård")
+    }
+
+    @Test func uppercaseCharacterByBytesAndByScalar() {
+        let bytes = Array("in Åre in paris in A\u{0301}".utf8)
+        #expect(ByteText.isUppercaseCharacter(bytes, at: 3, end: bytes.count))  // Å
+        #expect(!ByteText.isUppercaseCharacter(bytes, at: 11, end: bytes.count))  // p
+        #expect(ByteText.isUppercaseCharacter(bytes, at: 20, end: bytes.count))  // A + combining acute
+        #expect(!ByteText.isUppercaseCharacter(bytes, at: 3, end: 3))
+    }
+
+    @Test func creditNamesSplitAtAndAmpersandAndCommas() {
+        #expect(CreditReader.splitNames("Lu Wen, Sam Ode & Kit Marr and Jo Brink.") == ["Lu Wen", "Sam Ode", "Kit Marr", "Jo Brink"])
+        #expect(CreditReader.splitNames(" , Lu Wen,,") == ["Lu Wen"])
+        // Only full stops and closing brackets are trimmed from names.
+        #expect(CreditReader.splitNames("(Lu Wen) & Kit Marr") == ["(Lu Wen", "Kit Marr"])
+        // "Andersen" holds "and" but not " and ".
+        #expect(CreditReader.splitNames("Mia Andersen and Ole Sand") == ["Mia Andersen", "Ole Sand"])
+    }
+
+    @Test func creditPlacesCutOnlyBeforeACapital() {
+        // "in town" is no place name: the part stays whole and is no name.
+        #expect(CreditReader.creditNames("Lu Wen in Åre and Sam Ode in town") == ["Lu Wen"])
+        #expect(CreditReader.creditNames("Lu Wen in Åre, Sweden and Sam Ode") == ["Lu Wen", "Sam Ode"])
+    }
+
+    @Test func otherCreditRolesAndCase() {
+        #expect(CreditReader.credits("(REPORTING BY Lu Wen; Graphics by Sam Ode)")
+            == [Credit(role: .reporting, people: ["Lu Wen"]), Credit(role: .other, people: ["Sam Ode"])])
+        // More than 24 characters before "by" is no role of its own: the segment
+        // goes on the last role, where "the …" names nobody.
+        #expect(CreditReader.credits("(Reporting by Lu Wen; the very long graphic design team by Sam Ode)")
+            == [Credit(role: .reporting, people: ["Lu Wen"])])
+    }
 }

@@ -7,10 +7,10 @@ struct EntityClusters {
         var key: String
         var mentions: [(span: Span, text: String, order: Int)] = []
         /// Upper-cased first names and surnames of a person (for matching).
-        var firstNames: Set<String> = []
-        var lastNames: Set<String> = []
+        var firstNames: NameForms = []
+        var lastNames: NameForms = []
         /// Upper-cased full forms, for lookups in headlines and subheads.
-        var forms: Set<String> = []
+        var forms: NameForms = []
         /// A known canonical name (gazetteer places and organisations).
         var knownName: String?
         /// Made from lone capitalised words with no other evidence: kept only
@@ -50,6 +50,11 @@ struct EntityClusters {
     ]
 
     mutating func add(_ candidates: [NameCandidate]) {
+        // Room for every candidate up front: growing a dictionary hashes all its keys again.
+        clusters.reserveCapacity(candidates.count)
+        keyed.reserveCapacity(candidates.count)
+        bySurname.reserveCapacity(candidates.count)
+        byFirstName.reserveCapacity(candidates.count)
         // Full names, in story order.
         for candidate in candidates where candidate.guess == .person {
             addPerson(candidate)
@@ -65,17 +70,21 @@ struct EntityClusters {
         mergeAcronyms()
         // "Nordvale" for "Nordvale Shipping": the first word of a many-word
         // organisation, when no other organisation starts with it.
-        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
-            let words = cluster.key.split(separator: " ")
-            guard words.count > 1, let first = words.first, first.utf8.count > 2 else { continue }
-            let folded = first.uppercased()
+        for index in clusters.indices where clusters[index].type == .organization {
+            // The first word and whether another follows, by bytes (spaces only separate).
+            let key = Array(clusters[index].key.utf8)
+            var start = 0
+            while start < key.count, key[start] == 0x20 { start += 1 }
+            var end = start
+            while end < key.count, key[end] != 0x20 { end += 1 }
+            guard end - start > 2, key[end...].contains(where: { $0 != 0x20 }) else { continue }
+            let folded = String(decoding: key[start..<end], as: UTF8.self).uppercased()
             orgFirstWords[folded] = orgFirstWords[folded] == nil ? index : -1
         }
         let singles = candidates.filter { $0.guess == .single }
         // Singles with evidence of a person make people of their own ("President Trump").
         let folded = singles.map { $0.firstWord.uppercased() }
         for (single, fold) in zip(singles, folded) where bySurname[fold] == nil {
-            let word = single.firstWord
             if single.flags.contains(.organization) { continue }
             let context = single.context
             let saidAfter = context.after.map { gazetteer.speechVerbs.contains($0) } ?? false
@@ -109,7 +118,7 @@ struct EntityClusters {
                 sameFirst = cluster.firstNames.contains(first)
                     || cluster.firstNames.isEmpty
                     || cluster.firstNames.contains { isInitial ? $0.first == first.first : ($0.utf8.count == 2 && $0.hasSuffix(".") && $0.first == first.first) }
-                    || cluster.forms.contains { $0.hasSuffix(" " + form) || form.hasSuffix(" " + $0) }
+                    || cluster.forms.contains { Self.endsWithWord($0, form) || Self.endsWithWord(form, $0) }
             }
             if sameFirst {
                 if clusters[index].firstNames.insert(first).inserted { byFirstName[first, default: []].append(index) }
@@ -128,6 +137,14 @@ struct EntityClusters {
         byFirstName[first, default: []].append(clusters.count - 1)
     }
 
+    /// Whether `text` ends with a space and then `word`, compared by bytes
+    /// (no `" " + word` string made for every form of every cluster).
+    static func endsWithWord(_ text: String, _ word: String) -> Bool {
+        let t = text.utf8, w = word.utf8
+        guard t.count > w.count else { return false }
+        return t.suffix(w.count).elementsEqual(w) && t.dropLast(w.count).last == 0x20
+    }
+
     private mutating func addKeyed(_ type: EntityType, _ name: String, _ candidate: NameCandidate) {
         let index = keyedCluster(type, name)
         clusters[index].mentions.append((candidate.span, candidate.text, candidate.order))
@@ -135,10 +152,11 @@ struct EntityClusters {
     }
 
     private mutating func keyedCluster(_ type: EntityType, _ name: String) -> Int {
-        let key = Key(type: type, name: name.uppercased())
+        let upper = name.uppercased()
+        let key = Key(type: type, name: upper)
         if let index = keyed[key] { return index }
         var cluster = Cluster(type: type, key: name)
-        cluster.forms = [name.uppercased()]
+        cluster.forms = [upper]
         if type == .place, gazetteer.placeNames.contains(name) {
             cluster.knownName = name
         }
@@ -196,7 +214,7 @@ struct EntityClusters {
         if afterPreposition || afterCityOf, flags.contains(.place), let place = gazetteer.placeName(word) {
             addKeyed(.place, place, single); return
         }
-        if let index = nearest(bySurname[folded] ?? [], to: single.order) {
+        if let index = Self.nearest(bySurname[folded] ?? [], to: single.order, in: clusters) {
             clusters[index].mentions.append(mention); return
         }
         if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
@@ -219,7 +237,9 @@ struct EntityClusters {
     }
 
     /// The cluster with the latest mention before `order`, else the earliest after it.
-    private func nearest(_ indices: [Int], to order: Int) -> Int? {
+    /// Static, on the clusters alone: a method on `self` called from the
+    /// mutating `resolve` copied the whole cluster set for every lone word.
+    private static func nearest(_ indices: [Int], to order: Int, in clusters: [Cluster]) -> Int? {
         guard indices.count > 1 else { return indices.first }
         var best: (index: Int, order: Int)?
         for index in indices {
@@ -249,6 +269,7 @@ struct EntityClusters {
     /// surnames that only one person has), for lookup fields.
     func knownForms() -> [String: Int] {
         var forms: [String: Int] = [:]
+        forms.reserveCapacity(clusters.count * 3)
         var lastNameCount: [String: Int] = [:]
         for cluster in clusters where cluster.type == .person {
             for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
@@ -264,7 +285,7 @@ struct EntityClusters {
 
     mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
-        let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
+        let scanner = NameScanner(gazetteer: gazetteer)
         let words = scanner.words(in: text).filter { word in
             word.isNameLike && lookup.range.contains(word.start)
                 && !lookup.taken.contains(where: { $0.contains(word.start) })
@@ -319,8 +340,14 @@ struct EntityClusters {
         for cluster in clusters {
             var mentions: [Mention] = []
             mentions.reserveCapacity(cluster.mentions.count)
-            for mention in cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) })
-            where mentions.last?.span != mention.span {
+            // Mentions mostly arrive in story order already: sort only when they did not.
+            var inOrder = true
+            for k in cluster.mentions.indices.dropFirst() where rank(cluster.mentions[k].span) < rank(cluster.mentions[k - 1].span) {
+                inOrder = false
+                break
+            }
+            let ordered = inOrder ? cluster.mentions : cluster.mentions.sorted(by: { rank($0.span) < rank($1.span) })
+            for mention in ordered where mentions.last?.span != mention.span {
                 mentions.append(Mention(text: mention.text, span: mention.span))
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }
@@ -369,6 +396,35 @@ struct EntityClusters {
         }
         return best?.text
     }
+}
+
+/// A few distinct names in the order first seen. A cluster holds one to a
+/// handful, and a `Set` for each cost an allocation and a hash table per
+/// cluster: the array is searched instead.
+struct NameForms: Sequence, ExpressibleByArrayLiteral {
+    private(set) var names: [String] = []
+
+    init(arrayLiteral elements: String...) {
+        for name in elements { insert(name) }
+    }
+
+    var isEmpty: Bool { names.isEmpty }
+
+    func contains(_ name: String) -> Bool { names.contains(name) }
+
+    /// Adds `name` unless it is there; whether it was added.
+    @discardableResult
+    mutating func insert(_ name: String) -> (inserted: Bool, memberAfterInsert: String) {
+        if let present = names.first(where: { $0 == name }) { return (false, present) }
+        names.append(name)
+        return (true, name)
+    }
+
+    mutating func formUnion(_ other: NameForms) {
+        for name in other.names { insert(name) }
+    }
+
+    func makeIterator() -> IndexingIterator<[String]> { names.makeIterator() }
 }
 
 /// The text of a span, or nil when it does not fall on UTF-8 boundaries.

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds people, organisations and places in a story and clusters their mentions.
 ///
 /// Rule-based: capitalised word runs found by a byte scan, titles and
@@ -15,7 +21,9 @@ public struct EntityRecognizer: Sendable {
         var clusters = EntityClusters(gazetteer: gazetteer)
         clusters.add(collection.candidates)
         if !collection.lookups.isEmpty {
-            let known = clusters.knownForms()
+            // Credit and dateline fields look in the gazetteers only: the story's
+            // own forms are gathered when another field needs them.
+            let known = collection.lookups.contains { !$0.gazetteerOnly } ? clusters.knownForms() : [:]
             for lookup in collection.lookups {
                 clusters.addKnownNames(in: lookup, story: story, known: known)
             }
@@ -54,7 +62,7 @@ struct MentionCollection {
     }
 
     mutating func collectCandidates() {
-        let scanner = NameScanner(abbreviations: gazetteer.abbreviations)
+        let scanner = NameScanner(gazetteer: gazetteer)
         let classifier = NameRunClassifier(gazetteer: gazetteer)
 
         // Headline: Title Case proves nothing, so it only gets known names.
@@ -159,14 +167,24 @@ struct MentionCollection {
         _ paragraph: Int, from firstWord: Int = 0
     ) {
         var copy = text
-        let found = copy.withUTF8 { p in
-            classifier.candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord)
+        copy.withUTF8 { p in
+            classifier.candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord,
+                                  into: &candidates)
         }
-        candidates.append(contentsOf: found)
     }
 
     private mutating func addPerson(_ name: String, _ range: Range<Int>, _ field: Span.Field, _ paragraph: Int) {
-        let tokens = name.split(separator: " ").map(String.init).filter { !gazetteer.nameConnectors.contains($0) }
+        // Split by bytes: a Character split cost more than the rest of this function.
+        var tokens: [String] = []
+        let bytes = Array(name.utf8)
+        var start = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x20 {
+            if i > start {
+                let token = String(decoding: bytes[start..<i], as: UTF8.self)
+                if !gazetteer.nameConnectors.contains(token) { tokens.append(token) }
+            }
+            start = i + 1
+        }
         var context = NameContext()
         context.titled = true
         let guess: NameGuess = tokens.count > 1 ? .person : .single
@@ -228,20 +246,22 @@ struct MentionCollection {
 /// The byte range of `needle` in `text` at or after `from`, on word boundaries.
 func find(_ needle: String, in text: String, from: Int, limit: Int? = nil) -> Range<Int>? {
     let n = Array(needle.utf8)
-    guard !n.isEmpty else { return nil }
+    guard let first = n.first else { return nil }
     var copy = text
     return copy.withUTF8 { p -> Range<Int>? in
+        guard let base = p.baseAddress else { return nil }
         let end = min(limit ?? p.count, p.count)
         var i = from
-        while i + n.count <= end {
-            if p[i] == n[0] {
-                var k = 1
-                while k < n.count && p[i + k] == n[k] { k += 1 }
-                if k == n.count {
-                    let beforeOK = i == 0 || !isASCIIWordByte(p[i - 1])
-                    let afterOK = i + n.count >= p.count || !isASCIIWordByte(p[i + n.count])
-                    if beforeOK && afterOK { return i..<(i + n.count) }
-                }
+        // memchr jumps to each candidate first byte; a story is searched for
+        // many words, and a byte-by-byte loop was most of this function.
+        while i + n.count <= end, let hit = memchr(base + i, Int32(first), end - n.count - i + 1) {
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            var k = 1
+            while k < n.count && p[i + k] == n[k] { k += 1 }
+            if k == n.count {
+                let beforeOK = i == 0 || !isASCIIWordByte(p[i - 1])
+                let afterOK = i + n.count >= p.count || !isASCIIWordByte(p[i + n.count])
+                if beforeOK && afterOK { return i..<(i + n.count) }
             }
             i += 1
         }

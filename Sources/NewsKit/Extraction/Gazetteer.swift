@@ -4,7 +4,11 @@ import NewsResources
 ///
 /// Lookups are exact on the form as written ("Paris", "U.S."); the `folded`
 /// tables hold upper-cased keys for ALL-CAPS text (datelines, subheads).
-public struct Gazetteer: Sendable {
+///
+/// A class, not a struct: every recognizer, classifier and cluster set holds
+/// it, and copying two dozen tables (a retain and a release each) with every
+/// copy of those values was a measurable part of extraction.
+public final class Gazetteer: Sendable {
     public static let shared = Gazetteer()
 
     /// Verbs that introduce speech ("said", "told", "added"), all forms.
@@ -32,6 +36,9 @@ public struct Gazetteer: Sendable {
     public let titles: Set<String>
     /// The most words in any title phrase.
     let longestTitle: Int
+    /// The most words in a title phrase, by its first word ("Prime" -> 2):
+    /// no longer phrase starting with that word needs to be tried.
+    let longestTitleByFirstWord: [String: Int]
     /// First words of titles, to skip phrase matching at most words.
     let titleFirstWords: Set<String>
     /// Honorifics that mark a person by surname ("Mr.", "Ms.", "Dr.").
@@ -54,6 +61,8 @@ public struct Gazetteer: Sendable {
     public let otherCues: Set<String>
     /// Words written with a full stop that does not end a sentence ("Mr", "Sen", "Inc").
     let abbreviations: Set<String>
+    /// `abbreviations` by the hash of their bytes (`NameScanner.key`).
+    let abbreviationKeys: Set<UInt64>
 
     /// What the lists say about one capitalised word, from a single lookup.
     struct WordFlags: OptionSet, Sendable {
@@ -122,6 +131,13 @@ public struct Gazetteer: Sendable {
         placeCues = Set(NewsResources.gazetteer("place-cues"))
         titles = Set(NewsResources.gazetteer("titles"))
         longestTitle = titles.map { $0.split(separator: " ").count }.max() ?? 1
+        var longestByFirst: [String: Int] = [:]
+        for title in titles {
+            let words = title.split(separator: " ")
+            guard let first = words.first else { continue }
+            longestByFirst[String(first)] = max(longestByFirst[String(first)] ?? 0, words.count)
+        }
+        longestTitleByFirstWord = longestByFirst
         titleFirstWords = Set(titles.compactMap { $0.split(separator: " ").first.map(String.init) })
         honorifics = ["Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Mx.", "Dr.", "Dr"]
         roleNouns = Set(NewsResources.gazetteer("role-nouns").map { $0.lowercased() })
@@ -158,8 +174,7 @@ public struct Gazetteer: Sendable {
         wordFlags = flags
         var byKey: [UInt64: WordFlags] = [:]
         for (word, value) in flags {
-            var bytes = Array(word.utf8)
-            let key = bytes.withUnsafeMutableBufferPointer { NameScanner.key(UnsafeBufferPointer($0), 0, $0.count) }
+            let key = NameScanner.key(of: word)
             byKey[key, default: []].formUnion(value)
         }
         flagsByKey = byKey
@@ -172,6 +187,7 @@ public struct Gazetteer: Sendable {
             }
         }
         self.abbreviations = abbreviations
+        abbreviationKeys = Set(abbreviations.map(NameScanner.key(of:)))
     }
 
     /// The canonical place for a form as written ("U.S." -> "United States",

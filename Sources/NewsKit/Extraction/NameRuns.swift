@@ -71,6 +71,16 @@ struct NameRunClassifier {
         from firstWord: Int = 0
     ) -> [NameCandidate] {
         var out: [NameCandidate] = []
+        candidates(words: words, bytes: p, field: field, paragraph: paragraph, from: firstWord, into: &out)
+        return out
+    }
+
+    /// The candidates in one field, appended to `out` (the story's list, so
+    /// that no array is made and copied per paragraph).
+    func candidates(
+        words: [NameWord], bytes p: UnsafeBufferPointer<UInt8>, field: Span.Field, paragraph: Int,
+        from firstWord: Int = 0, into out: inout [NameCandidate]
+    ) {
         var i = firstWord
         let n = words.count
         while i < n {
@@ -117,6 +127,12 @@ struct NameRunClassifier {
                 guard accept else { break }
                 j += 2
             }
+            // Most one-word runs are sentence starters ("The", "But") that name
+            // nothing: drop them before their context words become strings.
+            if i == j, Self.namesNothing(words[i], gazetteer.flags(key: words[i].key)) {
+                i = j + 1
+                continue
+            }
             var context = NameContext(sentenceInitial: words[i].sentenceInitial)
             if i > 0, words[i].gap == .space {
                 context.before = lowerText(p, words[i - 1])
@@ -147,7 +163,6 @@ struct NameRunClassifier {
             }
             i = j + 1
         }
-        return out
     }
 
     private func text(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> String {
@@ -159,6 +174,18 @@ struct NameRunClassifier {
         let word = text(p, w)
         if w.shape == .lower || w.shape == .number { return word }
         return word.lowercased()
+    }
+
+    /// Whether `classifySingle` drops this word whatever its context: the
+    /// same tests, on the flags and shape alone.
+    private static func namesNothing(_ word: NameWord, _ flags: Gazetteer.WordFlags) -> Bool {
+        if word.hasInnerPunctuation || flags.contains(.organization) || flags.contains(.place) { return false }
+        if !flags.isDisjoint(with: [.weekday, .nonName, .title, .adjective, .orgCue, .placeCue, .otherCue]) { return true }
+        switch word.shape {
+        case .initial, .lower, .number: return true
+        case .capitalised, .uncased: return word.end - word.start < 2
+        case .allCaps: return false
+        }
     }
 
     /// The common case of a run of one word, without building token arrays.
@@ -194,7 +221,7 @@ struct NameRunClassifier {
                 out.append(candidate)
             }
         case .capitalised, .uncased:
-            if text.hasSuffix("Ministry") {
+            if Self.endsWithMinistry(text) {
                 out.append(NameCandidate(span: span, text: text, tokens: [text], guess: .organization(text), context: context))
                 return
             }
@@ -212,17 +239,28 @@ struct NameRunClassifier {
     /// "CoinHarbor", "PayPal": an upper-case letter after a lower-case one
     /// inside a word names a company; "McDonald", "DeSantis", "LaGuardia" are people.
     static func isCamelCase(_ word: String) -> Bool {
-        let bytes = Array(word.utf8)
-        guard bytes.count >= 4 else { return false }
-        var k = 2
-        while k < bytes.count {
-            if bytes[k] >= 0x41 && bytes[k] <= 0x5A && bytes[k - 1] >= 0x61 && bytes[k - 1] <= 0x7A {
-                let prefix = String(decoding: bytes[..<k], as: UTF8.self)
-                return !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "Du", "Del"].contains(prefix)
+        // The word's own bytes (no array made for every capitalised word).
+        var word = word
+        return word.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return false }
+            var k = 2
+            while k < bytes.count {
+                if bytes[k] >= 0x41 && bytes[k] <= 0x5A && bytes[k - 1] >= 0x61 && bytes[k - 1] <= 0x7A {
+                    let prefix = String(decoding: bytes[..<k], as: UTF8.self)
+                    return !["Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Fitz", "Du", "Del"].contains(prefix)
+                }
+                k += 1
             }
-            k += 1
+            return false
         }
-        return false
+    }
+
+    private static let ministry = Array("Ministry".utf8)
+
+    /// "HealthMinistry", "Ministry": the word ends with "Ministry", compared by bytes.
+    static func endsWithMinistry(_ word: String) -> Bool {
+        var word = word
+        return word.withUTF8 { b in b.count >= ministry.count && b[(b.count - ministry.count)...].elementsEqual(ministry) }
     }
 
     /// Classifies the words before and after `tokens[k]` as separate runs,
@@ -278,7 +316,9 @@ struct NameRunClassifier {
             return
         }
         // A known name as a whole wins over stripping its first word ("Islamic State").
+        var wholeLookedUp = false
         if tokens.count > 1, tokens[0].word.sentenceInitial || tokens[0].flags.contains(.nonName) {
+            wholeLookedUp = true
             let whole = tokens.map(\.text).joined(separator: " ")
             if let org = gazetteer.organization(whole) {
                 emit(tokens, .organization(org), context, field, paragraph, &out); return
@@ -298,16 +338,18 @@ struct NameRunClassifier {
             context.sentenceInitial = false
             strippedArticle = strippedArticle || first.text == "A" || first.text == "An" || first.text == "The"
             tokens.removeFirst()
+            wholeLookedUp = false
         }
-        while let last = tokens.last, last.word.shape == .lower { tokens.removeLast() }
+        while let last = tokens.last, last.word.shape == .lower { tokens.removeLast(); wholeLookedUp = false }
         guard !tokens.isEmpty else { return }
 
         let phrase = tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
         let single = tokens.count == 1
-        if !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
+        // Unchanged since the lookups of the whole run above: known to be neither.
+        if !wholeLookedUp, !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
             emit(tokens, .organization(org), context, field, paragraph, &out); return
         }
-        if !single || tokens[0].flags.contains(.place), let place = gazetteer.placeName(phrase) {
+        if !wholeLookedUp, !single || tokens[0].flags.contains(.place), let place = gazetteer.placeName(phrase) {
             // "Arctic fisheries", "Atlantic fleet": a place used as an adjective is no mention.
             if single, tokens[0].flags.contains(.demonym), let after = context.after,
                after.utf8.first.map({ $0 >= 0x61 && $0 <= 0x7A }) == true, !NameLists.placeFollowers.contains(after) {
@@ -344,7 +386,7 @@ struct NameRunClassifier {
         }
 
         if tokens.count > 1 && tokens.contains(where: { $0.flags.contains(.orgCue) })
-            || tokens.count == 1 && tokens[0].text.hasSuffix("Ministry") {
+            || tokens.count == 1 && Self.endsWithMinistry(tokens[0].text) {
             emit(tokens, .organization(phrase), context, field, paragraph, &out); return
         }
         // "Central Park" is a place, "Helen Park" a person.
@@ -491,9 +533,11 @@ struct NameRunClassifier {
         while k < tokens.count {
             guard tokens[k].flags.contains(.titleFirst) else { k += 1; continue }
             var matched = 0
-            let longest = min(gazetteer.longestTitle, tokens.count - k)
+            let longest = min(gazetteer.longestTitleByFirstWord[tokens[k].text] ?? gazetteer.longestTitle, tokens.count - k)
             if longest > 0 {
                 for m in stride(from: longest, through: 1, by: -1) {
+                    // One word is a title when its flags say so; no string to build and hash.
+                    if m == 1 { if tokens[k].flags.contains(.title) { matched = 1 }; break }
                     let phrase = tokens[k..<(k + m)].map(\.text).joined(separator: " ")
                     if gazetteer.titles.contains(phrase) { matched = m; break }
                 }
@@ -544,7 +588,9 @@ struct NameRunClassifier {
         let span = Span(field: field, paragraph: paragraph, start: first.word.start, end: last.word.end)
         // The caller replaces this with the bytes as written.
         let text = tokens.count == 1 ? tokens[0].text : ""
-        let words = tokens.filter { $0.word.shape != .lower }.map(\.text)
+        var words: [String] = []
+        words.reserveCapacity(tokens.count)
+        for token in tokens where token.word.shape != .lower { words.append(token.text) }
         var candidate = NameCandidate(span: span, text: text, tokens: words, guess: guess, context: context)
         candidate.secondStart = tokens.count > 1 ? tokens[1].word.start : nil
         if tokens.count == 1 { candidate.flags = tokens[0].flags }

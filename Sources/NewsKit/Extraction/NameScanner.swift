@@ -58,6 +58,19 @@ struct NameWord: Sendable, Equatable {
 /// their full stops (J., U.S.); so do known abbreviations (Mr., Sen.).
 struct NameScanner: Sendable {
     let abbreviations: Set<String>
+    /// `abbreviations` by the hash of their bytes, so that a capitalised word
+    /// before a full stop ("Reuters.") is ruled out without becoming a `String`.
+    let abbreviationKeys: Set<UInt64>
+
+    init(gazetteer: Gazetteer) {
+        abbreviations = gazetteer.abbreviations
+        abbreviationKeys = gazetteer.abbreviationKeys
+    }
+
+    init(abbreviations: Set<String>) {
+        self.abbreviations = abbreviations
+        abbreviationKeys = Set(abbreviations.map(Self.key(of:)))
+    }
 
     func words(in text: String) -> [NameWord] {
         var copy = text
@@ -124,6 +137,17 @@ struct NameScanner: Sendable {
         var inner = false
         var end = first
         while i < n {
+            // ASCII letters and digits, the bulk of every word, skip the general classifier.
+            let c = p[i]
+            if c >= 0x61 && c <= 0x7A {
+                // A run of lower-case ASCII letters, counted at once.
+                var k = i + 1
+                while k < n, p[k] &- 0x61 < 26 { k += 1 }
+                lowers &+= k - i; letters &+= k - i; segmentLetters &+= k - i
+                i = k; end = k; continue
+            }
+            if c >= 0x41 && c <= 0x5A { uppers += 1; letters += 1; segmentLetters += 1; i += 1; end = i; continue }
+            if c >= 0x30 && c <= 0x39 { i += 1; end = i; continue }
             let (kind, width) = Self.classify(p, i)
             switch kind {
             case .upper, .lowerLetter, .uncasedLetter, .digit, .mark:
@@ -168,6 +192,7 @@ struct NameScanner: Sendable {
                     break
                 }
                 if !dotted, letters >= 2, letters <= 5, p[first] >= 0x41, p[first] <= 0x5A,
+                   abbreviationKeys.contains(Self.key(p, first, i)),
                    abbreviations.contains(String(decoding: UnsafeBufferPointer(rebasing: p[first..<i]), as: UTF8.self)) {
                     i += 1
                     end = i
@@ -227,6 +252,12 @@ struct NameScanner: Sendable {
             }
         }
         return classifyScalar(p, i)
+    }
+
+    /// The key of a whole word, as `key(_:_:_:)` gives for its bytes in a text.
+    static func key(of word: String) -> UInt64 {
+        var word = word
+        return word.withUTF8 { key($0, 0, $0.count) }
     }
 
     /// FNV-1a over a word's bytes: the key of the gazetteers' word table, so a

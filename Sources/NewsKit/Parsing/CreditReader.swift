@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the people out of a byline (`By A, B and C`) and the closing credit
 /// paragraph (`(Reporting by A in Paris and B; Editing by C)`).
 struct CreditReader {
@@ -10,6 +8,8 @@ struct CreditReader {
         "special correspondent", "upi", "dpa", "reuters staff", "staff reporters", "staff writers",
         "ap staff", "afp staff", "staff and agencies", "agencies", "wire services",
     ]
+
+    private static let openingQuote = Array("“".utf8)
 
     private static let agencySuffixes = [
         " the associated press", " associated press", " reuters", " bloomberg news", " bloomberg", " afp",
@@ -26,16 +26,21 @@ struct CreditReader {
     static func bylineNames(_ line: String) -> [String]? {
         guard line.utf8.count <= 160, line.hasPrefix("By ") || line.hasPrefix("BY ") else { return nil }
         let rest = String(line.dropFirst(3))
-        if rest.contains("“") || rest.contains("\"") || rest.hasSuffix(".") && !rest.hasSuffix("Jr.") {
+        // A quote mark makes it a sentence ("By then, “…”"); searched by bytes, as
+        // `String.contains` went through Foundation's string search.
+        let bytes = Array(rest.utf8)
+        if bytes.contains(UInt8(ascii: "\"")) || ByteText.firstRange(of: openingQuote, in: bytes, 0..<bytes.count) != nil
+            || rest.hasSuffix(".") && !rest.hasSuffix("Jr.") {
             return nil
         }
         var names: [String] = []
         var agencyOnly = false
         for var part in splitNames(rest) {
-            if notNames.contains(part.lowercased()) { agencyOnly = true; continue }
+            let lower = part.lowercased()
+            if notNames.contains(lower) { agencyOnly = true; continue }
             // "By ZEKE MILLER and JOSH BOAK Associated Press": the agency trails the last name.
-            for suffix in agencySuffixes where part.lowercased().hasSuffix(suffix) && part.count > suffix.count {
-                part = String(part.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            for suffix in agencySuffixes where lower.hasSuffix(suffix) && part.count > suffix.count {
+                part = ByteText.trimmingBlanks(part.dropLast(suffix.count))
                 break
             }
             guard looksLikeName(part) else { return nil }
@@ -53,7 +58,7 @@ struct CreditReader {
         guard body.utf8.count <= 1000, let opening = role(of: body), opening.0 != .other else { return nil }
         var credits: [Credit] = []
         for segment in segments(body) {
-            let text = segment.trimmingCharacters(in: .whitespaces)
+            let text = ByteText.trimmingBlanks(segment)
             if let (role, names) = role(of: Substring(text)) {
                 let people = creditNames(String(names))
                 if let last = credits.last, last.role == role {
@@ -92,45 +97,54 @@ struct CreditReader {
     /// ("Reporting by A, editing by B").
     static func segments(_ body: Substring) -> [Substring] {
         var out: [Substring] = []
-        var start = body.startIndex
-        var i = body.startIndex
-        while i < body.endIndex {
-            let c = body[i]
-            if c == ";" {
+        let utf8 = body.utf8
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let c = utf8[i]
+            if c == UInt8(ascii: ";") {
                 out.append(body[start..<i])
-                start = body.index(after: i)
-            } else if c == "," {
-                let next = body[body.index(after: i)...].drop(while: { $0 == " " })
-                if opensWithRole(next.utf8) {
+                start = utf8.index(after: i)
+            } else if c == UInt8(ascii: ",") {
+                var next = utf8.index(after: i)
+                while next < utf8.endIndex, utf8[next] == 0x20 { next = utf8.index(after: next) }
+                if opensWithRole(body[next...].utf8) {
                     out.append(body[start..<i])
-                    start = next.startIndex
+                    start = next
                 }
             }
-            i = body.index(after: i)
+            i = utf8.index(after: i)
         }
         out.append(body[start...])
         return out.filter { !$0.allSatisfy(\.isWhitespace) }
     }
 
+    private static let roleTable: [([UInt8], Credit.Role)] = ([
+        ("additional reporting by ", .additionalReporting),
+        ("reporting by ", .reporting), ("reported by ", .reporting),
+        ("writing by ", .writing), ("written by ", .writing), ("compiled by ", .writing),
+        ("editing by ", .editing), ("edited by ", .editing),
+    ] as [(String, Credit.Role)]).map { (Array($0.0.utf8), $0.1) }
+    private static let by = Array(" by ".utf8)
+
     /// The role a credit segment opens with and the text after its "by".
     private static func role(of segment: Substring) -> (Credit.Role, Substring)? {
-        let lower = segment.lowercased()
-        let table: [(String, Credit.Role)] = [
-            ("additional reporting by ", .additionalReporting),
-            ("reporting by ", .reporting), ("reported by ", .reporting),
-            ("writing by ", .writing), ("written by ", .writing), ("compiled by ", .writing),
-            ("editing by ", .editing), ("edited by ", .editing),
-        ]
-        for (prefix, role) in table where lower.hasPrefix(prefix) {
-            return (role, segment.dropFirst(prefix.count))
+        let b = Array(segment.utf8)
+        for (prefix, role) in roleTable
+        where b.count >= prefix.count && ByteText.equalsLowercased(b, 0..<prefix.count, prefix) {
+            return (role, Substring(segment.utf8.dropFirst(prefix.count)))
         }
         // "Graphics by …", "Fact box by …": a credit, but none of the four roles.
-        if let by = lower.range(of: " by "), lower.distance(from: lower.startIndex, to: by.lowerBound) <= 24,
-           !lower[..<by.lowerBound].contains(",") {
-            let offset = lower.distance(from: lower.startIndex, to: by.upperBound)
-            return (.other, segment.dropFirst(offset))
+        var i = 0
+        while i + by.count <= b.count {
+            if b[i] == 0x20, ByteText.equalsLowercased(b, i..<(i + by.count), by) { break }
+            i += 1
         }
-        return nil
+        guard i + by.count <= b.count, !b[..<i].contains(UInt8(ascii: ",")) else { return nil }
+        // At most 24 characters before the "by" (bytes count them when all are ASCII).
+        let characters = b[..<i].allSatisfy { $0 < 0x80 } ? i : String(decoding: b[..<i], as: UTF8.self).count
+        guard characters <= 24 else { return nil }
+        return (.other, Substring(segment.utf8.dropFirst(i + by.count)))
     }
 
     private static let contributorEndings = [
@@ -160,18 +174,57 @@ struct CreditReader {
 
     /// "A, B and C" / "A & B" into names, trimmed.
     static func splitNames(_ text: String) -> [String] {
+        let b = Array(text.utf8)
         var out: [String] = []
-        for piece in text.split(separator: ",") {
-            let parts = piece.replacingOccurrences(of: " & ", with: " and ")
-                .components(separatedBy: " and ")
-            for part in parts {
-                let name = part.trimmingCharacters(in: .whitespaces)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: ".)"))
-                if !name.isEmpty { out.append(name) }
-            }
+        var start = 0
+        for i in 0...b.count where i == b.count || b[i] == UInt8(ascii: ",") {
+            if i > start { appendNames(of: b, start..<i, to: &out) }
+            start = i + 1
         }
         return out
     }
+
+    private static let and = Array(" and ".utf8)
+
+    /// The names of one comma-separated piece: split at " and " (" & " counts
+    /// as one), each trimmed of blanks and then of full stops and brackets.
+    private static func appendNames(of b: [UInt8], _ range: Range<Int>, to out: inout [String]) {
+        var piece: [UInt8] = []
+        piece.reserveCapacity(range.count + 8)
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if b[k] == 0x20, k + 2 < range.upperBound, b[k + 1] == UInt8(ascii: "&"), b[k + 2] == 0x20 {
+                piece.append(contentsOf: and)
+                k += 3
+            } else {
+                piece.append(b[k])
+                k += 1
+            }
+        }
+        var start = 0
+        var i = 0
+        while i <= piece.count {
+            let atAnd = i + and.count <= piece.count && piece[i] == 0x20 && piece[i..<(i + and.count)].elementsEqual(and)
+            if atAnd || i == piece.count {
+                var name = ByteText.trimmed(piece, start..<i)
+                while let first = name.first, piece[first] == UInt8(ascii: ".") || piece[first] == UInt8(ascii: ")") {
+                    name = (first + 1)..<name.upperBound
+                }
+                while let last = name.last, piece[last] == UInt8(ascii: ".") || piece[last] == UInt8(ascii: ")") {
+                    name = name.lowerBound..<last
+                }
+                if !name.isEmpty { out.append(String(decoding: piece[name], as: UTF8.self)) }
+                if !atAnd { break }
+                i += and.count
+                start = i
+                continue
+            }
+            i += 1
+        }
+    }
+
+    private static let deskWords = ["reuters", "ap", "afp", "bloomberg", "the"].map { Array($0.utf8) }
+    private static let inWord = Array(" in ".utf8)
 
     /// People of a credit list without their places: "A in Paris and B in
     /// West Palm Beach, Florida" -> A, B (a lone word after a place is more of it).
@@ -179,34 +232,53 @@ struct CreditReader {
         var people: [String] = []
         var afterPlace = false
         for part in splitNames(text) {
-            if afterPlace && !part.contains(" ") { continue }
-            afterPlace = part.contains(" in ")
+            let b = Array(part.utf8)
+            if afterPlace && !b.contains(0x20) { continue }
+            afterPlace = ByteText.firstRange(of: inWord, in: b, 0..<b.count) != nil
             // "Reuters Television", "Reuters Graphics": a desk, not a person.
-            let first = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
-            if ["reuters", "ap", "afp", "bloomberg", "the"].contains(first) { continue }
-            if let name = personWithoutPlace(part), looksLikeName(name) { people.append(name) }
+            var first = 0
+            while first < b.count, b[first] == 0x20 { first += 1 }
+            var end = first
+            while end < b.count, b[end] != 0x20 { end += 1 }
+            if deskWords.contains(where: { ByteText.equalsLowercased(b, first..<end, $0) }) { continue }
+            if let name = personWithoutPlace(b), looksLikeName(name) { people.append(name) }
         }
         return people
     }
 
     /// "Michel Rose in Paris" -> "Michel Rose".
-    private static func personWithoutPlace(_ text: String) -> String? {
-        var name = text
-        if let r = name.range(of: " in "), r.upperBound < name.endIndex, name[r.upperBound].isUppercase {
-            name = String(name[..<r.lowerBound])
+    private static func personWithoutPlace(_ b: [UInt8]) -> String? {
+        var end = b.count
+        if let r = ByteText.firstRange(of: inWord, in: b, 0..<b.count), r.upperBound < b.count,
+           ByteText.isUppercaseCharacter(b, at: r.upperBound, end: b.count) {
+            end = r.lowerBound
         }
-        name = name.trimmingCharacters(in: .whitespaces)
-        return name.isEmpty ? nil : name
+        let name = ByteText.trimmed(b, 0..<end)
+        return name.isEmpty ? nil : String(decoding: b[name], as: UTF8.self)
     }
+
+    private static let particles = ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"]
+        .map { Array($0.utf8) }
+    private static let alHyphen = Array("al-".utf8)
 
     /// One to five words, the first capitalised; particles (van, de, al-) allowed.
     private static func looksLikeName(_ text: String) -> Bool {
-        let words = text.split(separator: " ")
-        guard (1...5).contains(words.count), let first = words.first?.first, first.isUppercase else { return false }
-        return words.allSatisfy { w in
-            guard let c = w.first else { return false }
-            return c.isUppercase || ["van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al"].contains(w.lowercased())
-                || w.hasPrefix("al-")
+        let b = Array(text.utf8)
+        var words = 0
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x20 { i += 1; continue }
+            var end = i
+            while end < b.count, b[end] != 0x20 { end += 1 }
+            words += 1
+            guard words <= 5 else { return false }
+            let capitalised = ByteText.isUppercaseCharacter(b, at: i, end: end)
+            if words == 1 && !capitalised { return false }
+            guard capitalised || particles.contains(where: { ByteText.equalsLowercased(b, i..<end, $0) })
+                || b[i..<end].starts(with: alHyphen)
+            else { return false }
+            i = end
         }
+        return words >= 1
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the dateline at the start of a wire story's first paragraph:
 /// `PARIS/WASHINGTON (Reuters) -`, `WASHINGTON, April 17 (Reuters) —`,
 /// `(Reuters) -U.S. …` (no space after the dash), `LONDON — …` (no agency).
@@ -10,10 +8,8 @@ struct DatelineReader {
         let bytes = Array(paragraph.utf8.prefix(200))
         guard let first = bytes.first, isUpperASCII(first) || first == UInt8(ascii: "(") else { return nil }
         if let found = readWithAgency(bytes) ?? readWithoutAgency(bytes) {
-            let head = String(decoding: bytes[0..<found.headEnd], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
-            let raw = String(decoding: bytes[0..<found.dashEnd], as: UTF8.self)
-                .trimmingCharacters(in: .whitespaces)
+            let head = String(decoding: bytes[ByteText.trimmed(bytes, 0..<found.headEnd)], as: UTF8.self)
+            let raw = String(decoding: bytes[ByteText.trimmed(bytes, 0..<found.dashEnd)], as: UTF8.self)
             let (places, date) = placesAndDate(head)
             // "Dec 29 (Reuters) -" and "(Bloomberg) --" have an agency but no place.
             guard !places.isEmpty || found.agency != nil else { return nil }
@@ -161,14 +157,14 @@ struct DatelineReader {
     /// after the first are the date when they name a month, weekday or year,
     /// otherwise more places (`MANCHESTER, England`).
     static func placesAndDate(_ head: String) -> ([String], String?) {
-        let parts = head.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = head.split(separator: ",").map { ByteText.trimmingBlanks($0) }.filter { !$0.isEmpty }
         guard let first = parts.first else { return ([], nil) }
         var places: [String] = []
         var dateParts: [String] = []
         if isDate(first) {
             dateParts.append(first)
         } else {
-            places = first.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            places = first.split(separator: "/").map { ByteText.trimmingBlanks($0) }.filter { !$0.isEmpty }
         }
         for part in parts.dropFirst() {
             if isDate(part) || !dateParts.isEmpty { dateParts.append(part) } else { places.append(part) }

@@ -7,14 +7,25 @@ public enum TextDecoding {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
             return try decodeUTF16(data, source: source)
         }
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-            throw .empty(path: source)
+        // Checked in place: no copy of the file before the one into the String.
+        let checked: CheckedUTF8 = data.withUnsafeBytes { raw in
+            var bytes = raw.assumingMemoryBound(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes[3...]) }
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return .empty }
+            if let base = bytes.baseAddress, memchr(base, 0, min(bytes.count, 8192)) != nil { return .binary }
+            guard let text = String(validating: bytes, as: UTF8.self) else { return .notUTF8 }
+            return .text(text)
         }
-        if bytes.prefix(8192).contains(0) { throw .binary(path: source) }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(path: source) }
-        return text
+        switch checked {
+        case .text(let text): return text
+        case .empty: throw .empty(path: source)
+        case .binary: throw .binary(path: source)
+        case .notUTF8: throw .notUTF8(path: source)
+        }
+    }
+
+    private enum CheckedUTF8 {
+        case text(String), empty, binary, notUTF8
     }
 
     /// UTF-16 text announced by its byte-order mark (FF FE little-endian, FE FF big-endian).
