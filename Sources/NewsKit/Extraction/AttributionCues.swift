@@ -211,7 +211,7 @@ extension AttributionSession {
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                let titleDot = t.isPunct(j, 0x2E) && j > 0 && isTitleWord(t, j - 1)
+                let titleDot = t.isPunct(j, 0x2E) && j > 0 && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
                 if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
                 j -= 1
             }
@@ -280,31 +280,21 @@ extension AttributionSession {
 
     /// A name, pronoun or descriptor ending at token `k`.
     func nounPhrase(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
-        guard k >= lb, k < t.tokens.count, t.tokens[k].kind == .word, t.isPlain(k) else { return nil }
+        guard k >= lb, k < t.tokens.count, t.tokens[k].kind == .word || t.isAgeNoun(k), t.isPlain(k) else { return nil }
         let lower = t.lower(k)
         if let p = SpeechLexicon.pronounKind(lower) {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
         }
         if t.isNameWord(k) || isTitleWord(t, k) {
-            // Walk back over the run of capitalised words.
-            var a = k
-            while a - 1 >= lb {
-                let j = a - 1
-                if t.isNameWord(j) || isTitleWord(t, j) {
-                    if t.possessiveSuffix(j) > 0 { break }
-                    a = j; continue
-                }
-                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end, isTitleWord(t, j - 1) {
-                    a = j - 1; continue
-                }
-                break
-            }
             if t.possessiveSuffix(k) > 0 { return nil }
+            let a = runStart(t, endingAt: k, lowerBound: lb)
+            // `Ada Quill of the Harbour Authority said`: the person, not what she is of.
+            if let person = personBeforeOf(t, at: a, lowerBound: lb) { return person }
             return nameRun(t, a, k)
         }
         // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
         guard !t.tokens[k].isCapitalized || t.sentenceStart[k] else { return nil }
-        guard lexicon.sourceNouns.contains(lower) else { return nil }
+        guard lexicon.sourceNouns.contains(lower) || t.isAgeNoun(k) else { return nil }
         var a = k
         var count = 1
         while a - 1 >= lb, count < 7 {
@@ -323,11 +313,45 @@ extension AttributionSession {
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
     }
 
+    /// Where the run of capitalised words (titles, initials with their dots) ending at `k` starts.
+    func runStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int {
+        var a = k
+        while a - 1 >= lb {
+            let j = a - 1
+            if t.isNameWord(j) || isTitleWord(t, j) {
+                if t.possessiveSuffix(j) > 0 { break }
+                a = j; continue
+            }
+            if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end,
+               isTitleWord(t, j - 1) || t.isInitial(j - 1) {
+                a = j - 1; continue
+            }
+            break
+        }
+        return a
+    }
+
+    /// The person in `Ada Quill of the Harbour Authority` / `Mayor Ada Quill of
+    /// Porthaven`, given where the run after `of` starts: a name of two words or
+    /// more (or a surname of a full name in the story) that is no organisation
+    /// (`Bank of England`) and no lone title (`Secretary of State`).
+    func personBeforeOf(_ t: AttributionText, at a: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var j = a - 1
+        if j >= lb, t.tokens[j].kind == .word, t.key(j) == 0x74_6865 { j -= 1 } // the
+        guard j - 1 >= lb, t.tokens[j].kind == .word, t.key(j) == 0x6F66, // of
+              t.isNameWord(j - 1) || isTitleWord(t, j - 1), t.possessiveSuffix(j - 1) == 0 else { return nil }
+        let z = j - 1
+        let start = runStart(t, endingAt: z, lowerBound: lb)
+        guard let (first, words, isOrg) = nameTokens(t, start, z), !isOrg, !isPlaceLike(t, first) else { return nil }
+        if words < 2 && fullNames[t.lower(z)] == nil { return nil }
+        return nameRun(t, start, z)
+    }
+
     /// The subject after an inverted verb: `said Quill`, `said the mayor’s aide`, `according to Quill`.
     func subjectAfter(_ t: AttributionText, _ v: Int, upperBound ub: Int) -> SpeakerFind? {
         var k = v + 1
         while k < ub, t.tokens[k].kind == .word, SpeechLexicon.determiners.contains(t.lower(k)) { k += 1 }
-        guard k < ub, t.tokens[k].kind == .word, t.isPlain(k) else { return nil }
+        guard k < ub, t.tokens[k].kind == .word || t.isAgeNoun(k), t.isPlain(k) else { return nil }
         let lower = t.lower(k)
         if let p = SpeechLexicon.pronounKind(lower), k == v + 1 {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
@@ -395,7 +419,7 @@ extension AttributionSession {
         }
         // The head is the last source noun in it.
         var head = e - 1
-        while head >= k, !lexicon.sourceNouns.contains(t.lower(head)) { head -= 1 }
+        while head >= k, !lexicon.sourceNouns.contains(t.lower(head)), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return nil }
         // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
         var last = head

@@ -317,6 +317,11 @@ extension AttributionSession {
                     if p == .male && lexicon.femaleNames.contains(first) { continue }
                     if p == .female && lexicon.maleNames.contains(first) { continue }
                 }
+                // … or whom the story calls `Mr.` / `Ms.`.
+                if !surnameGender.isEmpty, let last = e.name.split(separator: " ").last,
+                   let g = surnameGender[last.lowercased()], g != p {
+                    continue
+                }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:

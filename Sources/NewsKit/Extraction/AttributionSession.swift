@@ -51,6 +51,8 @@ struct AttributionSession {
     /// Lower-case words of the story (packed): a capitalised sentence opener
     /// that also appears in lower case is an ordinary word, not a name.
     var commonWords = SpeechWordSet(keys: [])
+    /// Surnames (lower-cased) the story writes with `Mr.`, `Mrs.` or `Ms.`: the pronoun they take.
+    var surnameGender: [String: SpeechLexicon.PronounKind] = [:]
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -117,16 +119,27 @@ struct AttributionSession {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
                         fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
                     }
+                    if !isOrg, let g = honorificGender(t, a, start) {
+                        surnameGender[t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()] = g
+                    }
                     let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
                     if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
                         // `…, Quill said.`: a speaker wherever it stands.
                         events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
                                                    kind: isOrg ? .organization : (isPlaceLike(t, start) ? .other : .person)))
+                    } else if words == 1 && !isOrg && !speaks && isModifierBeforeNoun(t, start) {
+                        // `Democratic presidential candidate Oren Blaise visited`: a party or
+                        // nationality word is no subject; the name after its noun may be.
                     } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
                         && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
                         let next = z + 1
                         if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)),
+                           nameAfterRoles(t, from: next) {
+                            // `French trade minister Ada Quill said`: the name is the subject.
+                            sentenceSubjectDone = false
+                        } else if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
                            !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)) {
                             // `French officials said`: the group, not the place.
                             events.append(SubjectEvent(order: order, name: t.string(from: start, to: next), entity: nil,
@@ -278,7 +291,7 @@ struct AttributionSession {
         while k < t.tokens.count, t.roles[k] == t.roles[i] {
             if t.possessiveSuffix(z) > 0 { break }
             if t.isNameWord(k) || isTitleWord(t, k) { z = k; k += 1; continue }
-            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
+            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z) || t.isInitial(z),
                k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
                 k += 1; continue // Mr. / Sen. / J.
             }
@@ -303,8 +316,13 @@ struct AttributionSession {
         guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
         _ = words
         let cut = t.possessiveSuffix(z)
-        let span = t.span(start, z, trimEnd: cut)
+        var span = t.span(start, z, trimEnd: cut)
         guard span.end > span.start else { return nil }
+        // `Ada Quill Jr.` at the end of a sentence: the dot is the suffix's too.
+        if cut == 0, t.tokens[z].length == 2, t.key(z) == 0x6A72 || t.key(z) == 0x7372,
+           z + 1 < t.tokens.count, t.isPunct(z + 1, 0x2E), t.tokens[z + 1].start == t.tokens[z].end {
+            span.end += 1
+        }
         return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
     }
 
@@ -340,15 +358,61 @@ struct AttributionSession {
     func isAffiliation(_ t: AttributionText, _ k: Int) -> Bool {
         let tok = t.tokens[k]
         guard tok.length >= 4 else { return false }
-        if SpeechLexicon.affiliationKeys.contains(t.key(k)) { return true }
+        if t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) { return true }
         let e = tok.end
         let b = t.bytes
         // Demonyms: -an, -ans, -ese, -ish, -ic (not short given names: only before two more words).
-        if b[e - 1] == 0x6E && b[e - 2] == 0x61 { return true }
-        if b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61 { return true }
-        if b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65 { return true }
-        if b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69 { return true }
-        return false
+        let demonymLike = (b[e - 1] == 0x6E && b[e - 2] == 0x61)
+            || (b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61)
+            || (b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65)
+            || (b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69)
+        guard demonymLike else { return false }
+        // `Susan B. Quill`, `Brian Quill`: a given name, not a nationality.
+        if k + 1 < t.tokens.count, t.isInitial(k + 1) { return false }
+        let lower = t.lower(k)
+        return !lexicon.maleNames.contains(lower) && !lexicon.femaleNames.contains(lower)
+    }
+
+    /// `Mr. Quill` / `Mrs. Quill` / `Ms. Quill`: the pronoun of the person, from
+    /// an honorific in the run `a..<start` before the name proper.
+    func honorificGender(_ t: AttributionText, _ a: Int, _ start: Int) -> SpeechLexicon.PronounKind? {
+        var k = a
+        while k < start {
+            if t.tokens[k].kind == .word {
+                switch t.key(k) {
+                case 0x6D72, 0x6D72_2E: return .male // mr, mr.
+                case 0x6D7273, 0x6D73, 0x6D69_7373, 0x6D72_732E, 0x6D73_2E: return .female // mrs, ms, miss
+                default: break
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Lower-case role words from `k` (`trade minister`) followed by a name.
+    func nameAfterRoles(_ t: AttributionText, from k: Int) -> Bool {
+        var e = k
+        while e < t.tokens.count, e - k < 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized {
+            let w = t.lower(e)
+            guard lexicon.sourceNouns.contains(w) || lexicon.titles.contains(w) else { return false }
+            e += 1
+        }
+        return e > k && e < t.tokens.count && t.isNameWord(e)
+    }
+
+    /// A lone party or nationality word before a lower-case word that is no
+    /// source noun (`Republican hopefuls`, `French farmers`): an adjective.
+    func isModifierBeforeNoun(_ t: AttributionText, _ k: Int) -> Bool {
+        let next = k + 1
+        guard next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+              !lexicon.sourceNouns.contains(t.lower(next)),
+              !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, next) else { return false }
+        let tok = t.tokens[k]
+        // `Democrats`, `Republicans`: the party's people, a subject of their own.
+        if t.bytes[tok.end - 1] == 0x73 { return false }
+        if t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) { return true }
+        return lexicon.demonyms.contains(t.lower(k))
     }
 
     /// `South Korea`, `New York`: a place, not a person.

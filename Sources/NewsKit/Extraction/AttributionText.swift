@@ -162,6 +162,25 @@ final class AttributionText {
         return 0
     }
 
+    /// One capital letter, as in the initial of `Ada B. Quill` (with or without its dot).
+    @inline(__always) func isInitial(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.length == 1 || (t.length == 2 && bytes[t.start + 1] == 0x2E) else { return false }
+        return bytes[t.start] >= 0x41 && bytes[t.start] <= 0x5A
+    }
+
+    /// `46-year-old`: an age standing for a person (`said the 46-year-old`).
+    func isAgeNoun(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .number, t.length >= 10 else { return false }
+        var e = t.end
+        if bytes[e - 1] | 0x20 == 0x73 { e -= 1 } // -year-olds
+        let suffix: [UInt8] = Array("-year-old".utf8)
+        guard e - t.start > suffix.count else { return false }
+        for (n, c) in suffix.enumerated() where bytes[e - suffix.count + n] | 0x20 != c { return false }
+        return true
+    }
+
     /// A capitalised word that can be part of a name (not a sentence-initial function word).
     func isNameWord(_ i: Int) -> Bool {
         let t = tokens[i]

@@ -21,6 +21,8 @@ public struct SpeechLexicon: Sendable {
     let titleKeys: SpeechWordSet
     let organizationHeadKeys: SpeechWordSet
     let speechVerbKeys: SpeechWordSet
+    /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
+    let demonyms: Set<String>
     /// Given names a story refers to as `she` (female) or `he` (male).
     let femaleNames: Set<String>
     let maleNames: Set<String>
@@ -33,6 +35,9 @@ public struct SpeechLexicon: Sendable {
         titleKeys = SpeechWordSet(titles)
         organizationHeadKeys = SpeechWordSet(organizationHeads)
         speechVerbKeys = SpeechWordSet(speechVerbs)
+        demonyms = Set(NewsResources.gazetteer("demonyms").compactMap { line in
+            line.split(separator: "|").first.map { $0.lowercased() }
+        })
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
             let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
@@ -93,10 +98,12 @@ public struct SpeechLexicon: Sendable {
     static let placePrefixKeys = SpeechWordSet(placePrefixes)
 
     /// Parties and affiliations written before names.
-    static let affiliationKeys = SpeechWordSet([
+    static let affiliations: Set<String> = [
         "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent", "liberal",
         "conservative", "labour", "tory", "green", "socialist", "former", "late", "then",
-    ])
+    ]
+    /// The short ones packed (`SpeechWordSet` holds words of up to eight letters).
+    static let affiliationKeys = SpeechWordSet(affiliations)
 
     /// Function words and sentence openers: never part of a name.
     static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))

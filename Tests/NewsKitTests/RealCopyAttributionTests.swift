@@ -1,0 +1,78 @@
+import Testing
+@testable import NewsKit
+
+/// Patterns of real wire and newspaper copy that the attributor once got wrong,
+/// on invented stories: names with initials and affiliations, `X of Y said`,
+/// unnamed sources, pronouns.
+@Suite struct RealCopyAttributionTests {
+    static let extractor = Extractor()
+
+    func annotate(_ paragraphs: [String]) -> AnnotatedStory {
+        Self.extractor.annotate(Story(source: "test", headline: "Harbour talks end", paragraphs: paragraphs.map { Paragraph($0) }))
+    }
+
+    /// Speaker of the quoted (not reported) quote whose text starts with `prefix`.
+    func speaker(_ a: AnnotatedStory, _ prefix: String) -> String? {
+        a.quotes.first { $0.kind != .indirect && $0.text.hasPrefix(prefix) }?.speaker
+    }
+
+    @Test func middleInitialStaysInTheName() {
+        let a = annotate([
+            "“The fees will stay where they are,” said Austan D. Quellmore, an adviser to the board.",
+            "“We sail at dawn,” Susan B. Marrow said.",
+        ])
+        #expect(speaker(a, "The fees") == "Austan D. Quellmore")
+        #expect(speaker(a, "We sail") == "Susan B. Marrow")
+    }
+
+    @Test func personOfAPlaceOrOrganisation() {
+        let a = annotate([
+            "“We have no plan to sell,” Tobias Wren of the Porthaven Ferry Company said on Monday.",
+            "“This is a good day for the town,” Mayor Ingrid Halvard of Porthaven said.",
+            "“Rates will hold,” the Bank of Aldmoor said.",
+        ])
+        #expect(speaker(a, "We have no") == "Tobias Wren")
+        #expect(speaker(a, "This is a good") == "Ingrid Halvard")
+        #expect(speaker(a, "Rates will") == "Bank of Aldmoor")
+    }
+
+    @Test func partyWordBeforeARoleIsNoSubject() {
+        let a = annotate([
+            "Democratic presidential candidate Oren Blaise toured the docks on Friday.",
+            "“I will fight for these jobs,” he said.",
+            "Harbour minister Talia Voss opened the new quay.",
+            "“It took four years,” she said.",
+        ])
+        #expect(speaker(a, "I will fight") == "Oren Blaise")
+        #expect(speaker(a, "It took four") == "Talia Voss")
+    }
+
+    @Test func ageAndNewspaperAsUnnamedSources() {
+        let a = annotate([
+            "“Nobody asked us,” said the 46-year-old, who has fished there for decades.",
+            "“The board must listen,” the newspaper wrote in an editorial.",
+        ])
+        #expect(speaker(a, "Nobody asked") == "46-year-old")
+        #expect(speaker(a, "The board must") == "newspaper")
+    }
+
+    @Test func honorificTellsThePronoun() {
+        let a = annotate([
+            "Ms. Okafor met Mr. Dunmore at the quay on Monday.",
+            "Mr. Dunmore said the quay was built in 1962.",
+            "“The quay is too short,” she said.",
+            "Ms. Okafor left early, but Mr. Dunmore stayed to talk. “We can extend it,” he said.",
+        ])
+        #expect(speaker(a, "The quay") == "Okafor")
+        #expect(speaker(a, "We can extend") == "Dunmore")
+    }
+
+    @Test func roleWordsBeforeANameAreNoPartOfIt() {
+        let a = annotate([
+            "“The vote is Tuesday,” said Senate Majority Whip Ada Brennick.",
+            "“We will be ready,” said Harbour Trust founder Emil Vance Jr.",
+        ])
+        #expect(speaker(a, "The vote") == "Ada Brennick")
+        #expect(speaker(a, "We will be") == "Emil Vance Jr.")
+    }
+}
