@@ -75,4 +75,29 @@ import Testing
         #expect(speaker(a, "The vote") == "Ada Brennick")
         #expect(speaker(a, "We will be") == "Emil Vance Jr.")
     }
+
+    @Test func appositiveWithCommasKeepsItsHead() {
+        let a = annotate([
+            "“The nets came up empty,” Doran Pike, a 55-year-old trawlerman from Tarnby, Keldmark, said.",
+            "Selma Orrin, a lawyer for the Tidewater Trust, which owns the quay, said the sale was final.",
+        ])
+        #expect(speaker(a, "The nets") == "Doran Pike")
+        #expect(a.quotes.first { $0.kind == .indirect }?.speaker == "Selma Orrin")
+    }
+
+    @Test func personBeforeAChainOfPlaces() {
+        let a = annotate([
+            "“The tide tables are wrong,” Hugo Varga of the Institute of Tides at Aldmoor told reporters.",
+        ])
+        #expect(speaker(a, "The tide") == "Hugo Varga")
+    }
+
+    @Test func nameAfterADescriptorIsTheSpeaker() {
+        let a = annotate([
+            "“We will appeal,” said her campaign manager Ilse Marrak.",
+            "“It is over,” said the mayor’s chief of staff, Ruben Ostrow, who ran the count.",
+        ])
+        #expect(speaker(a, "We will appeal") == "Ilse Marrak")
+        #expect(speaker(a, "It is over") == "Ruben Ostrow")
+    }
 }

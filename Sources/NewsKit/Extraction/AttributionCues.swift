@@ -207,6 +207,8 @@ extension AttributionSession {
             return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
         }
         if t.isPunct(k, 0x2C) {
+            // `Ada Quill, a fisher from Tarn, Keldmark, said`: the name the clause opens with.
+            if let f = appositiveHead(t, before: k, lowerBound: lb) { return f }
             // `Quill, the mayor’s aide, said` / `Quill, who …, said`
             var j = k - 1
             let limit = max(lb, k - 40)
@@ -313,6 +315,22 @@ extension AttributionSession {
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
     }
 
+    /// `his campaign manager Jeff Weaver`, `her aide, Ada Quill, who …`: the name
+    /// right after a descriptor's head noun (at `k`), alone or between commas.
+    func nameAfterDescriptor(_ t: AttributionText, at k: Int, upperBound ub: Int) -> SpeakerFind? {
+        var n = k
+        if n < ub, t.isPunct(n, 0x2C) { n += 1 }
+        guard n < ub, t.isPlain(n), t.isNameWord(n) else { return nil }
+        let (a, z) = runExtent(t, from: n)
+        guard z < ub, t.possessiveSuffix(z) == 0 else { return nil }
+        // Between commas, the name must close its appositive (`, Ada Quill,` / `, Ada Quill.`).
+        if n > k, z + 1 < ub, !(t.isPunct(z + 1, 0x2C) || t.isStop(z + 1)) { return nil }
+        guard let (_, words, isOrg) = nameTokens(t, a, z), !isOrg, words >= 2 || fullNames[t.lower(z)] != nil else {
+            return nil
+        }
+        return nameRun(t, a, z)
+    }
+
     /// Where the run of capitalised words (titles, initials with their dots) ending at `k` starts.
     func runStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int {
         var a = k
@@ -332,19 +350,52 @@ extension AttributionSession {
     }
 
     /// The person in `Ada Quill of the Harbour Authority` / `Mayor Ada Quill of
-    /// Porthaven`, given where the run after `of` starts: a name of two words or
-    /// more (or a surname of a full name in the story) that is no organisation
-    /// (`Bank of England`) and no lone title (`Secretary of State`).
+    /// Porthaven` / `Ada Quill at the Institute of Tides`, given where the last
+    /// run starts: going left over runs joined by `of`, `at`, `for`, `from`, the
+    /// first name of two words or more (or the surname of a full name in the
+    /// story) that is no organisation (`Bank of England`) and no lone title
+    /// (`Secretary of State`).
     func personBeforeOf(_ t: AttributionText, at a: Int, lowerBound lb: Int) -> SpeakerFind? {
-        var j = a - 1
-        if j >= lb, t.tokens[j].kind == .word, t.key(j) == 0x74_6865 { j -= 1 } // the
-        guard j - 1 >= lb, t.tokens[j].kind == .word, t.key(j) == 0x6F66, // of
-              t.isNameWord(j - 1) || isTitleWord(t, j - 1), t.possessiveSuffix(j - 1) == 0 else { return nil }
-        let z = j - 1
-        let start = runStart(t, endingAt: z, lowerBound: lb)
-        guard let (first, words, isOrg) = nameTokens(t, start, z), !isOrg, !isPlaceLike(t, first) else { return nil }
-        if words < 2 && fullNames[t.lower(z)] == nil { return nil }
-        return nameRun(t, start, z)
+        var runFirst = a
+        var person: SpeakerFind?
+        for _ in 0..<4 {
+            var j = runFirst - 1
+            if j >= lb, t.tokens[j].kind == .word, t.key(j) == 0x74_6865 { j -= 1 } // the
+            guard j - 1 >= lb, t.tokens[j].kind == .word else { break }
+            let link = t.key(j)
+            guard link == 0x6F66 || link == 0x6174 || link == 0x666F_72 || link == 0x6672_6F6D, // of, at, for, from
+                  t.isNameWord(j - 1) || isTitleWord(t, j - 1), t.possessiveSuffix(j - 1) == 0 else { break }
+            let z = j - 1
+            let start = runStart(t, endingAt: z, lowerBound: lb)
+            runFirst = start
+            guard let (first, words, isOrg) = nameTokens(t, start, z), !isOrg, !isPlaceLike(t, first) else { continue }
+            if words < 2 && fullNames[t.lower(z)] == nil { continue }
+            person = nameRun(t, start, z)
+        }
+        return person
+    }
+
+    /// `Ada Quill, a fisher from Tarn, Keldmark, said`: when the clause before
+    /// the verb's comma opens with a name followed by a comma and an appositive
+    /// or relative clause (a lower-case word next), that name, however many
+    /// commas the appositive holds. Only names of people (two words, or the
+    /// surname of a full name in the story) and organisations.
+    func appositiveHead(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var s = lb
+        while s < k, t.tokens[s].kind == .punctuation { s += 1 }
+        guard s < k, k - s <= 80, t.isPlain(s), t.isNameWord(s) || isTitleWord(t, s) else { return nil }
+        let (a, z) = runExtent(t, from: s)
+        guard z + 2 < k, t.isPunct(z + 1, 0x2C), t.possessiveSuffix(z) == 0,
+              t.tokens[z + 2].kind == .word, !t.tokens[z + 2].isCapitalized else { return nil }
+        var j = z + 2
+        while j < k {
+            let titleDot = t.isPunct(j, 0x2E) && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
+            if !t.isPlain(j) || (t.isStop(j) && !titleDot) { return nil }
+            j += 1
+        }
+        guard let (first, words, isOrg) = nameTokens(t, a, z), !isPlaceLike(t, first),
+              isOrg || words >= 2 || fullNames[t.lower(z)] != nil else { return nil }
+        return nameRun(t, a, z)
     }
 
     /// The subject after an inverted verb: `said Quill`, `said the mayor’s aide`, `according to Quill`.
@@ -388,6 +439,7 @@ extension AttributionSession {
                 while e < ub, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
                       !SpeechLexicon.phraseBreakers.contains(t.lower(e)) { e += 1 }
                 if e - 1 > z, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                    if let named = nameAfterDescriptor(t, at: e, upperBound: ub) { return named }
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
                 return nil
@@ -421,6 +473,8 @@ extension AttributionSession {
         var head = e - 1
         while head >= k, !lexicon.sourceNouns.contains(t.lower(head)), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return nil }
+        // `said his campaign manager Jeff Weaver`: the name the descriptor introduces.
+        if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
         // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
         var last = head
         if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
@@ -433,6 +487,8 @@ extension AttributionSession {
             }
             if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
             if last > head, t.tokens[last].kind != .word { last = head }
+            // `said the mayor’s chief of staff, Ruben Ostrow`.
+            if last > head, let named = nameAfterDescriptor(t, at: last + 1, upperBound: ub) { return named }
         }
         return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
     }
