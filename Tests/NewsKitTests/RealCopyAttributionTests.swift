@@ -100,4 +100,23 @@ import Testing
         #expect(speaker(a, "We will appeal") == "Ilse Marrak")
         #expect(speaker(a, "It is over") == "Ruben Ostrow")
     }
+
+    @Test func progressiveVerbHasItsSubjectBefore() {
+        let a = annotate(["Former Tarn Gov. Lisbet Crane, for her part, is calling the levy “a tax on every fisher.”"])
+        #expect(speaker(a, "a tax on") == "Lisbet Crane")
+    }
+
+    @Test func unnamedSubjectOfAParticiple() {
+        let a = annotate([
+            "The Keldish senator took a heckler in stride, saying the man would “not be thrown out” of the hall.",
+        ])
+        #expect(speaker(a, "not be thrown") == "Keldish senator")
+    }
+
+    @Test func participleAfterWithHasItsOwnSubject() {
+        let a = annotate([
+            "Ministers failed to agree on the levy, with Harbour Secretary Tilde Marr warning that the port faced “a slow decline” without it.",
+        ])
+        #expect(speaker(a, "a slow decline") == "Tilde Marr")
+    }
 }

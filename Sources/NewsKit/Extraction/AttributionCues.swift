@@ -62,7 +62,13 @@ extension AttributionSession {
         while k >= l0 {
             defer { k -= 1 }
             guard isSpeechVerb(t, k) else { continue }
-            if t.endsWithIng(k) {
+            if isParticiple(t, k) {
+                // `…, with Quill warning that …`: the participle's own subject.
+                if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
+                   let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
+                   isWith(t, before: first, lowerBound: l0) {
+                    return withCue(f, t, k)
+                }
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
                 if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
@@ -72,11 +78,6 @@ extension AttributionSession {
                let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k)
-            }
-            if t.endsWithIng(k) {
-                // `Quill agreed, praising it as “…”`: the subject of the sentence.
-                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
-                return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
         }
         return nil
@@ -94,7 +95,7 @@ extension AttributionSession {
         let from = max(sentenceStart, to - Self.subjectWindow)
         var v = from
         while v < to {
-            if isSpeechVerb(t, v), !t.endsWithIng(v), let f = subjectBefore(t, v, lowerBound: from),
+            if isSpeechVerb(t, v), !isParticiple(t, v), let f = subjectBefore(t, v, lowerBound: from),
                f.kind != .inherit {
                 return f
             }
@@ -102,6 +103,13 @@ extension AttributionSession {
         }
         var k = from
         while k < to {
+            // `The Florida senator took a heckler in stride, saying …`: an unnamed subject.
+            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k + 1 < to, t.tokens[k + 1].kind == .word,
+               !t.tokens[k + 1].isCapitalized, k - from <= 6, lexicon.sourceNouns.contains(t.lower(k)),
+               let f = nounPhrase(t, endingAt: k, lowerBound: from), f.kind == .descriptor, f.span?.start == t.tokens[from].start
+                || (from + 1 < to && SpeechLexicon.determiners.contains(t.lower(from)) && f.span?.start == t.tokens[from + 1].start) {
+                return f
+            }
             if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
                t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
                 return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
@@ -119,6 +127,33 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// `with` stands before the name at token `k` and its titles (`with U.S.
+    /// Secretary of State Ada Quill`).
+    func isWith(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> Bool {
+        var j = k - 1
+        while j >= lb, k - j <= 8 {
+            let tok = t.tokens[j]
+            if tok.kind == .word, !tok.isCapitalized {
+                if t.key(j) == 0x6F66 { j -= 1; continue } // Secretary of State
+                return t.key(j) == 0x7769_7468 // with
+            }
+            guard tok.kind == .word || t.isPunct(j, 0x2E) else { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// `saying`, `adding`: a participle with no subject of its own. Not the
+    /// progressive `is telling`, `was saying`, whose subject stands before it.
+    func isParticiple(_ t: AttributionText, _ k: Int) -> Bool {
+        guard t.endsWithIng(k) else { return false }
+        guard k > 0, t.tokens[k - 1].kind == .word, t.tokens[k - 1].length <= 5 else { return true }
+        switch t.key(k - 1) {
+        case 0x6973, 0x617265, 0x776173, 0x7765_7265: return false // is, are, was, were
+        default: return true
+        }
     }
 
     /// `said Quill: “…”`, `said Quill, “…”`: only punctuation (or an appositive

@@ -184,7 +184,7 @@ struct AttributionSession {
             if t.tokens[k].kind == .word, t.tokens[k].length == 9, k + 1 < n, t.lower(k) == "according", t.lower(k + 1) == "to" {
                 find = subjectAfter(t, k + 1, upperBound: min(n, k + 12))
                 verb = k + 1
-            } else if isSpeechVerb(t, k), !t.endsWithIng(k) {
+            } else if isSpeechVerb(t, k), !isParticiple(t, k) {
                 find = subjectBefore(t, k, lowerBound: sentence)
             }
             if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,
