@@ -119,4 +119,21 @@ import Testing
         ])
         #expect(speaker(a, "a slow decline") == "Tilde Marr")
     }
+
+    @Test func theCompanyIsTheOrganisationThatSpokeBefore() {
+        let a = annotate([
+            "The ferry line’s owner, Brightwater Holdings, said in a statement that the route had lost money for years.",
+            "“This was not an easy choice,” the company said.",
+        ])
+        #expect(speaker(a, "This was not") == "Brightwater Holdings")
+    }
+
+    @Test func objectInTheSubjectsModifierIsNotTheSpeaker() {
+        let a = annotate([
+            "A senior harbour official travelling with Mayor Ingrid Halvard said the quay would close in May.",
+            "“We have no other choice,” the official said.",
+        ])
+        #expect(a.quotes.first { $0.kind == .indirect }?.speaker == "senior harbour official")
+        #expect(speaker(a, "We have no") == "senior harbour official")
+    }
 }

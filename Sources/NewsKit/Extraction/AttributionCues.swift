@@ -263,7 +263,31 @@ extension AttributionSession {
             if let f = outer, f.kind == .descriptor { return f }
             return nil
         }
-        return nounPhrase(t, endingAt: k, lowerBound: lb)
+        let found = nounPhrase(t, endingAt: k, lowerBound: lb)
+        if let f = found, f.kind == .name, let span = f.span, let head = descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) {
+            return head
+        }
+        return found
+    }
+
+    /// `A senior Treasury adviser travelling with Quill said`: the name is the
+    /// object of a preposition in the subject's modifier; the subject is the
+    /// descriptor before it (a source noun within a few words, no comma between).
+    func descriptorBeforeObject(_ t: AttributionText, nameStart: Int, lowerBound lb: Int) -> SpeakerFind? {
+        guard let n = AttributionText.firstToken(t.tokens, atOrAfter: nameStart) else { return nil }
+        var p = n - 1
+        while p >= lb, t.isPunct(p, 0x2E) || (t.tokens[p].kind == .word && t.tokens[p].isCapitalized) { p -= 1 }
+        guard p >= lb, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized,
+              ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"].contains(t.lower(p)) else { return nil }
+        var j = p - 1
+        while j >= lb, p - j <= 8, t.isPlain(j), t.tokens[j].kind == .word {
+            if !t.tokens[j].isCapitalized, lexicon.sourceNouns.contains(t.lower(j)) {
+                if let f = nounPhrase(t, endingAt: j, lowerBound: lb), f.kind == .descriptor { return f }
+                return nil
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// The last name in `Utah governor Ada Quill`: name runs joined by role words.

@@ -246,6 +246,11 @@ extension AttributionSession {
             if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
                 return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
             }
+            // `the company said` after `Crestline Health said`: the organisation named just before.
+            if words.count == 1, let head = words.first, SpeechLexicon.organizationStandIns.contains(head.lowercased()),
+               let org = organizationSubject(before: order) {
+                return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
+            }
             // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
             if words.count <= 2, let head = words.last {
                 let suffix = " " + head.lowercased()
@@ -274,6 +279,18 @@ extension AttributionSession {
         if let first = ew.first, SpeechLexicon.sentenceStarters.contains(first.lowercased()) { return false }
         if let candidates = fullNames[nl.lowercased()], Set(candidates.map(\.name)).count > 1 { return false }
         return true
+    }
+
+    /// The organisation that last stood as a subject or speaker before `order`,
+    /// in its paragraph or the two before (a person or group in between ends the search).
+    func organizationSubject(before order: Int) -> SubjectEvent? {
+        for raw in eventsBefore(order) {
+            guard raw.order >= order - 3_000_000 else { return nil }
+            let e = classified(raw)
+            if e.kind == .organization { return e }
+            if e.kind == .person || e.kind == .plural { return nil }
+        }
+        return nil
     }
 
     func organizationEnding(in head: String, before order: Int) -> SubjectEvent? {

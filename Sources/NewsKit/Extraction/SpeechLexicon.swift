@@ -78,6 +78,13 @@ public struct SpeechLexicon: Sendable {
         "university", "network", "newspaper", "magazine", "organization", "organisation", "authority",
     ]
 
+    /// Nouns that stand for an organisation named before (`the company said`).
+    public static let organizationStandIns: Set<String> = [
+        "company", "firm", "ministry", "agency", "department", "bank", "organization", "organisation",
+        "authority", "commission", "insurer", "retailer", "carrier", "airline", "lender", "manufacturer",
+        "automaker", "group", "union", "utility", "operator", "broadcaster", "publisher", "club",
+    ]
+
     /// Verbs that introduce reported speech as `indirect` quotes.
     public let reportingVerbs: Set<String> = [
         "said", "says", "told", "tells", "added", "adds", "stated", "announced", "explained", "noted", "argued",
