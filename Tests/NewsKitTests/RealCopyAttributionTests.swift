@@ -136,4 +136,23 @@ import Testing
         #expect(a.quotes.first { $0.kind == .indirect }?.speaker == "senior harbour official")
         #expect(speaker(a, "We have no") == "senior harbour official")
     }
+
+    @Test func headlineQuoteGoesToThePersonWhoSaysItInTheBody() {
+        let story = Story(source: "test", headline: "Keldmark hails ‘steady progress’ in ferry talks", paragraphs: [
+            Paragraph("Keldish Transport Minister Ada Quillon said on Monday the ferry talks had made “steady progress.”"),
+            Paragraph("Astronomers call the new object a “dark comet,” and Quillon joked that “one dark comet is enough for any ministry.”"),
+        ])
+        let a = Self.extractor.annotate(story)
+        #expect(a.headlineQuotes.first?.text == "steady progress")
+        #expect(a.headlineQuotes.first?.speaker == "Ada Quillon")
+    }
+
+    @Test func aTermInSomeonesSentenceIsNoHeadlineEcho() {
+        let story = Story(source: "test", headline: "Astronomers spot ‘dark comet’ near Neptune", paragraphs: [
+            Paragraph("“One dark comet does not make a population,” said astronomer Lukas Brenner."),
+        ])
+        let a = Self.extractor.annotate(story)
+        #expect(a.headlineQuotes.first?.text == "dark comet")
+        #expect(a.headlineQuotes.first?.speaker == nil)
+    }
 }

@@ -89,8 +89,10 @@ extension AttributionSession {
         return false
     }
 
-    /// Headline quotes: cues in the headline itself (`Quill says “…”`, `Quill: ‘…’`).
-    func attributeHeadline(_ quotes: [Quote]) -> [Quote] {
+    /// Headline quotes: the person who says the same words in the body (`US
+    /// hails ‘steady progress’` over `Quill said the talks made “steady
+    /// progress”`), else cues in the headline itself (`Quill says “…”`, `Quill: ‘…’`).
+    func attributeHeadline(_ quotes: [Quote], body: [Quote]) -> [Quote] {
         var out: [Quote] = []
         let t = headlineText
         for var q in quotes {
@@ -103,7 +105,15 @@ extension AttributionSession {
                     find = f
                 }
             }
-            if let f = find, f.kind != .inherit, let r = resolve(f, at: Self.order(part)) {
+            var resolved: Resolved?
+            if let f = find, f.kind != .inherit { resolved = resolve(f, at: Self.order(part)) }
+            if resolved?.kind != .person, let echo = bodyQuote(repeating: q, in: body) {
+                // `US hails ‘…’`: the country or body in the headline stands for the person quoted below.
+                q.speaker = echo.speaker
+                q.speakerEntity = echo.speakerEntity
+                q.cue = echo.cue
+                q.speakerSpan = echo.speakerSpan
+            } else if let f = find, let r = resolved {
                 q.speaker = r.speaker
                 q.speakerEntity = r.entity
                 q.cue = f.cue
@@ -112,6 +122,35 @@ extension AttributionSession {
             out.append(q)
         }
         return out
+    }
+
+    /// The first quoted (not reported) body quote of a person that repeats the
+    /// words of `q`: the same words (case and outer punctuation aside), or, for
+    /// four words or more, words it holds. A two-word term that merely recurs
+    /// in someone's sentence (`dark comet`) is no echo.
+    func bodyQuote(repeating q: Quote, in body: [Quote]) -> Quote? {
+        let words = Self.normalized(q.text)
+        guard words.utf8.count >= 3 else { return nil }
+        let long = words.split(separator: " ").count >= 4
+        for b in body where b.kind != .indirect && b.speaker != nil {
+            guard let e = b.speakerEntity.map({ entities[$0].type }) ?? personKind(b.speaker!), e == .person else { continue }
+            let text = Self.normalized(b.text)
+            if text == words || (long && text.contains(words)) { return b }
+        }
+        return nil
+    }
+
+    /// Lower-cased, without punctuation or spaces at either end.
+    static func normalized(_ text: String) -> Substring {
+        var words = Substring(text.lowercased())
+        while let c = words.first, !(c.isLetter || c.isNumber) { words = words.dropFirst() }
+        while let c = words.last, !(c.isLetter || c.isNumber) { words = words.dropLast() }
+        return words
+    }
+
+    /// A speaker with no entity: a person when the story names them in full.
+    func personKind(_ name: String) -> EntityType? {
+        isPersonLike(name, order: Int.max) ? .person : nil
     }
 
     /// Tokens inside a part (first and last), if any.

@@ -29,7 +29,7 @@ public struct QuoteAttributor: Sendable {
     ) -> (body: [Quote], headline: [Quote], entities: [Entity]) {
         var session = AttributionSession(story: story, entities: entities, lexicon: lexicon, quotes: quotes.body)
         let body = session.attributeBody()
-        let headline = session.attributeHeadline(quotes.headline)
+        let headline = session.attributeHeadline(quotes.headline, body: body)
         return (body, headline, entities)
     }
 }
