@@ -8,7 +8,7 @@ extension AttributionSession {
 
     /// Attributes every body quote in order, so that pronouns and follow-on
     /// quotes can use the speakers found before them.
-    mutating func attributeBody() -> [Quote] {
+    func attributeBody() -> [Quote] {
         var out: [Quote] = []
         out.reserveCapacity(quotes.count)
         var lastByParagraph: [Int: (speaker: String, entity: Int?, end: Int)] = [:]
@@ -227,7 +227,7 @@ extension AttributionSession {
 
     // MARK: - resolution
 
-    mutating func addEvent(_ e: SubjectEvent) {
+    func addEvent(_ e: SubjectEvent) {
         // Kept apart from the subjects found up front: quotes are attributed in
         // story order, so this is an append, where an insert into `events`
         // moved every later subject (quadratic on a long story).

@@ -33,8 +33,10 @@ struct IndirectCandidate {
     var content: Span
 }
 
-/// The state of attributing the quotes of one story.
-struct AttributionSession {
+/// The state of attributing the quotes of one story. A class: the session is
+/// large and its methods run in per-token loops, where a struct was copied
+/// (and its arrays retained and released) again and again.
+final class AttributionSession {
     let story: Story
     let entities: [Entity]
     let lexicon: SpeechLexicon
@@ -53,6 +55,36 @@ struct AttributionSession {
     var commonWords = SpeechWordSet(keys: [])
     /// Surnames (lower-cased) the story writes with `Mr.`, `Mrs.` or `Ms.`: the pronoun they take.
     var surnameGender: [String: SpeechLexicon.PronounKind] = [:]
+
+    struct MentionPlace: Hashable {
+        var field: Span.Field
+        var paragraph: Int
+    }
+    /// Every entity mention by field and paragraph, in entity order (built on first use).
+    lazy var mentionsByParagraph: [MentionPlace: [PlacedMention]] = {
+        var out: [MentionPlace: [PlacedMention]] = [:]
+        for (i, e) in entities.enumerated() {
+            for m in e.mentions {
+                out[MentionPlace(field: m.span.field, paragraph: m.span.paragraph), default: []]
+                    .append(PlacedMention(entity: i, start: m.span.start, end: m.span.end))
+            }
+        }
+        return out
+    }()
+    /// Entities by lower-cased name and by lower-cased mention text, the first entity
+    /// winning (built on first use: the names were lower-cased on every lookup).
+    lazy var entityNames: (byName: [String: Int], byMention: [String: Int]) = {
+        var byName: [String: Int] = [:], byMention: [String: Int] = [:]
+        for (i, e) in entities.enumerated() {
+            let lower = e.name.lowercased()
+            if byName[lower] == nil { byName[lower] = i }
+            for m in e.mentions {
+                let text = m.text.lowercased()
+                if byMention[text] == nil { byMention[text] = i }
+            }
+        }
+        return (byName, byMention)
+    }()
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -95,7 +127,7 @@ struct AttributionSession {
 
     // MARK: - names and subjects
 
-    mutating func collectNamesAndSubjects() {
+    func collectNamesAndSubjects() {
         for name in story.byline { addFullName(name, order: -1_500_000) }
         var all: [AttributionText] = [headlineText]
         for case let t? in texts { all.append(t) }
@@ -163,7 +195,7 @@ struct AttributionSession {
 
     /// Subjects of speech verbs and `according to` outside quotes: speakers of
     /// reported speech, which pronouns and `the adviser` may refer back to.
-    mutating func collectSpeechSubjects(_ t: AttributionText) {
+    func collectSpeechSubjects(_ t: AttributionText) {
         var sentence = 0
         var sentenceHasQuote = false
         var k = 0
@@ -271,7 +303,7 @@ struct AttributionSession {
         return .person
     }
 
-    mutating func addFullName(_ name: String, order: Int) {
+    func addFullName(_ name: String, order: Int) {
         guard let last = name.split(separator: " ").last else { return }
         fullNames[last.lowercased(), default: []].append((order, name))
     }
@@ -490,27 +522,30 @@ struct AttributionSession {
 
     // MARK: - entities
 
+    /// A mention placed in its field and paragraph, for `entityIndex(overlapping:)`.
+    struct PlacedMention {
+        var entity: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// The entity with a mention overlapping `span`: the first such person, else
+    /// the first such entity (in entity order).
     func entityIndex(overlapping span: Span) -> Int? {
-        guard !entities.isEmpty else { return nil }
+        guard !entities.isEmpty, let placed = mentionsByParagraph[MentionPlace(field: span.field, paragraph: span.paragraph)]
+        else { return nil }
         var best: Int?
-        for (i, e) in entities.enumerated() {
-            for m in e.mentions where m.span.field == span.field && m.span.paragraph == span.paragraph {
-                if m.span.start < span.end && span.start < m.span.end {
-                    if best == nil || (entities[best!].type != .person && e.type == .person) { best = i }
-                }
-            }
+        for m in placed where m.start < span.end && span.start < m.end {
+            if best == nil || (entities[best!].type != .person && entities[m.entity].type == .person) { best = m.entity }
         }
         return best
     }
 
+    /// The first entity whose name is `name` (any case), else the first with a mention written so.
     func entityNamed(_ name: String) -> Int? {
         guard !entities.isEmpty else { return nil }
         let lower = name.lowercased()
-        for (i, e) in entities.enumerated() where e.name.lowercased() == lower { return i }
-        for (i, e) in entities.enumerated() where e.mentions.contains(where: { $0.text.lowercased() == lower }) {
-            return i
-        }
-        return nil
+        return entityNames.byName[lower] ?? entityNames.byMention[lower]
     }
 
     func classOf(entity i: Int) -> SpeakerClass {
