@@ -5,8 +5,7 @@ extension AttributionSession {
         guard tok.kind == .word, tok.length >= 3, tok.length <= 14, t.isPlain(i) else { return false }
         // A capitalised verb only at the start of a sentence (`Said Quill: …`).
         if tok.isCapitalized && !t.sentenceStart[i] { return false }
-        if tok.length <= 8 { return lexicon.speechVerbKeys.contains(t.key(i)) }
-        return lexicon.speechVerbs.contains(t.lower(i))
+        return t.has(i, .speechVerb)
     }
 
     /// The cue for the quoted tokens `a...z` of `t`: right of the quote first
@@ -105,19 +104,19 @@ extension AttributionSession {
         while k < to {
             // `The Florida senator took a heckler in stride, saying …`: an unnamed subject.
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k + 1 < to, t.tokens[k + 1].kind == .word,
-               !t.tokens[k + 1].isCapitalized, k - from <= 6, lexicon.sourceNouns.contains(t.lower(k)),
+               !t.tokens[k + 1].isCapitalized, k - from <= 6, t.has(k, .sourceNoun),
                let f = nounPhrase(t, endingAt: k, lowerBound: from), f.kind == .descriptor, f.span?.start == t.tokens[from].start
-                || (from + 1 < to && SpeechLexicon.determiners.contains(t.lower(from)) && f.span?.start == t.tokens[from + 1].start) {
+                || (from + 1 < to && t.isDeterminer(from) && f.span?.start == t.tokens[from + 1].start) {
                 return f
             }
-            if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
+            if t.tokens[k].kind == .word, let p = t.pronounKind(k), k + 1 < to,
                t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
                 return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
             }
             if t.isNameWord(k) || isTitleWord(t, k) {
                 let (a, z) = runExtent(t, from: k)
                 if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
-                   !lexicon.sourceNouns.contains(t.lower(z + 1)), !lexicon.titles.contains(t.lower(z + 1)),
+                   !t.has(z + 1, .sourceNoun), !t.has(z + 1, .titleText),
                    let f = nameRun(t, a, z) {
                     return f
                 }
@@ -208,7 +207,7 @@ extension AttributionSession {
         guard to - from >= 3 else { return nil }
         var k = from
         while k + 2 < to {
-            if t.tokens[k].kind == .word, t.tokens[k].length == 9, t.lower(k) == "according", t.lower(k + 1) == "to" {
+            if t.tokens[k].kind == .word, t.has(k, .according), t.key(k + 1) == 0x746F {
                 if var f = subjectAfter(t, k + 1, upperBound: to) {
                     f.cue = "according to"
                     return f
@@ -281,7 +280,7 @@ extension AttributionSession {
               ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"].contains(t.lower(p)) else { return nil }
         var j = p - 1
         while j >= lb, p - j <= 8, t.isPlain(j), t.tokens[j].kind == .word {
-            if !t.tokens[j].isCapitalized, lexicon.sourceNouns.contains(t.lower(j)) {
+            if !t.tokens[j].isCapitalized, t.has(j, .sourceNoun) {
                 if let f = nounPhrase(t, endingAt: j, lowerBound: lb), f.kind == .descriptor { return f }
                 return nil
             }
@@ -305,8 +304,7 @@ extension AttributionSession {
                 roles = 0
                 continue
             }
-            let w = t.lower(e)
-            guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+            guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking" else { break }
             roles += 1
             e += 1
         }
@@ -355,7 +353,7 @@ extension AttributionSession {
         }
         // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
         guard !t.tokens[k].isCapitalized || t.sentenceStart[k] else { return nil }
-        guard lexicon.sourceNouns.contains(lower) || t.isAgeNoun(k) else { return nil }
+        guard t.has(k, .sourceNoun) || t.isAgeNoun(k) else { return nil }
         var a = k
         var count = 1
         while a - 1 >= lb, count < 7 {
@@ -460,7 +458,7 @@ extension AttributionSession {
     /// The subject after an inverted verb: `said Quill`, `said the mayor’s aide`, `according to Quill`.
     func subjectAfter(_ t: AttributionText, _ v: Int, upperBound ub: Int) -> SpeakerFind? {
         var k = v + 1
-        while k < ub, t.tokens[k].kind == .word, SpeechLexicon.determiners.contains(t.lower(k)) { k += 1 }
+        while k < ub, t.tokens[k].kind == .word, t.isDeterminer(k) { k += 1 }
         guard k < ub, t.tokens[k].kind == .word || t.isAgeNoun(k), t.isPlain(k) else { return nil }
         let lower = t.lower(k)
         if let p = SpeechLexicon.pronounKind(lower), k == v + 1 {
@@ -480,15 +478,14 @@ extension AttributionSession {
                         if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
                         continue
                     }
-                    let w = t.lower(e)
-                    guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking" else { break }
                     e += 1
                 }
                 if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
                     return nameRun(t, a2, min(z2, ub - 1))
                 }
                 // `according to Senate aides`: a name used as a modifier of a source noun.
-                if lastRun == nil, e > z + 1, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                if lastRun == nil, e > z + 1, t.has(e - 1, .sourceNoun) {
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
             }
@@ -497,7 +494,7 @@ extension AttributionSession {
                 var e = z + 1
                 while e < ub, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
                       !SpeechLexicon.phraseBreakers.contains(t.lower(e)) { e += 1 }
-                if e - 1 > z, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                if e - 1 > z, t.has(e - 1, .sourceNoun) {
                     if let named = nameAfterDescriptor(t, at: e, upperBound: ub) { return named }
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
@@ -506,7 +503,7 @@ extension AttributionSession {
             // `said RNC spokesman Sean Quill`: the name after the role words.
             var e = z + 1
             while e < ub, e - z <= 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
-                  lexicon.sourceNouns.contains(t.lower(e)) || lexicon.titles.contains(t.lower(e)) { e += 1 }
+                  t.has(e, .sourceNoun) || t.has(e, .titleText) { e += 1 }
             if e > z + 1, e < ub, t.isNameWord(e) {
                 let (a2, z2) = runExtent(t, from: e)
                 if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
@@ -517,7 +514,7 @@ extension AttributionSession {
         var r = k
         while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
               !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
-        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)),
+        if r > k, r < ub, t.isNameWord(r), t.has(r - 1, .sourceNoun) || t.has(r - 1, .titleText),
            let f = nameThroughRoles(t, from: r, upperBound: ub) {
             return f
         }
@@ -530,7 +527,7 @@ extension AttributionSession {
         }
         // The head is the last source noun in it.
         var head = e - 1
-        while head >= k, !lexicon.sourceNouns.contains(t.lower(head)), !t.isAgeNoun(head) { head -= 1 }
+        while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return nil }
         // `said his campaign manager Jeff Weaver`: the name the descriptor introduces.
         if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }

@@ -101,11 +101,13 @@ final class AttributionSession {
         texts.reserveCapacity(story.paragraphs.count)
         for (i, p) in story.paragraphs.enumerated() {
             texts.append(p.kind == .body
-                ? AttributionText(field: .body, paragraph: i, text: p.text, quoteParts: partsByParagraph[i]) : nil)
+                ? AttributionText(field: .body, paragraph: i, text: p.text, quoteParts: partsByParagraph[i], lexicon: lexicon)
+                : nil)
         }
         self.texts = texts
         let headlineParts = QuoteFinder().find(inText: story.headline, field: .headline).flatMap(\.parts)
-        headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts)
+        headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts,
+                                       lexicon: lexicon)
         var lowerKeys: [UInt64] = []
         for case let t? in texts {
             for (i, tok) in t.tokens.enumerated() where tok.kind == .word && !tok.isCapitalized && tok.length <= 8 {
@@ -167,12 +169,12 @@ final class AttributionSession {
                         sentenceSubjectDone = true
                         let next = z + 1
                         if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)),
+                           !isOrg, words == 1, t.has(next, .sourceNoun),
                            nameAfterRoles(t, from: next) {
                             // `French trade minister Ada Quill said`: the name is the subject.
                             sentenceSubjectDone = false
                         } else if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)) {
+                           !isOrg, words == 1, t.has(next, .sourceNoun) {
                             // `French officials said`: the group, not the place.
                             events.append(SubjectEvent(order: order, name: t.string(from: start, to: next), entity: nil,
                                                        kind: t.lower(next).hasSuffix("s") ? .plural : .other))
@@ -213,14 +215,14 @@ final class AttributionSession {
             }
             var find: SpeakerFind?
             var verb = k
-            if t.tokens[k].kind == .word, t.tokens[k].length == 9, k + 1 < n, t.lower(k) == "according", t.lower(k + 1) == "to" {
+            if t.tokens[k].kind == .word, t.has(k, .according), k + 1 < n, t.key(k + 1) == 0x746F {
                 find = subjectAfter(t, k + 1, upperBound: min(n, k + 12))
                 verb = k + 1
             } else if isSpeechVerb(t, k), !isParticiple(t, k) {
                 find = subjectBefore(t, k, lowerBound: sentence)
             }
             if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,
-               lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+               t.has(k, .reportingVerb), !isNegated(t, k),
                let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
                 var f = f
                 f.cue = t.lower(k)
@@ -241,7 +243,7 @@ final class AttributionSession {
                                                isDescriptor: true))
                 }
                 // Reported speech: `Quill said (that) the talks failed.` with no quote marks.
-                if !sentenceHasQuote, verb == k, lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+                if !sentenceHasQuote, verb == k, t.has(k, .reportingVerb), !isNegated(t, k),
                    let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
                     var f = f
                     f.cue = t.lower(k)
@@ -311,8 +313,7 @@ final class AttributionSession {
     func isTitleWord(_ t: AttributionText, _ i: Int) -> Bool {
         let tok = t.tokens[i]
         guard tok.kind == .word, tok.isCapitalized, tok.length <= 14 else { return false }
-        if tok.length <= 8 { return lexicon.titleKeys.contains(t.key(i)) }
-        return lexicon.titles.contains(t.lower(i))
+        return t.has(i, .title)
     }
 
     /// The extent of a run of capitalised words starting at `i`: names, titles,
@@ -426,8 +427,7 @@ final class AttributionSession {
     func nameAfterRoles(_ t: AttributionText, from k: Int) -> Bool {
         var e = k
         while e < t.tokens.count, e - k < 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized {
-            let w = t.lower(e)
-            guard lexicon.sourceNouns.contains(w) || lexicon.titles.contains(w) else { return false }
+            guard t.has(e, .sourceNoun) || t.has(e, .titleText) else { return false }
             e += 1
         }
         return e > k && e < t.tokens.count && t.isNameWord(e)
@@ -438,13 +438,13 @@ final class AttributionSession {
     func isModifierBeforeNoun(_ t: AttributionText, _ k: Int) -> Bool {
         let next = k + 1
         guard next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-              !lexicon.sourceNouns.contains(t.lower(next)),
+              !t.has(next, .sourceNoun),
               !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, next) else { return false }
         let tok = t.tokens[k]
         // `Democrats`, `Republicans`: the party's people, a subject of their own.
         if t.bytes[tok.end - 1] == 0x73 { return false }
         if t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) { return true }
-        return lexicon.demonyms.contains(t.lower(k))
+        return t.has(k, .demonym)
     }
 
     /// `South Korea`, `New York`: a place, not a person.
@@ -465,12 +465,7 @@ final class AttributionSession {
         return t.bytes[tok.end - 1] == 0x2E
     }
 
-    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool {
-        let tok = t.tokens[k]
-        let cut = t.possessiveSuffix(k)
-        if cut == 0 && tok.length <= 8 { return lexicon.organizationHeadKeys.contains(t.key(k)) }
-        return lexicon.organizationHeads.contains(t.slice(tok.start, tok.end - cut).lowercased())
-    }
+    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool { t.has(k, .organizationHead) }
 
     func stripPossessive(_ w: String) -> String {
         if w.hasSuffix("’s") { return String(w.dropLast(2)) }

@@ -21,6 +21,9 @@ public struct SpeechLexicon: Sendable {
     let titleKeys: SpeechWordSet
     let organizationHeadKeys: SpeechWordSet
     let speechVerbKeys: SpeechWordSet
+    let sourceNounKeys: SpeechWordSet
+    let demonymKeys: SpeechWordSet
+    let reportingVerbKeys: SpeechWordSet
     /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
     let demonyms: Set<String>
     /// Given names a story refers to as `she` (female) or `he` (male).
@@ -35,9 +38,12 @@ public struct SpeechLexicon: Sendable {
         titleKeys = SpeechWordSet(titles)
         organizationHeadKeys = SpeechWordSet(organizationHeads)
         speechVerbKeys = SpeechWordSet(speechVerbs)
+        sourceNounKeys = SpeechWordSet(sourceNouns)
+        reportingVerbKeys = SpeechWordSet(Self.reportingVerbList)
         demonyms = Set(NewsResources.gazetteer("demonyms").compactMap { line in
             line.split(separator: "|").first.map { $0.lowercased() }
         })
+        demonymKeys = SpeechWordSet(demonyms)
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
             let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
@@ -86,7 +92,8 @@ public struct SpeechLexicon: Sendable {
     ]
 
     /// Verbs that introduce reported speech as `indirect` quotes.
-    public let reportingVerbs: Set<String> = [
+    public var reportingVerbs: Set<String> { Self.reportingVerbList }
+    static let reportingVerbList: Set<String> = [
         "said", "says", "told", "tells", "added", "adds", "stated", "announced", "explained", "noted", "argued",
         "insisted", "warned", "claimed", "acknowledged", "admitted", "confirmed", "denied", "predicted",
         "reported", "wrote", "writes", "testified", "suggested", "contended", "maintained", "asserted",
