@@ -350,11 +350,11 @@ extension AttributionSession {
             e.name = entities[i].name
             return e
         }
-        if e.kind == .person, !e.name.contains(" ") {
+        if e.kind == .person, !e.name.utf8.contains(0x20) {
             e.name = canonicalName(e.name, order: e.order)
             return e
         }
-        guard e.kind == .other, !e.name.contains(" ") else { return e }
+        guard e.kind == .other, !e.name.utf8.contains(0x20) else { return e }
         if isPersonLike(e.name, order: e.order) {
             e.kind = .person
             e.name = canonicalName(e.name, order: e.order)
@@ -369,7 +369,7 @@ extension AttributionSession {
                 let e = classified(raw)
                 guard e.kind == .person else { continue }
                 // Skip a person whose given name says the other pronoun.
-                if let first = e.name.split(separator: " ").first?.lowercased(), e.name.contains(" ") {
+                if let first = e.name.split(separator: " ").first?.lowercased(), e.name.utf8.contains(0x20) {
                     if p == .male && lexicon.femaleNames.contains(first) { continue }
                     if p == .female && lexicon.maleNames.contains(first) { continue }
                 }

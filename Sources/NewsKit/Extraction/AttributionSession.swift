@@ -233,9 +233,9 @@ final class AttributionSession {
                 if f.kind == .name {
                     let org = isOrganizationName(f.text)
                     let kind: SpeakerClass = org ? .organization
-                        : (f.text.contains(" ") && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
+                        : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
                             ? .person : .other)
-                    let placeLike = f.text.contains(".") && !f.text.contains(" ")
+                    let placeLike = f.text.utf8.contains(0x2E) && !f.text.utf8.contains(0x20)
                     events.append(SubjectEvent(order: order, name: f.text, entity: nil,
                                                kind: kind == .other && !placeLike ? .person : kind))
                 } else {
@@ -485,7 +485,7 @@ final class AttributionSession {
         let words = name.split(separator: " ")
         if words.count >= 2 {
             if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
-            return !name.contains(".") || words.count >= 3
+            return !name.utf8.contains(0x2E) || words.count >= 3
         }
         return fullNames[name.lowercased()] != nil
     }

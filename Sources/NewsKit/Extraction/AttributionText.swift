@@ -58,38 +58,7 @@ final class AttributionText {
             let key = Self.packedKey(bytes, t)
             keys[i] = key
             guard t.kind == .word else { continue }
-            var f: WordFacts = []
-            let short = t.length <= 8
-            // Long or non-ASCII words: their lower-cased text, made once.
-            let lower: String? = short && key != 0 ? nil : Self.lowerText(bytes, t.start, t.end)
-            if short {
-                if lexicon.speechVerbKeys.contains(key) { f.insert(.speechVerb) }
-                if lexicon.titleKeys.contains(key) { f.insert(.title) }
-                if SpeechLexicon.notNameKeys.contains(key) { f.insert(.notName) }
-            } else {
-                if lexicon.speechVerbs.contains(lower!) { f.insert(.speechVerb) }
-                if lexicon.titles.contains(lower!) { f.insert(.title) }
-            }
-            if let lower {
-                if lexicon.titles.contains(lower) { f.insert(.titleText) }
-                if lexicon.sourceNouns.contains(lower) { f.insert(.sourceNoun) }
-                if lexicon.reportingVerbs.contains(lower) { f.insert(.reportingVerb) }
-                if t.length == 9, lower == "according" { f.insert(.according) }
-                if lexicon.demonyms.contains(lower) { f.insert(.demonym) }
-            } else {
-                if lexicon.demonymKeys.contains(key) { f.insert(.demonym) }
-                if lexicon.titleKeys.contains(key) { f.insert(.titleText) }
-                if lexicon.sourceNounKeys.contains(key) { f.insert(.sourceNoun) }
-                if lexicon.reportingVerbKeys.contains(key) { f.insert(.reportingVerb) }
-            }
-            // `isOrganizationHead`: short words without a possessive by key, else the word without it.
-            let cut = Self.possessiveSuffix(bytes, t)
-            if cut == 0 && short {
-                if lexicon.organizationHeadKeys.contains(key) { f.insert(.organizationHead) }
-            } else if lexicon.organizationHeads.contains(Self.lowerText(bytes, t.start, t.end - cut)) {
-                f.insert(.organizationHead)
-            }
-            facts[i] = f
+            facts[i] = lexicon.facts(bytes, t, key: key)
         }
         self.keys = keys
         self.facts = facts
@@ -183,9 +152,17 @@ final class AttributionText {
         return k
     }
 
+    /// Bytes `a..<b` lower-cased, as `String.lowercased()` would (ASCII without it).
     static func lowerText(_ bytes: [UInt8], _ a: Int, _ b: Int) -> String {
-        bytes.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[a..<b]), as: UTF8.self).lowercased()
+        bytes.withUnsafeBufferPointer { all in
+            let range = UnsafeBufferPointer(rebasing: all[a..<b])
+            var ascii = true
+            for c in range where c >= 0x80 { ascii = false; break }
+            guard ascii else { return String(decoding: range, as: UTF8.self).lowercased() }
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for (n, c) in range.enumerated() { out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return range.count
+            }
         }
     }
 

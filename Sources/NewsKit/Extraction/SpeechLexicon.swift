@@ -5,7 +5,9 @@ import NewsResources
 ///
 /// Lookups take lower-cased words; the attributor only asks about the few
 /// words around each quote, never every word of a story.
-public struct SpeechLexicon: Sendable {
+/// A class: attribution code passes it around per paragraph and per word, and
+/// a struct of many sets was copied (each set retained and released) each time.
+public final class SpeechLexicon: Sendable {
     public static let shared = SpeechLexicon()
 
     /// Verbs that report speech (all forms): said, told, added, called …
@@ -23,6 +25,10 @@ public struct SpeechLexicon: Sendable {
     let speechVerbKeys: SpeechWordSet
     let sourceNounKeys: SpeechWordSet
     let demonymKeys: SpeechWordSet
+    /// Every fact about short ASCII words, by packed key (see `facts(_:_:key:)`).
+    let shortFacts: SpeechWordTable
+    /// Every fact about words by their lower-cased text.
+    let textFacts: [String: UInt16]
     let reportingVerbKeys: SpeechWordSet
     /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
     let demonyms: Set<String>
@@ -44,6 +50,29 @@ public struct SpeechLexicon: Sendable {
             line.split(separator: "|").first.map { $0.lowercased() }
         })
         demonymKeys = SpeechWordSet(demonyms)
+        typealias F = AttributionText.WordFacts
+        var text: [String: UInt16] = [:]
+        func mark<S: Sequence>(_ words: S, _ f: F) where S.Element == String {
+            for w in words { text[w, default: 0] |= f.rawValue }
+        }
+        mark(speechVerbs, .speechVerb)
+        mark(titles, [.title, .titleText])
+        mark(sourceNouns, .sourceNoun)
+        mark(Self.reportingVerbList, .reportingVerb)
+        mark(organizationHeads, .organizationHead)
+        mark(demonyms, .demonym)
+        mark(["according"], .according)
+        var short: [UInt64: UInt16] = [:]
+        for (w, f) in text {
+            let k = SpeechWordSet.key(w)
+            if k != 0 { short[k, default: 0] |= f }
+        }
+        for w in SpeechLexicon.phraseBreakers.union(SpeechLexicon.sentenceStarters) {
+            let k = SpeechWordSet.key(w)
+            if k != 0 { short[k, default: 0] |= F.notName.rawValue }
+        }
+        textFacts = text
+        shortFacts = SpeechWordTable(short)
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
             let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
@@ -52,6 +81,39 @@ public struct SpeechLexicon: Sendable {
         }
         femaleNames = female
         maleNames = male
+    }
+
+    /// What the word lists say of one word token of `bytes` (`key` its packed
+    /// key): short ASCII words by key, others by their lower-cased text; an
+    /// organisation head with its possessive cut (`Bank’s`).
+    func facts(_ bytes: [UInt8], _ t: Token, key: UInt64) -> AttributionText.WordFacts {
+        typealias F = AttributionText.WordFacts
+        let cut = AttributionText.possessiveSuffix(bytes, t)
+        let short = t.length <= 8
+        var f: F
+        if short && key != 0 {
+            f = F(rawValue: shortFacts.value(key))
+            // `according` is nine letters: never short.
+            if cut > 0 {
+                f.remove(.organizationHead)
+                if textFacts[AttributionText.lowerText(bytes, t.start, t.end - cut)].map({ F(rawValue: $0) })?
+                    .contains(.organizationHead) == true { f.insert(.organizationHead) }
+            }
+            return f
+        }
+        f = F(rawValue: textFacts[AttributionText.lowerText(bytes, t.start, t.end)] ?? 0)
+        if short {
+            // A short non-ASCII word: the questions asked by key answer no.
+            f.subtract([.speechVerb, .title, .notName])
+            f.remove(.organizationHead)
+            if cut > 0, textFacts[AttributionText.lowerText(bytes, t.start, t.end - cut)].map({ F(rawValue: $0) })?
+                .contains(.organizationHead) == true { f.insert(.organizationHead) }
+        } else if cut > 0 {
+            f.remove(.organizationHead)
+            if textFacts[AttributionText.lowerText(bytes, t.start, t.end - cut)].map({ F(rawValue: $0) })?
+                .contains(.organizationHead) == true { f.insert(.organizationHead) }
+        }
+        return f
     }
 
     /// Last words of time and manner phrases between a subject and its verb.
