@@ -29,6 +29,9 @@ public final class SpeechLexicon: Sendable {
     let shortFacts: SpeechWordTable
     /// Every fact about words by their lower-cased text.
     let textFacts: [String: UInt16]
+    /// Every fact about words by `hashedKey` of their lower-cased ASCII bytes
+    /// (all the lists are ASCII): long words are looked up without a String.
+    let hashedFacts: SpeechWordTable
     let reportingVerbKeys: SpeechWordSet
     /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
     let demonyms: Set<String>
@@ -73,6 +76,12 @@ public final class SpeechLexicon: Sendable {
         }
         textFacts = text
         shortFacts = SpeechWordTable(short)
+        var hashed: [UInt64: UInt16] = [:]
+        for (w, f) in text {
+            let bytes = Array(w.utf8)
+            if let h = Self.hashedKey(bytes, 0, bytes.count) { hashed[h, default: 0] |= f }
+        }
+        hashedFacts = SpeechWordTable(hashed)
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
             let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
@@ -96,24 +105,54 @@ public final class SpeechLexicon: Sendable {
             // `according` is nine letters: never short.
             if cut > 0 {
                 f.remove(.organizationHead)
-                if textFacts[AttributionText.lowerText(bytes, t.start, t.end - cut)].map({ F(rawValue: $0) })?
-                    .contains(.organizationHead) == true { f.insert(.organizationHead) }
+                if textFact(bytes, t.start, t.end - cut).contains(.organizationHead) { f.insert(.organizationHead) }
             }
             return f
         }
-        f = F(rawValue: textFacts[AttributionText.lowerText(bytes, t.start, t.end)] ?? 0)
+        f = textFact(bytes, t.start, t.end)
         if short {
             // A short non-ASCII word: the questions asked by key answer no.
             f.subtract([.speechVerb, .title, .notName])
             f.remove(.organizationHead)
-            if cut > 0, textFacts[AttributionText.lowerText(bytes, t.start, t.end - cut)].map({ F(rawValue: $0) })?
-                .contains(.organizationHead) == true { f.insert(.organizationHead) }
+            if cut > 0, textFact(bytes, t.start, t.end - cut).contains(.organizationHead) { f.insert(.organizationHead) }
         } else if cut > 0 {
             f.remove(.organizationHead)
-            if textFacts[AttributionText.lowerText(bytes, t.start, t.end - cut)].map({ F(rawValue: $0) })?
-                .contains(.organizationHead) == true { f.insert(.organizationHead) }
+            if textFact(bytes, t.start, t.end - cut).contains(.organizationHead) { f.insert(.organizationHead) }
         }
         return f
+    }
+
+    /// `textFacts` of bytes `a..<b` lower-cased. ASCII words by their hash; other
+    /// words lower-case to non-ASCII text, which no list holds, except through
+    /// the Kelvin sign (`K` → `k`), which takes the String path.
+    func textFact(_ bytes: [UInt8], _ a: Int, _ b: Int) -> AttributionText.WordFacts {
+        if let h = Self.hashedKey(bytes, a, b) {
+            return AttributionText.WordFacts(rawValue: hashedFacts.value(h))
+        }
+        var k = a
+        while k + 2 < b {
+            if bytes[k] == 0xE2, bytes[k + 1] == 0x84, bytes[k + 2] == 0xAA {
+                return AttributionText.WordFacts(rawValue: textFacts[AttributionText.lowerText(bytes, a, b)] ?? 0)
+            }
+            k += 1
+        }
+        return []
+    }
+
+    /// FNV-1a of bytes `a..<b` lower-cased, mixed with their length; nil when
+    /// they are not all ASCII (never 0).
+    static func hashedKey(_ bytes: [UInt8], _ a: Int, _ b: Int) -> UInt64? {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var k = a
+        while k < b {
+            var c = bytes[k]
+            if c >= 0x80 { return nil }
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+            k += 1
+        }
+        h ^= UInt64(b - a) &* 0x9E37_79B9_7F4A_7C15
+        return h == 0 ? 1 : h
     }
 
     /// Last words of time and manner phrases between a subject and its verb.
