@@ -310,13 +310,16 @@ extension AttributionSession {
     /// found at the quote: same last word, and a fuller form only of a lone surname
     /// that is not shared by two people in the story.
     func agrees(entity: String, with name: String) -> Bool {
-        let ew = entity.split(separator: " ")
-        let nw = name.split(separator: " ")
-        guard let el = ew.last, let nl = nw.last else { return false }
+        let ew = NameWords(entity)
+        let nw = NameWords(name)
+        guard ew.count > 0, nw.count > 0 else { return false }
         if ew.count == nw.count { return entity.lowercased() == name.lowercased() }
-        guard el.lowercased() == nl.lowercased(), ew.count > nw.count, nw.count == 1 else { return false }
-        if let first = ew.first, SpeechLexicon.sentenceStarters.contains(first.lowercased()) { return false }
-        if let candidates = fullNames[nl.lowercased()], Set(candidates.map(\.name)).count > 1 { return false }
+        guard ew.count > nw.count, nw.count == 1 else { return false }
+        let nl = nw.last.lowercased()
+        guard ew.last.lowercased() == nl else { return false }
+        if SpeechLexicon.sentenceStarters.contains(ew.first.lowercased()) { return false }
+        if let candidates = fullNames[nl], let first = candidates.first,
+           candidates.contains(where: { $0.name != first.name }) { return false }
         return true
     }
 

@@ -297,7 +297,9 @@ final class AttributionSession {
 
     /// Plural, organisation or person, from a descriptor's head noun.
     func descriptorClass(_ text: String) -> SpeakerClass {
-        guard let head = text.split(separator: " ").last?.lowercased() else { return .other }
+        let words = NameWords(text)
+        guard words.count > 0 else { return .other }
+        let head = words.last.lowercased()
         if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
             return .organization
         }
@@ -474,8 +476,9 @@ final class AttributionSession {
     }
 
     func isOrganizationName(_ name: String) -> Bool {
-        guard let last = name.split(separator: " ").last else { return false }
-        return lexicon.organizationHeads.contains(last.lowercased())
+        let words = NameWords(name)
+        guard words.count > 0 else { return false }
+        return lexicon.isOrganizationHead(words.last)
     }
 
     /// A person: two or more words that do not name an organisation, or one
@@ -555,4 +558,30 @@ final class AttributionSession {
 extension AttributionText {
     /// The run ends in a possessive (`Rubio’s`): an owner, not a subject.
     func isPossessiveRun(_ z: Int) -> Bool { possessiveSuffix(z) > 0 }
+}
+
+/// The words of a name or descriptor as `split(separator: " ")` gives them
+/// (runs between spaces), counted and with the first and last at hand,
+/// without building an array of them.
+struct NameWords {
+    var count = 0
+    var first: Substring = ""
+    var last: Substring = ""
+
+    init(_ s: String) {
+        let utf8 = s.utf8
+        var i = utf8.startIndex
+        let end = utf8.endIndex
+        while i < end {
+            while i < end, utf8[i] == 0x20 { i = utf8.index(after: i) }
+            guard i < end else { break }
+            var j = i
+            while j < end, utf8[j] != 0x20 { j = utf8.index(after: j) }
+            let word = s[i..<j]
+            if count == 0 { first = word }
+            last = word
+            count += 1
+            i = j
+        }
+    }
 }

@@ -122,6 +122,20 @@ public final class SpeechLexicon: Sendable {
         return f
     }
 
+    /// `organizationHeads` holds the word lower-cased.
+    func isOrganizationHead(_ word: Substring) -> Bool {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var n = 0
+        for var c in word.utf8 {
+            if c >= 0x80 { return organizationHeads.contains(word.lowercased()) }
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+            n += 1
+        }
+        h ^= UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        return AttributionText.WordFacts(rawValue: hashedFacts.value(h == 0 ? 1 : h)).contains(.organizationHead)
+    }
+
     /// `textFacts` of bytes `a..<b` lower-cased. ASCII words by their hash; other
     /// words lower-case to non-ASCII text, which no list holds, except through
     /// the Kelvin sign (`K` → `k`), which takes the String path.
