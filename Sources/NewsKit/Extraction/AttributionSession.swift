@@ -71,20 +71,9 @@ final class AttributionSession {
         }
         return out
     }()
-    /// Entities by lower-cased name and by lower-cased mention text, the first entity
-    /// winning (built on first use: the names were lower-cased on every lookup).
-    lazy var entityNames: (byName: [String: Int], byMention: [String: Int]) = {
-        var byName: [String: Int] = [:], byMention: [String: Int] = [:]
-        for (i, e) in entities.enumerated() {
-            let lower = e.name.lowercased()
-            if byName[lower] == nil { byName[lower] = i }
-            for m in e.mentions {
-                let text = m.text.lowercased()
-                if byMention[text] == nil { byMention[text] = i }
-            }
-        }
-        return (byName, byMention)
-    }()
+    /// Entities by name and mention text, any case (built on first use: the
+    /// names were lower-cased on every lookup).
+    lazy var entityNames = EntityNames(entities)
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -542,8 +531,40 @@ final class AttributionSession {
     /// The first entity whose name is `name` (any case), else the first with a mention written so.
     func entityNamed(_ name: String) -> Int? {
         guard !entities.isEmpty else { return nil }
+        let names = entityNames
+        if let h = SpeechLexicon.foldedHash(name.utf8) { return names.byName[h] ?? names.byMention[h] }
         let lower = name.lowercased()
-        return entityNames.byName[lower] ?? entityNames.byMention[lower]
+        if let h = SpeechLexicon.foldedHash(lower.utf8) { return names.byName[h] ?? names.byMention[h] }
+        return names.otherByName[lower] ?? names.otherByMention[lower]
+    }
+
+    /// Entities by lower-cased name and by lower-cased mention text, the first
+    /// entity winning: ASCII text (all but a few names) by `SpeechLexicon.foldedHash`,
+    /// so that no name is lower-cased per lookup; other text lower-cased.
+    struct EntityNames {
+        var byName: [UInt64: Int] = [:]
+        var byMention: [UInt64: Int] = [:]
+        var otherByName: [String: Int] = [:]
+        var otherByMention: [String: Int] = [:]
+
+        init(_ entities: [Entity]) {
+            func add(_ text: String, _ i: Int, _ hashed: inout [UInt64: Int], _ other: inout [String: Int]) {
+                if let h = SpeechLexicon.foldedHash(text.utf8) {
+                    if hashed[h] == nil { hashed[h] = i }
+                    return
+                }
+                let lower = text.lowercased()
+                if let h = SpeechLexicon.foldedHash(lower.utf8) {
+                    if hashed[h] == nil { hashed[h] = i }
+                } else if other[lower] == nil {
+                    other[lower] = i
+                }
+            }
+            for (i, e) in entities.enumerated() {
+                add(e.name, i, &byName, &otherByName)
+                for m in e.mentions { add(m.text, i, &byMention, &otherByMention) }
+            }
+        }
     }
 
     func classOf(entity i: Int) -> SpeakerClass {

@@ -124,16 +124,23 @@ public final class SpeechLexicon: Sendable {
 
     /// `organizationHeads` holds the word lower-cased.
     func isOrganizationHead(_ word: Substring) -> Bool {
+        guard let h = Self.foldedHash(word.utf8) else { return organizationHeads.contains(word.lowercased()) }
+        return AttributionText.WordFacts(rawValue: hashedFacts.value(h)).contains(.organizationHead)
+    }
+
+    /// `hashedKey` of any ASCII bytes: FNV-1a of them lower-cased, mixed with
+    /// their length; nil when one is not ASCII (never 0).
+    static func foldedHash<S: Sequence>(_ bytes: S) -> UInt64? where S.Element == UInt8 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var n = 0
-        for var c in word.utf8 {
-            if c >= 0x80 { return organizationHeads.contains(word.lowercased()) }
+        for var c in bytes {
+            if c >= 0x80 { return nil }
             if c >= 0x41 && c <= 0x5A { c |= 0x20 }
             h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
             n += 1
         }
         h ^= UInt64(n) &* 0x9E37_79B9_7F4A_7C15
-        return AttributionText.WordFacts(rawValue: hashedFacts.value(h == 0 ? 1 : h)).contains(.organizationHead)
+        return h == 0 ? 1 : h
     }
 
     /// `textFacts` of bytes `a..<b` lower-cased. ASCII words by their hash; other
@@ -156,17 +163,7 @@ public final class SpeechLexicon: Sendable {
     /// FNV-1a of bytes `a..<b` lower-cased, mixed with their length; nil when
     /// they are not all ASCII (never 0).
     static func hashedKey(_ bytes: [UInt8], _ a: Int, _ b: Int) -> UInt64? {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        var k = a
-        while k < b {
-            var c = bytes[k]
-            if c >= 0x80 { return nil }
-            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
-            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
-            k += 1
-        }
-        h ^= UInt64(b - a) &* 0x9E37_79B9_7F4A_7C15
-        return h == 0 ? 1 : h
+        bytes.withUnsafeBufferPointer { foldedHash(UnsafeBufferPointer(rebasing: $0[a..<b])) }
     }
 
     /// Last words of time and manner phrases between a subject and its verb.
