@@ -265,6 +265,33 @@ extension AttributionSession {
         }
     }
 
+    /// The first of `pick`'s answers over the classified subject events before
+    /// `order`, nearest first (as `eventsBefore`). The subjects found up front are
+    /// classified once each: a story's pronouns walked back over them again and again.
+    func firstClassified(before order: Int, _ pick: (SubjectEvent) -> Resolved?) -> Resolved? {
+        if classifiedFound.count != events.count { classifiedFound = Array(repeating: nil, count: events.count) }
+        var i = Self.end(before: order, in: events)
+        var j = Self.end(before: order, in: addedEvents)
+        while true {
+            let e: SubjectEvent
+            if j > 0, i == 0 || addedEvents[j - 1].order >= events[i - 1].order {
+                j -= 1
+                e = classified(addedEvents[j])
+            } else if i > 0 {
+                i -= 1
+                if let known = classifiedFound[i] {
+                    e = known
+                } else {
+                    e = classified(events[i])
+                    classifiedFound[i] = e
+                }
+            } else {
+                return nil
+            }
+            if let r = pick(e) { return r }
+        }
+    }
+
     func resolve(_ f: SpeakerFind, at order: Int) -> Resolved? {
         switch f.kind {
         case .inherit:
@@ -368,32 +395,28 @@ extension AttributionSession {
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
-            for raw in eventsBefore(order) {
-                let e = classified(raw)
-                guard e.kind == .person else { continue }
+            return firstClassified(before: order) { e in
+                guard e.kind == .person else { return nil }
+                let words = NameWords(e.name)
                 // Skip a person whose given name says the other pronoun.
-                if let first = e.name.split(separator: " ").first?.lowercased(), e.name.utf8.contains(0x20) {
-                    if p == .male && lexicon.femaleNames.contains(first) { continue }
-                    if p == .female && lexicon.maleNames.contains(first) { continue }
+                if words.count > 0, e.name.utf8.contains(0x20) {
+                    let first = words.first.lowercased()
+                    if p == .male && lexicon.femaleNames.contains(first) { return nil }
+                    if p == .female && lexicon.maleNames.contains(first) { return nil }
                 }
                 // … or whom the story calls `Mr.` / `Ms.`.
-                if !surnameGender.isEmpty, let last = e.name.split(separator: " ").last,
-                   let g = surnameGender[last.lowercased()], g != p {
-                    continue
+                if !surnameGender.isEmpty, words.count > 0, let g = surnameGender[words.last.lowercased()], g != p {
+                    return nil
                 }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:
-            for raw in eventsBefore(order) {
-                let e = classified(raw)
-                guard e.kind == .organization else { continue }
-                return Resolved(speaker: e.name, entity: e.entity, kind: .organization)
+            return firstClassified(before: order) { e in
+                e.kind == .organization ? Resolved(speaker: e.name, entity: e.entity, kind: .organization) : nil
             }
         case .plural:
-            for raw in eventsBefore(order) {
-                let e = classified(raw)
-                guard e.kind == .plural || e.kind == .organization else { continue }
-                return Resolved(speaker: e.name, entity: e.entity, kind: e.kind)
+            return firstClassified(before: order) { e in
+                e.kind == .plural || e.kind == .organization ? Resolved(speaker: e.name, entity: e.entity, kind: e.kind) : nil
             }
         case .firstPerson:
             return nil

@@ -50,6 +50,8 @@ final class AttributionSession {
     /// Speakers added while attributing (`addEvent`), sorted by order.
     var addedEvents: [SubjectEvent] = []
     var indirect: [IndirectCandidate] = []
+    /// `classified(_:)` of each of `events`, filled as pronouns ask.
+    var classifiedFound: [SubjectEvent?] = []
     /// Lower-case words of the story (packed): a capitalised sentence opener
     /// that also appears in lower case is an ordinary word, not a name.
     var commonWords = SpeechWordSet(keys: [])
@@ -359,16 +361,25 @@ final class AttributionSession {
         var start = a
         while start < z, t.tokens[start].kind != .word { start += 1 }
         if !isOrg {
-            // Word positions, to know which words are the last two.
-            var wordIndices: [Int] = []
-            for k in start...z where t.tokens[k].kind == .word { wordIndices.append(k) }
-            for (n, k) in wordIndices.enumerated() where k < z {
-                let nearEnd = n >= wordIndices.count - 2
-                if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
-                    || (!nearEnd && isAffiliation(t, k))
-                    || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
-                    start = wordIndices.count > n + 1 ? wordIndices[n + 1] : z
+            // How many words, to know which are the last two.
+            var wordCount = 0
+            for k in start...z where t.tokens[k].kind == .word { wordCount += 1 }
+            var n = 0
+            var k = start
+            while k < z {
+                if t.tokens[k].kind == .word {
+                    let nearEnd = n >= wordCount - 2
+                    if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
+                        || (!nearEnd && isAffiliation(t, k))
+                        || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                        // The name starts at the next word (z is a word).
+                        var next = k + 1
+                        while t.tokens[next].kind != .word { next += 1 }
+                        start = next
+                    }
+                    n += 1
                 }
+                k += 1
             }
             while start < z, t.tokens[start].kind != .word { start += 1 }
         }
