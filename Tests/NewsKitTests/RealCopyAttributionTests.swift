@@ -155,4 +155,19 @@ import Testing
         #expect(a.headlineQuotes.first?.text == "dark comet")
         #expect(a.headlineQuotes.first?.speaker == nil)
     }
+
+    @Test func adjectivesBeforeARoleNounAndTheName() {
+        let a = annotate([
+            "“The ferry vote was lost in the suburbs,” said Keldish political consultant Arvo Lemming.",
+        ])
+        #expect(speaker(a, "The ferry vote") == "Arvo Lemming")
+    }
+
+    @Test func sentenceOpenerIsNoSubject() {
+        let a = annotate([
+            "Mayor Dunja Farrow met the ferry owners on Monday.",
+            "Hours later, Farrow issued a statement, calling the levy “a tax on islanders.”",
+        ])
+        #expect(speaker(a, "a tax on") == "Dunja Farrow")
+    }
 }

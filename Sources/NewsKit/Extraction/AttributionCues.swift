@@ -117,7 +117,9 @@ extension AttributionSession {
                 let (a, z) = runExtent(t, from: k)
                 if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
                    !t.has(z + 1, .sourceNoun), !t.has(z + 1, .titleText),
+                   !(a == z && isModifierBeforeNoun(t, a)), !(a == z && startsSentence(t, a) && !isKnownName(t, a)),
                    let f = nameRun(t, a, z) {
+                    // Not `Republican presidential candidate …` nor `Hours later, …`.
                     return f
                 }
                 k = z + 1
@@ -126,6 +128,11 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// A one-word name the story knows: the surname of a full name in it, or an entity.
+    func isKnownName(_ t: AttributionText, _ k: Int) -> Bool {
+        fullNames[t.lower(k)] != nil || entityNamed(t.string(k)) != nil
     }
 
     /// `with` stands before the name at token `k` and its titles (`with U.S.
@@ -472,13 +479,18 @@ extension AttributionSession {
                 var lastRun: (Int, Int)?
                 while e < ub, e - z <= 6, t.tokens[e].kind == .word {
                     if t.isNameWord(e) {
+                        // `said Republican political consultant Ada Quill`: a role noun right before the name.
+                        if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.lower(e - 1) == "ranking") {
+                            break
+                        }
                         let run = runExtent(t, from: e)
                         lastRun = run
                         e = run.1 + 1
                         if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
                         continue
                     }
-                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking" else { break }
+                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking"
+                        || (!t.has(e, .notName) && !t.tokens[e].isCapitalized && !isSpeechVerb(t, e)) else { break }
                     e += 1
                 }
                 if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
