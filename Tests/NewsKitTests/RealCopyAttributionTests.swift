@@ -170,4 +170,15 @@ import Testing
         ])
         #expect(speaker(a, "a tax on") == "Dunja Farrow")
     }
+
+    @Test func nameInAppositionToADescriptor() {
+        let a = annotate([
+            "Councillor Mara Lindqvist opened the session.",
+            "A spokeswoman for Tidewater Ferries, Joan Ferrant, said the company welcomed the audit. “We have nothing to hide,” she said.",
+            "Lindqvist’s Labour counterpart, Councillor Edda Brun, voted against the plan. She said it was “a levy looking for a reason.”",
+        ])
+        #expect(a.quotes.first { $0.kind == .indirect && $0.text.hasPrefix("the company") }?.speaker == "Joan Ferrant")
+        #expect(speaker(a, "We have nothing") == "Joan Ferrant")
+        #expect(speaker(a, "a levy looking") == "Edda Brun")
+    }
 }

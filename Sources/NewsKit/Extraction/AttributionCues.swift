@@ -260,6 +260,12 @@ extension AttributionSession {
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
             let outer = nounPhrase(t, endingAt: j - 1, lowerBound: lb)
+            // `A spokeswoman for Bayline Marine, Joan Pruitt, said`: the name the descriptor introduces.
+            if let f = outer, f.kind == .name, let span = f.span,
+               descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) != nil,
+               let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name {
+                return inner
+            }
             if let f = outer, f.kind == .name || isPronoun(f) { return f }
             // `The union’s head, Ada Quill, said`: the name between the commas.
             if let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name,

@@ -432,7 +432,10 @@ final class AttributionSession {
             guard t.has(e, .sourceNoun) || t.has(e, .titleText) else { return false }
             e += 1
         }
-        return e > k && e < t.tokens.count && t.isNameWord(e)
+        guard e > k, e < t.tokens.count else { return false }
+        if t.isNameWord(e) { return true }
+        // `Calloway’s Democratic counterpart, Sen. Dana Whitlock, voted`: the name in apposition.
+        return t.isPunct(e, 0x2C) && e + 1 < t.tokens.count && (t.isNameWord(e + 1) || isTitleWord(t, e + 1))
     }
 
     /// A lone party or nationality word before a lower-case word that is no
