@@ -181,4 +181,20 @@ import Testing
         #expect(speaker(a, "We have nothing") == "Joan Ferrant")
         #expect(speaker(a, "a levy looking") == "Edda Brun")
     }
+
+    @Test func quoteAfterASentenceThatReportsSpeech() {
+        let a = annotate([
+            "Harbour master Ilse Brandvold distanced herself from the plan by saying the port could not afford it. “We would be paying for ships that never come.”",
+        ])
+        #expect(speaker(a, "We would be paying") == "Ilse Brandvold")
+    }
+
+    @Test func organisationAndInvertedMusedAsCues() {
+        let a = annotate([
+            "“Our members do not support the levy,” the organization wrote.",
+            "“Imagine the ferry running on time,” mused radio host Pelle Strand.",
+        ])
+        #expect(speaker(a, "Our members") == "organization")
+        #expect(speaker(a, "Imagine the ferry") == "Pelle Strand")
+    }
 }

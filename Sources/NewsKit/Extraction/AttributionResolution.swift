@@ -42,6 +42,13 @@ extension AttributionSession {
                     if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
                 }
             }
+            if resolved?.speaker == nil, find == nil, q.kind == .direct, !looksLikeTitle(q),
+               let t = texts[first.paragraph], let (a, _) = tokenRange(t, first),
+               let r = speakerOfSentence(before: a > 0 && t.roles[a - 1] == .mark ? a - 1 : a, in: t) {
+                // `Quill said the talks had failed. “We will not go back.”`: the speaker of the sentence before.
+                resolved = r
+                find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil)
+            }
             if resolved?.speaker == nil, find == nil, !looksLikeTitle(q),
                let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
                 // A phrase quoted in someone's paraphrase (`He warned of “a lost decade”`):
@@ -82,6 +89,35 @@ extension AttributionSession {
             out.sort { Self.order($0.parts[0]) < Self.order($1.parts[0]) }
         }
         return out
+    }
+
+    /// When the quote opening at token `open` starts a sentence after a
+    /// sentence of the reporter's own (no quote in it) that reports speech
+    /// (`Quill said …`, `Quill distanced himself by saying …`): its speaker.
+    func speakerOfSentence(before open: Int, in t: AttributionText) -> Resolved? {
+        guard open >= 2, t.isStop(open - 1) else { return nil }
+        let e = open - 2
+        var s = e
+        while s > 0, !t.sentenceStart[s] { s -= 1 }
+        guard e - s <= Self.subjectWindow else { return nil }
+        var k = s
+        while k <= e {
+            if !t.isPlain(k) { return nil }
+            k += 1
+        }
+        k = e
+        while k >= s {
+            defer { k -= 1 }
+            guard isSpeechVerb(t, k), !isNegated(t, k) else { continue }
+            var found: SpeakerFind?
+            if isParticiple(t, k) {
+                if let f = sentenceSubject(t, from: s, to: k), f.kind == .name || isPronounFind(f) { found = f }
+            } else if let f = subjectBefore(t, k, lowerBound: s), f.kind != .inherit {
+                found = f
+            }
+            if let f = found, let span = f.span, let r = resolve(f, at: Self.order(span)), r.speaker != nil { return r }
+        }
+        return nil
     }
 
     func isPronounFind(_ f: SpeakerFind) -> Bool {
