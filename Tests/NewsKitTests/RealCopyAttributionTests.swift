@@ -197,4 +197,13 @@ import Testing
         #expect(speaker(a, "Our members") == "organization")
         #expect(speaker(a, "Imagine the ferry") == "Pelle Strand")
     }
+
+    @Test func capitalisedQuantifierStaysInTheDescriptor() {
+        let a = annotate([
+            "“The levy will empty the harbour,” one official said.",
+            "Some officials said the levy was “a death sentence” for the island.",
+        ])
+        #expect(speaker(a, "The levy will") == "one official")
+        #expect(speaker(a, "a death sentence") == "Some officials")
+    }
 }

@@ -380,7 +380,9 @@ extension AttributionSession {
             count += 1
         }
         // Sentence-initial capitals that are function words are not part of it.
-        while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)) { a += 1 }
+        // Not `One` / `Some` / `Many`, which stay in the descriptor as in `one official`.
+        while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)),
+              !SpeechLexicon.descriptorOpeners.contains(t.lower(a)) { a += 1 }
         let text = t.string(from: a, to: k)
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
     }
