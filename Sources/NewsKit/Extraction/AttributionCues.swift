@@ -5,8 +5,7 @@ extension AttributionSession {
         guard tok.kind == .word, tok.length >= 3, tok.length <= 14, t.isPlain(i) else { return false }
         // A capitalised verb only at the start of a sentence (`Said Quill: …`).
         if tok.isCapitalized && !t.sentenceStart[i] { return false }
-        if tok.length <= 8 { return lexicon.speechVerbKeys.contains(t.key(i)) }
-        return lexicon.speechVerbs.contains(t.lower(i))
+        return t.has(i, .speechVerb)
     }
 
     /// The cue for the quoted tokens `a...z` of `t`: right of the quote first
@@ -62,7 +61,13 @@ extension AttributionSession {
         while k >= l0 {
             defer { k -= 1 }
             guard isSpeechVerb(t, k) else { continue }
-            if t.endsWithIng(k) {
+            if isParticiple(t, k) {
+                // `…, with Quill warning that …`: the participle's own subject.
+                if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
+                   let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
+                   isWith(t, before: first, lowerBound: l0) {
+                    return withCue(f, t, k)
+                }
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
                 if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
@@ -72,11 +77,6 @@ extension AttributionSession {
                let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k)
-            }
-            if t.endsWithIng(k) {
-                // `Quill agreed, praising it as “…”`: the subject of the sentence.
-                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
-                return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
         }
         return nil
@@ -94,7 +94,7 @@ extension AttributionSession {
         let from = max(sentenceStart, to - Self.subjectWindow)
         var v = from
         while v < to {
-            if isSpeechVerb(t, v), !t.endsWithIng(v), let f = subjectBefore(t, v, lowerBound: from),
+            if isSpeechVerb(t, v), !isParticiple(t, v), let f = subjectBefore(t, v, lowerBound: from),
                f.kind != .inherit {
                 return f
             }
@@ -102,15 +102,24 @@ extension AttributionSession {
         }
         var k = from
         while k < to {
-            if t.tokens[k].kind == .word, let p = SpeechLexicon.pronounKind(t.lower(k)), k + 1 < to,
+            // `The Florida senator took a heckler in stride, saying …`: an unnamed subject.
+            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k + 1 < to, t.tokens[k + 1].kind == .word,
+               !t.tokens[k + 1].isCapitalized, k - from <= 6, t.has(k, .sourceNoun),
+               let f = nounPhrase(t, endingAt: k, lowerBound: from), f.kind == .descriptor, f.span?.start == t.tokens[from].start
+                || (from + 1 < to && t.isDeterminer(from) && f.span?.start == t.tokens[from + 1].start) {
+                return f
+            }
+            if t.tokens[k].kind == .word, let p = t.pronounKind(k), k + 1 < to,
                t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
                 return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k))
             }
             if t.isNameWord(k) || isTitleWord(t, k) {
                 let (a, z) = runExtent(t, from: k)
                 if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
-                   !lexicon.sourceNouns.contains(t.lower(z + 1)), !lexicon.titles.contains(t.lower(z + 1)),
+                   !t.has(z + 1, .sourceNoun), !t.has(z + 1, .titleText),
+                   !(a == z && isModifierBeforeNoun(t, a)), !(a == z && startsSentence(t, a) && !isKnownName(t, a)),
                    let f = nameRun(t, a, z) {
+                    // Not `Republican presidential candidate …` nor `Hours later, …`.
                     return f
                 }
                 k = z + 1
@@ -119,6 +128,38 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// A one-word name the story knows: the surname of a full name in it, or an entity.
+    func isKnownName(_ t: AttributionText, _ k: Int) -> Bool {
+        fullNames[t.lower(k)] != nil || entityNamed(t.string(k)) != nil
+    }
+
+    /// `with` stands before the name at token `k` and its titles (`with U.S.
+    /// Secretary of State Ada Quill`).
+    func isWith(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> Bool {
+        var j = k - 1
+        while j >= lb, k - j <= 8 {
+            let tok = t.tokens[j]
+            if tok.kind == .word, !tok.isCapitalized {
+                if t.key(j) == 0x6F66 { j -= 1; continue } // Secretary of State
+                return t.key(j) == 0x7769_7468 // with
+            }
+            guard tok.kind == .word || t.isPunct(j, 0x2E) else { return false }
+            j -= 1
+        }
+        return false
+    }
+
+    /// `saying`, `adding`: a participle with no subject of its own. Not the
+    /// progressive `is telling`, `was saying`, whose subject stands before it.
+    func isParticiple(_ t: AttributionText, _ k: Int) -> Bool {
+        guard t.endsWithIng(k) else { return false }
+        guard k > 0, t.tokens[k - 1].kind == .word, t.tokens[k - 1].length <= 5 else { return true }
+        switch t.key(k - 1) {
+        case 0x6973, 0x617265, 0x776173, 0x7765_7265: return false // is, are, was, were
+        default: return true
+        }
     }
 
     /// `said Quill: “…”`, `said Quill, “…”`: only punctuation (or an appositive
@@ -173,7 +214,7 @@ extension AttributionSession {
         guard to - from >= 3 else { return nil }
         var k = from
         while k + 2 < to {
-            if t.tokens[k].kind == .word, t.tokens[k].length == 9, t.lower(k) == "according", t.lower(k + 1) == "to" {
+            if t.tokens[k].kind == .word, t.has(k, .according), t.key(k + 1) == 0x746F {
                 if var f = subjectAfter(t, k + 1, upperBound: to) {
                     f.cue = "according to"
                     return f
@@ -207,16 +248,24 @@ extension AttributionSession {
             return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
         }
         if t.isPunct(k, 0x2C) {
+            // `Ada Quill, a fisher from Tarn, Keldmark, said`: the name the clause opens with.
+            if let f = appositiveHead(t, before: k, lowerBound: lb) { return f }
             // `Quill, the mayor’s aide, said` / `Quill, who …, said`
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                let titleDot = t.isPunct(j, 0x2E) && j > 0 && isTitleWord(t, j - 1)
+                let titleDot = t.isPunct(j, 0x2E) && j > 0 && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
                 if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
             let outer = nounPhrase(t, endingAt: j - 1, lowerBound: lb)
+            // `A spokeswoman for Bayline Marine, Joan Pruitt, said`: the name the descriptor introduces.
+            if let f = outer, f.kind == .name, let span = f.span,
+               descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) != nil,
+               let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name {
+                return inner
+            }
             if let f = outer, f.kind == .name || isPronoun(f) { return f }
             // `The union’s head, Ada Quill, said`: the name between the commas.
             if let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name,
@@ -226,7 +275,31 @@ extension AttributionSession {
             if let f = outer, f.kind == .descriptor { return f }
             return nil
         }
-        return nounPhrase(t, endingAt: k, lowerBound: lb)
+        let found = nounPhrase(t, endingAt: k, lowerBound: lb)
+        if let f = found, f.kind == .name, let span = f.span, let head = descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) {
+            return head
+        }
+        return found
+    }
+
+    /// `A senior Treasury adviser travelling with Quill said`: the name is the
+    /// object of a preposition in the subject's modifier; the subject is the
+    /// descriptor before it (a source noun within a few words, no comma between).
+    func descriptorBeforeObject(_ t: AttributionText, nameStart: Int, lowerBound lb: Int) -> SpeakerFind? {
+        guard let n = AttributionText.firstToken(t.tokens, atOrAfter: nameStart) else { return nil }
+        var p = n - 1
+        while p >= lb, t.isPunct(p, 0x2E) || (t.tokens[p].kind == .word && t.tokens[p].isCapitalized) { p -= 1 }
+        guard p >= lb, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized,
+              ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"].contains(t.lower(p)) else { return nil }
+        var j = p - 1
+        while j >= lb, p - j <= 8, t.isPlain(j), t.tokens[j].kind == .word {
+            if !t.tokens[j].isCapitalized, t.has(j, .sourceNoun) {
+                if let f = nounPhrase(t, endingAt: j, lowerBound: lb), f.kind == .descriptor { return f }
+                return nil
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// The last name in `Utah governor Ada Quill`: name runs joined by role words.
@@ -244,8 +317,7 @@ extension AttributionSession {
                 roles = 0
                 continue
             }
-            let w = t.lower(e)
-            guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+            guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking" else { break }
             roles += 1
             e += 1
         }
@@ -280,31 +352,21 @@ extension AttributionSession {
 
     /// A name, pronoun or descriptor ending at token `k`.
     func nounPhrase(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
-        guard k >= lb, k < t.tokens.count, t.tokens[k].kind == .word, t.isPlain(k) else { return nil }
+        guard k >= lb, k < t.tokens.count, t.tokens[k].kind == .word || t.isAgeNoun(k), t.isPlain(k) else { return nil }
         let lower = t.lower(k)
         if let p = SpeechLexicon.pronounKind(lower) {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
         }
         if t.isNameWord(k) || isTitleWord(t, k) {
-            // Walk back over the run of capitalised words.
-            var a = k
-            while a - 1 >= lb {
-                let j = a - 1
-                if t.isNameWord(j) || isTitleWord(t, j) {
-                    if t.possessiveSuffix(j) > 0 { break }
-                    a = j; continue
-                }
-                if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end, isTitleWord(t, j - 1) {
-                    a = j - 1; continue
-                }
-                break
-            }
             if t.possessiveSuffix(k) > 0 { return nil }
+            let a = runStart(t, endingAt: k, lowerBound: lb)
+            // `Ada Quill of the Harbour Authority said`: the person, not what she is of.
+            if let person = personBeforeOf(t, at: a, lowerBound: lb) { return person }
             return nameRun(t, a, k)
         }
         // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
         guard !t.tokens[k].isCapitalized || t.sentenceStart[k] else { return nil }
-        guard lexicon.sourceNouns.contains(lower) else { return nil }
+        guard t.has(k, .sourceNoun) || t.isAgeNoun(k) else { return nil }
         var a = k
         var count = 1
         while a - 1 >= lb, count < 7 {
@@ -318,16 +380,101 @@ extension AttributionSession {
             count += 1
         }
         // Sentence-initial capitals that are function words are not part of it.
-        while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)) { a += 1 }
+        // Not `One` / `Some` / `Many`, which stay in the descriptor as in `one official`.
+        while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)),
+              !SpeechLexicon.descriptorOpeners.contains(t.lower(a)) { a += 1 }
         let text = t.string(from: a, to: k)
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
+    }
+
+    /// `his campaign manager Jeff Weaver`, `her aide, Ada Quill, who …`: the name
+    /// right after a descriptor's head noun (at `k`), alone or between commas.
+    func nameAfterDescriptor(_ t: AttributionText, at k: Int, upperBound ub: Int) -> SpeakerFind? {
+        var n = k
+        if n < ub, t.isPunct(n, 0x2C) { n += 1 }
+        guard n < ub, t.isPlain(n), t.isNameWord(n) else { return nil }
+        let (a, z) = runExtent(t, from: n)
+        guard z < ub, t.possessiveSuffix(z) == 0 else { return nil }
+        // Between commas, the name must close its appositive (`, Ada Quill,` / `, Ada Quill.`).
+        if n > k, z + 1 < ub, !(t.isPunct(z + 1, 0x2C) || t.isStop(z + 1)) { return nil }
+        guard let (_, words, isOrg) = nameTokens(t, a, z), !isOrg, words >= 2 || fullNames[t.lower(z)] != nil else {
+            return nil
+        }
+        return nameRun(t, a, z)
+    }
+
+    /// Where the run of capitalised words (titles, initials with their dots) ending at `k` starts.
+    func runStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int {
+        var a = k
+        while a - 1 >= lb {
+            let j = a - 1
+            if t.isNameWord(j) || isTitleWord(t, j) {
+                if t.possessiveSuffix(j) > 0 { break }
+                a = j; continue
+            }
+            if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end,
+               isTitleWord(t, j - 1) || t.isInitial(j - 1) {
+                a = j - 1; continue
+            }
+            break
+        }
+        return a
+    }
+
+    /// The person in `Ada Quill of the Harbour Authority` / `Mayor Ada Quill of
+    /// Porthaven` / `Ada Quill at the Institute of Tides`, given where the last
+    /// run starts: going left over runs joined by `of`, `at`, `for`, `from`, the
+    /// first name of two words or more (or the surname of a full name in the
+    /// story) that is no organisation (`Bank of England`) and no lone title
+    /// (`Secretary of State`).
+    func personBeforeOf(_ t: AttributionText, at a: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var runFirst = a
+        var person: SpeakerFind?
+        for _ in 0..<4 {
+            var j = runFirst - 1
+            if j >= lb, t.tokens[j].kind == .word, t.key(j) == 0x74_6865 { j -= 1 } // the
+            guard j - 1 >= lb, t.tokens[j].kind == .word else { break }
+            let link = t.key(j)
+            guard link == 0x6F66 || link == 0x6174 || link == 0x666F_72 || link == 0x6672_6F6D, // of, at, for, from
+                  t.isNameWord(j - 1) || isTitleWord(t, j - 1), t.possessiveSuffix(j - 1) == 0 else { break }
+            let z = j - 1
+            let start = runStart(t, endingAt: z, lowerBound: lb)
+            runFirst = start
+            guard let (first, words, isOrg) = nameTokens(t, start, z), !isOrg, !isPlaceLike(t, first) else { continue }
+            if words < 2 && fullNames[t.lower(z)] == nil { continue }
+            person = nameRun(t, start, z)
+        }
+        return person
+    }
+
+    /// `Ada Quill, a fisher from Tarn, Keldmark, said`: when the clause before
+    /// the verb's comma opens with a name followed by a comma and an appositive
+    /// or relative clause (a lower-case word next), that name, however many
+    /// commas the appositive holds. Only names of people (two words, or the
+    /// surname of a full name in the story) and organisations.
+    func appositiveHead(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var s = lb
+        while s < k, t.tokens[s].kind == .punctuation { s += 1 }
+        guard s < k, k - s <= 80, t.isPlain(s), t.isNameWord(s) || isTitleWord(t, s) else { return nil }
+        let (a, z) = runExtent(t, from: s)
+        guard z + 2 < k, t.isPunct(z + 1, 0x2C), t.possessiveSuffix(z) == 0,
+              t.tokens[z + 2].kind == .word, !t.tokens[z + 2].isCapitalized else { return nil }
+        var j = z + 2
+        while j < k {
+            let titleDot = t.isPunct(j, 0x2E) && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
+            if !t.isPlain(j) || (t.isStop(j) && !titleDot) { return nil }
+            j += 1
+        }
+        guard let (first, words, isOrg) = nameTokens(t, a, z), !isPlaceLike(t, first),
+              isOrg || words >= 2 || fullNames[t.lower(z)] != nil else { return nil }
+        return nameRun(t, a, z)
     }
 
     /// The subject after an inverted verb: `said Quill`, `said the mayor’s aide`, `according to Quill`.
     func subjectAfter(_ t: AttributionText, _ v: Int, upperBound ub: Int) -> SpeakerFind? {
         var k = v + 1
-        while k < ub, t.tokens[k].kind == .word, SpeechLexicon.determiners.contains(t.lower(k)) { k += 1 }
-        guard k < ub, t.tokens[k].kind == .word, t.isPlain(k) else { return nil }
+        while k < ub, t.tokens[k].kind == .word, t.isDeterminer(k) { k += 1 }
+        guard k < ub, t.tokens[k].kind == .word || t.isAgeNoun(k), t.isPlain(k) else { return nil }
         let lower = t.lower(k)
         if let p = SpeechLexicon.pronounKind(lower), k == v + 1 {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
@@ -340,21 +487,25 @@ extension AttributionSession {
                 var lastRun: (Int, Int)?
                 while e < ub, e - z <= 6, t.tokens[e].kind == .word {
                     if t.isNameWord(e) {
+                        // `said Republican political consultant Ada Quill`: a role noun right before the name.
+                        if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.lower(e - 1) == "ranking") {
+                            break
+                        }
                         let run = runExtent(t, from: e)
                         lastRun = run
                         e = run.1 + 1
                         if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
                         continue
                     }
-                    let w = t.lower(e)
-                    guard lexicon.titles.contains(w) || lexicon.sourceNouns.contains(w) || w == "ranking" else { break }
+                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking"
+                        || (!t.has(e, .notName) && !t.tokens[e].isCapitalized && !isSpeechVerb(t, e)) else { break }
                     e += 1
                 }
                 if let (a2, z2) = lastRun, e >= ub || !t.tokens[e].isCapitalized {
                     return nameRun(t, a2, min(z2, ub - 1))
                 }
                 // `according to Senate aides`: a name used as a modifier of a source noun.
-                if lastRun == nil, e > z + 1, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                if lastRun == nil, e > z + 1, t.has(e - 1, .sourceNoun) {
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
             }
@@ -363,7 +514,8 @@ extension AttributionSession {
                 var e = z + 1
                 while e < ub, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
                       !SpeechLexicon.phraseBreakers.contains(t.lower(e)) { e += 1 }
-                if e - 1 > z, lexicon.sourceNouns.contains(t.lower(e - 1)) {
+                if e - 1 > z, t.has(e - 1, .sourceNoun) {
+                    if let named = nameAfterDescriptor(t, at: e, upperBound: ub) { return named }
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
                 }
                 return nil
@@ -371,7 +523,7 @@ extension AttributionSession {
             // `said RNC spokesman Sean Quill`: the name after the role words.
             var e = z + 1
             while e < ub, e - z <= 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
-                  lexicon.sourceNouns.contains(t.lower(e)) || lexicon.titles.contains(t.lower(e)) { e += 1 }
+                  t.has(e, .sourceNoun) || t.has(e, .titleText) { e += 1 }
             if e > z + 1, e < ub, t.isNameWord(e) {
                 let (a2, z2) = runExtent(t, from: e)
                 if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
@@ -382,7 +534,7 @@ extension AttributionSession {
         var r = k
         while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
               !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
-        if r > k, r < ub, t.isNameWord(r), lexicon.sourceNouns.contains(t.lower(r - 1)) || lexicon.titles.contains(t.lower(r - 1)),
+        if r > k, r < ub, t.isNameWord(r), t.has(r - 1, .sourceNoun) || t.has(r - 1, .titleText),
            let f = nameThroughRoles(t, from: r, upperBound: ub) {
             return f
         }
@@ -395,8 +547,10 @@ extension AttributionSession {
         }
         // The head is the last source noun in it.
         var head = e - 1
-        while head >= k, !lexicon.sourceNouns.contains(t.lower(head)) { head -= 1 }
+        while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return nil }
+        // `said his campaign manager Jeff Weaver`: the name the descriptor introduces.
+        if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
         // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
         var last = head
         if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
@@ -409,6 +563,8 @@ extension AttributionSession {
             }
             if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
             if last > head, t.tokens[last].kind != .word { last = head }
+            // `said the mayor’s chief of staff, Ruben Ostrow`.
+            if last > head, let named = nameAfterDescriptor(t, at: last + 1, upperBound: ub) { return named }
         }
         return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
     }

@@ -8,7 +8,7 @@ extension AttributionSession {
 
     /// Attributes every body quote in order, so that pronouns and follow-on
     /// quotes can use the speakers found before them.
-    mutating func attributeBody() -> [Quote] {
+    func attributeBody() -> [Quote] {
         var out: [Quote] = []
         out.reserveCapacity(quotes.count)
         var lastByParagraph: [Int: (speaker: String, entity: Int?, end: Int)] = [:]
@@ -41,6 +41,13 @@ extension AttributionSession {
                     resolved = prev
                     if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
                 }
+            }
+            if resolved?.speaker == nil, find == nil, q.kind == .direct, !looksLikeTitle(q),
+               let t = texts[first.paragraph], let (a, _) = tokenRange(t, first),
+               let r = speakerOfSentence(before: a > 0 && t.roles[a - 1] == .mark ? a - 1 : a, in: t) {
+                // `Quill said the talks had failed. “We will not go back.”`: the speaker of the sentence before.
+                resolved = r
+                find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil)
             }
             if resolved?.speaker == nil, find == nil, !looksLikeTitle(q),
                let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
@@ -84,13 +91,44 @@ extension AttributionSession {
         return out
     }
 
+    /// When the quote opening at token `open` starts a sentence after a
+    /// sentence of the reporter's own (no quote in it) that reports speech
+    /// (`Quill said …`, `Quill distanced himself by saying …`): its speaker.
+    func speakerOfSentence(before open: Int, in t: AttributionText) -> Resolved? {
+        guard open >= 2, t.isStop(open - 1) else { return nil }
+        let e = open - 2
+        var s = e
+        while s > 0, !t.sentenceStart[s] { s -= 1 }
+        guard e - s <= Self.subjectWindow else { return nil }
+        var k = s
+        while k <= e {
+            if !t.isPlain(k) { return nil }
+            k += 1
+        }
+        k = e
+        while k >= s {
+            defer { k -= 1 }
+            guard isSpeechVerb(t, k), !isNegated(t, k) else { continue }
+            var found: SpeakerFind?
+            if isParticiple(t, k) {
+                if let f = sentenceSubject(t, from: s, to: k), f.kind == .name || isPronounFind(f) { found = f }
+            } else if let f = subjectBefore(t, k, lowerBound: s), f.kind != .inherit {
+                found = f
+            }
+            if let f = found, let span = f.span, let r = resolve(f, at: Self.order(span)), r.speaker != nil { return r }
+        }
+        return nil
+    }
+
     func isPronounFind(_ f: SpeakerFind) -> Bool {
         if case .pronoun = f.kind { return true }
         return false
     }
 
-    /// Headline quotes: cues in the headline itself (`Quill says “…”`, `Quill: ‘…’`).
-    func attributeHeadline(_ quotes: [Quote]) -> [Quote] {
+    /// Headline quotes: the person who says the same words in the body (`US
+    /// hails ‘steady progress’` over `Quill said the talks made “steady
+    /// progress”`), else cues in the headline itself (`Quill says “…”`, `Quill: ‘…’`).
+    func attributeHeadline(_ quotes: [Quote], body: [Quote]) -> [Quote] {
         var out: [Quote] = []
         let t = headlineText
         for var q in quotes {
@@ -103,7 +141,15 @@ extension AttributionSession {
                     find = f
                 }
             }
-            if let f = find, f.kind != .inherit, let r = resolve(f, at: Self.order(part)) {
+            var resolved: Resolved?
+            if let f = find, f.kind != .inherit { resolved = resolve(f, at: Self.order(part)) }
+            if resolved?.kind != .person, let echo = bodyQuote(repeating: q, in: body) {
+                // `US hails ‘…’`: the country or body in the headline stands for the person quoted below.
+                q.speaker = echo.speaker
+                q.speakerEntity = echo.speakerEntity
+                q.cue = echo.cue
+                q.speakerSpan = echo.speakerSpan
+            } else if let f = find, let r = resolved {
                 q.speaker = r.speaker
                 q.speakerEntity = r.entity
                 q.cue = f.cue
@@ -112,6 +158,35 @@ extension AttributionSession {
             out.append(q)
         }
         return out
+    }
+
+    /// The first quoted (not reported) body quote of a person that repeats the
+    /// words of `q`: the same words (case and outer punctuation aside), or, for
+    /// four words or more, words it holds. A two-word term that merely recurs
+    /// in someone's sentence (`dark comet`) is no echo.
+    func bodyQuote(repeating q: Quote, in body: [Quote]) -> Quote? {
+        let words = Self.normalized(q.text)
+        guard words.utf8.count >= 3 else { return nil }
+        let long = words.split(separator: " ").count >= 4
+        for b in body where b.kind != .indirect && b.speaker != nil {
+            guard let e = b.speakerEntity.map({ entities[$0].type }) ?? personKind(b.speaker!), e == .person else { continue }
+            let text = Self.normalized(b.text)
+            if text == words || (long && text.contains(words)) { return b }
+        }
+        return nil
+    }
+
+    /// Lower-cased, without punctuation or spaces at either end.
+    static func normalized(_ text: String) -> Substring {
+        var words = Substring(text.lowercased())
+        while let c = words.first, !(c.isLetter || c.isNumber) { words = words.dropFirst() }
+        while let c = words.last, !(c.isLetter || c.isNumber) { words = words.dropLast() }
+        return words
+    }
+
+    /// A speaker with no entity: a person when the story names them in full.
+    func personKind(_ name: String) -> EntityType? {
+        isPersonLike(name, order: Int.max) ? .person : nil
     }
 
     /// Tokens inside a part (first and last), if any.
@@ -188,7 +263,7 @@ extension AttributionSession {
 
     // MARK: - resolution
 
-    mutating func addEvent(_ e: SubjectEvent) {
+    func addEvent(_ e: SubjectEvent) {
         // Kept apart from the subjects found up front: quotes are attributed in
         // story order, so this is an append, where an insert into `events`
         // moved every later subject (quadratic on a long story).
@@ -226,6 +301,33 @@ extension AttributionSession {
         }
     }
 
+    /// The first of `pick`'s answers over the classified subject events before
+    /// `order`, nearest first (as `eventsBefore`). The subjects found up front are
+    /// classified once each: a story's pronouns walked back over them again and again.
+    func firstClassified(before order: Int, _ pick: (SubjectEvent) -> Resolved?) -> Resolved? {
+        if classifiedFound.count != events.count { classifiedFound = Array(repeating: nil, count: events.count) }
+        var i = Self.end(before: order, in: events)
+        var j = Self.end(before: order, in: addedEvents)
+        while true {
+            let e: SubjectEvent
+            if j > 0, i == 0 || addedEvents[j - 1].order >= events[i - 1].order {
+                j -= 1
+                e = classified(addedEvents[j])
+            } else if i > 0 {
+                i -= 1
+                if let known = classifiedFound[i] {
+                    e = known
+                } else {
+                    e = classified(events[i])
+                    classifiedFound[i] = e
+                }
+            } else {
+                return nil
+            }
+            if let r = pick(e) { return r }
+        }
+    }
+
     func resolve(_ f: SpeakerFind, at order: Int) -> Resolved? {
         switch f.kind {
         case .inherit:
@@ -244,6 +346,11 @@ extension AttributionSession {
             if let head = words.last, lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }
             // `the department`: the organisation of that name named earlier in the story.
             if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
+                return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
+            }
+            // `the company said` after `Crestline Health said`: the organisation named just before.
+            if words.count == 1, let head = words.first, SpeechLexicon.organizationStandIns.contains(head.lowercased()),
+               let org = organizationSubject(before: order) {
                 return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
             }
             // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
@@ -266,14 +373,29 @@ extension AttributionSession {
     /// found at the quote: same last word, and a fuller form only of a lone surname
     /// that is not shared by two people in the story.
     func agrees(entity: String, with name: String) -> Bool {
-        let ew = entity.split(separator: " ")
-        let nw = name.split(separator: " ")
-        guard let el = ew.last, let nl = nw.last else { return false }
+        let ew = NameWords(entity)
+        let nw = NameWords(name)
+        guard ew.count > 0, nw.count > 0 else { return false }
         if ew.count == nw.count { return entity.lowercased() == name.lowercased() }
-        guard el.lowercased() == nl.lowercased(), ew.count > nw.count, nw.count == 1 else { return false }
-        if let first = ew.first, SpeechLexicon.sentenceStarters.contains(first.lowercased()) { return false }
-        if let candidates = fullNames[nl.lowercased()], Set(candidates.map(\.name)).count > 1 { return false }
+        guard ew.count > nw.count, nw.count == 1 else { return false }
+        let nl = nw.last.lowercased()
+        guard ew.last.lowercased() == nl else { return false }
+        if SpeechLexicon.sentenceStarters.contains(ew.first.lowercased()) { return false }
+        if let candidates = fullNames[nl], let first = candidates.first,
+           candidates.contains(where: { $0.name != first.name }) { return false }
         return true
+    }
+
+    /// The organisation that last stood as a subject or speaker before `order`,
+    /// in its paragraph or the two before (a person or group in between ends the search).
+    func organizationSubject(before order: Int) -> SubjectEvent? {
+        for raw in eventsBefore(order) {
+            guard raw.order >= order - 3_000_000 else { return nil }
+            let e = classified(raw)
+            if e.kind == .organization { return e }
+            if e.kind == .person || e.kind == .plural { return nil }
+        }
+        return nil
     }
 
     func organizationEnding(in head: String, before order: Int) -> SubjectEvent? {
@@ -294,11 +416,11 @@ extension AttributionSession {
             e.name = entities[i].name
             return e
         }
-        if e.kind == .person, !e.name.contains(" ") {
+        if e.kind == .person, !e.name.utf8.contains(0x20) {
             e.name = canonicalName(e.name, order: e.order)
             return e
         }
-        guard e.kind == .other, !e.name.contains(" ") else { return e }
+        guard e.kind == .other, !e.name.utf8.contains(0x20) else { return e }
         if isPersonLike(e.name, order: e.order) {
             e.kind = .person
             e.name = canonicalName(e.name, order: e.order)
@@ -309,27 +431,28 @@ extension AttributionSession {
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
-            for raw in eventsBefore(order) {
-                let e = classified(raw)
-                guard e.kind == .person else { continue }
+            return firstClassified(before: order) { e in
+                guard e.kind == .person else { return nil }
+                let words = NameWords(e.name)
                 // Skip a person whose given name says the other pronoun.
-                if let first = e.name.split(separator: " ").first?.lowercased(), e.name.contains(" ") {
-                    if p == .male && lexicon.femaleNames.contains(first) { continue }
-                    if p == .female && lexicon.maleNames.contains(first) { continue }
+                if words.count > 0, e.name.utf8.contains(0x20) {
+                    let first = words.first.lowercased()
+                    if p == .male && lexicon.femaleNames.contains(first) { return nil }
+                    if p == .female && lexicon.maleNames.contains(first) { return nil }
+                }
+                // … or whom the story calls `Mr.` / `Ms.`.
+                if !surnameGender.isEmpty, words.count > 0, let g = surnameGender[words.last.lowercased()], g != p {
+                    return nil
                 }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:
-            for raw in eventsBefore(order) {
-                let e = classified(raw)
-                guard e.kind == .organization else { continue }
-                return Resolved(speaker: e.name, entity: e.entity, kind: .organization)
+            return firstClassified(before: order) { e in
+                e.kind == .organization ? Resolved(speaker: e.name, entity: e.entity, kind: .organization) : nil
             }
         case .plural:
-            for raw in eventsBefore(order) {
-                let e = classified(raw)
-                guard e.kind == .plural || e.kind == .organization else { continue }
-                return Resolved(speaker: e.name, entity: e.entity, kind: e.kind)
+            return firstClassified(before: order) { e in
+                e.kind == .plural || e.kind == .organization ? Resolved(speaker: e.name, entity: e.entity, kind: e.kind) : nil
             }
         case .firstPerson:
             return nil

@@ -33,8 +33,10 @@ struct IndirectCandidate {
     var content: Span
 }
 
-/// The state of attributing the quotes of one story.
-struct AttributionSession {
+/// The state of attributing the quotes of one story. A class: the session is
+/// large and its methods run in per-token loops, where a struct was copied
+/// (and its arrays retained and released) again and again.
+final class AttributionSession {
     let story: Story
     let entities: [Entity]
     let lexicon: SpeechLexicon
@@ -48,9 +50,32 @@ struct AttributionSession {
     /// Speakers added while attributing (`addEvent`), sorted by order.
     var addedEvents: [SubjectEvent] = []
     var indirect: [IndirectCandidate] = []
+    /// `classified(_:)` of each of `events`, filled as pronouns ask.
+    var classifiedFound: [SubjectEvent?] = []
     /// Lower-case words of the story (packed): a capitalised sentence opener
     /// that also appears in lower case is an ordinary word, not a name.
     var commonWords = SpeechWordSet(keys: [])
+    /// Surnames (lower-cased) the story writes with `Mr.`, `Mrs.` or `Ms.`: the pronoun they take.
+    var surnameGender: [String: SpeechLexicon.PronounKind] = [:]
+
+    struct MentionPlace: Hashable {
+        var field: Span.Field
+        var paragraph: Int
+    }
+    /// Every entity mention by field and paragraph, in entity order (built on first use).
+    lazy var mentionsByParagraph: [MentionPlace: [PlacedMention]] = {
+        var out: [MentionPlace: [PlacedMention]] = [:]
+        for (i, e) in entities.enumerated() {
+            for m in e.mentions {
+                out[MentionPlace(field: m.span.field, paragraph: m.span.paragraph), default: []]
+                    .append(PlacedMention(entity: i, start: m.span.start, end: m.span.end))
+            }
+        }
+        return out
+    }()
+    /// Entities by name and mention text, any case (built on first use: the
+    /// names were lower-cased on every lookup).
+    lazy var entityNames = EntityNames(entities)
 
     init(story: Story, entities: [Entity], lexicon: SpeechLexicon, quotes: [Quote]) {
         self.story = story
@@ -67,11 +92,13 @@ struct AttributionSession {
         texts.reserveCapacity(story.paragraphs.count)
         for (i, p) in story.paragraphs.enumerated() {
             texts.append(p.kind == .body
-                ? AttributionText(field: .body, paragraph: i, text: p.text, quoteParts: partsByParagraph[i]) : nil)
+                ? AttributionText(field: .body, paragraph: i, text: p.text, quoteParts: partsByParagraph[i], lexicon: lexicon)
+                : nil)
         }
         self.texts = texts
         let headlineParts = QuoteFinder().find(inText: story.headline, field: .headline).flatMap(\.parts)
-        headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts)
+        headlineText = AttributionText(field: .headline, paragraph: 0, text: story.headline, quoteParts: headlineParts,
+                                       lexicon: lexicon)
         var lowerKeys: [UInt64] = []
         for case let t? in texts {
             for (i, tok) in t.tokens.enumerated() where tok.kind == .word && !tok.isCapitalized && tok.length <= 8 {
@@ -93,7 +120,7 @@ struct AttributionSession {
 
     // MARK: - names and subjects
 
-    mutating func collectNamesAndSubjects() {
+    func collectNamesAndSubjects() {
         for name in story.byline { addFullName(name, order: -1_500_000) }
         var all: [AttributionText] = [headlineText]
         for case let t? in texts { all.append(t) }
@@ -117,17 +144,28 @@ struct AttributionSession {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
                         fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
                     }
+                    if !isOrg, let g = honorificGender(t, a, start) {
+                        surnameGender[t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()] = g
+                    }
                     let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
                     if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
                         // `…, Quill said.`: a speaker wherever it stands.
                         events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
                                                    kind: isOrg ? .organization : (isPlaceLike(t, start) ? .other : .person)))
+                    } else if words == 1 && !isOrg && !speaks && isModifierBeforeNoun(t, start) {
+                        // `Democratic presidential candidate Oren Blaise visited`: a party or
+                        // nationality word is no subject; the name after its noun may be.
                     } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
                         && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
                         let next = z + 1
                         if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-                           !isOrg, words == 1, lexicon.sourceNouns.contains(t.lower(next)) {
+                           !isOrg, words == 1, t.has(next, .sourceNoun),
+                           nameAfterRoles(t, from: next) {
+                            // `French trade minister Ada Quill said`: the name is the subject.
+                            sentenceSubjectDone = false
+                        } else if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+                           !isOrg, words == 1, t.has(next, .sourceNoun) {
                             // `French officials said`: the group, not the place.
                             events.append(SubjectEvent(order: order, name: t.string(from: start, to: next), entity: nil,
                                                        kind: t.lower(next).hasSuffix("s") ? .plural : .other))
@@ -150,7 +188,7 @@ struct AttributionSession {
 
     /// Subjects of speech verbs and `according to` outside quotes: speakers of
     /// reported speech, which pronouns and `the adviser` may refer back to.
-    mutating func collectSpeechSubjects(_ t: AttributionText) {
+    func collectSpeechSubjects(_ t: AttributionText) {
         var sentence = 0
         var sentenceHasQuote = false
         var k = 0
@@ -168,14 +206,14 @@ struct AttributionSession {
             }
             var find: SpeakerFind?
             var verb = k
-            if t.tokens[k].kind == .word, t.tokens[k].length == 9, k + 1 < n, t.lower(k) == "according", t.lower(k + 1) == "to" {
+            if t.tokens[k].kind == .word, t.has(k, .according), k + 1 < n, t.key(k + 1) == 0x746F {
                 find = subjectAfter(t, k + 1, upperBound: min(n, k + 12))
                 verb = k + 1
-            } else if isSpeechVerb(t, k), !t.endsWithIng(k) {
+            } else if isSpeechVerb(t, k), !isParticiple(t, k) {
                 find = subjectBefore(t, k, lowerBound: sentence)
             }
             if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,
-               lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+               t.has(k, .reportingVerb), !isNegated(t, k),
                let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
                 var f = f
                 f.cue = t.lower(k)
@@ -186,9 +224,9 @@ struct AttributionSession {
                 if f.kind == .name {
                     let org = isOrganizationName(f.text)
                     let kind: SpeakerClass = org ? .organization
-                        : (f.text.contains(" ") && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
+                        : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
                             ? .person : .other)
-                    let placeLike = f.text.contains(".") && !f.text.contains(" ")
+                    let placeLike = f.text.utf8.contains(0x2E) && !f.text.utf8.contains(0x20)
                     events.append(SubjectEvent(order: order, name: f.text, entity: nil,
                                                kind: kind == .other && !placeLike ? .person : kind))
                 } else {
@@ -196,7 +234,7 @@ struct AttributionSession {
                                                isDescriptor: true))
                 }
                 // Reported speech: `Quill said (that) the talks failed.` with no quote marks.
-                if !sentenceHasQuote, verb == k, lexicon.reportingVerbs.contains(t.lower(k)), !isNegated(t, k),
+                if !sentenceHasQuote, verb == k, t.has(k, .reportingVerb), !isNegated(t, k),
                    let content = reportedContent(t, afterVerb: k), !overlapsIndirect(content) {
                     var f = f
                     f.cue = t.lower(k)
@@ -250,7 +288,9 @@ struct AttributionSession {
 
     /// Plural, organisation or person, from a descriptor's head noun.
     func descriptorClass(_ text: String) -> SpeakerClass {
-        guard let head = text.split(separator: " ").last?.lowercased() else { return .other }
+        let words = NameWords(text)
+        guard words.count > 0 else { return .other }
+        let head = words.last.lowercased()
         if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
             return .organization
         }
@@ -258,7 +298,7 @@ struct AttributionSession {
         return .person
     }
 
-    mutating func addFullName(_ name: String, order: Int) {
+    func addFullName(_ name: String, order: Int) {
         guard let last = name.split(separator: " ").last else { return }
         fullNames[last.lowercased(), default: []].append((order, name))
     }
@@ -266,8 +306,7 @@ struct AttributionSession {
     func isTitleWord(_ t: AttributionText, _ i: Int) -> Bool {
         let tok = t.tokens[i]
         guard tok.kind == .word, tok.isCapitalized, tok.length <= 14 else { return false }
-        if tok.length <= 8 { return lexicon.titleKeys.contains(t.key(i)) }
-        return lexicon.titles.contains(t.lower(i))
+        return t.has(i, .title)
     }
 
     /// The extent of a run of capitalised words starting at `i`: names, titles,
@@ -278,7 +317,7 @@ struct AttributionSession {
         while k < t.tokens.count, t.roles[k] == t.roles[i] {
             if t.possessiveSuffix(z) > 0 { break }
             if t.isNameWord(k) || isTitleWord(t, k) { z = k; k += 1; continue }
-            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z),
+            if t.isPunct(k, 0x2E), t.tokens[k].start == t.tokens[z].end, isTitleWord(t, z) || t.isInitial(z),
                k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) {
                 k += 1; continue // Mr. / Sen. / J.
             }
@@ -303,8 +342,13 @@ struct AttributionSession {
         guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
         _ = words
         let cut = t.possessiveSuffix(z)
-        let span = t.span(start, z, trimEnd: cut)
+        var span = t.span(start, z, trimEnd: cut)
         guard span.end > span.start else { return nil }
+        // `Ada Quill Jr.` at the end of a sentence: the dot is the suffix's too.
+        if cut == 0, t.tokens[z].length == 2, t.key(z) == 0x6A72 || t.key(z) == 0x7372,
+           z + 1 < t.tokens.count, t.isPunct(z + 1, 0x2E), t.tokens[z + 1].start == t.tokens[z].end {
+            span.end += 1
+        }
         return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
     }
 
@@ -317,16 +361,25 @@ struct AttributionSession {
         var start = a
         while start < z, t.tokens[start].kind != .word { start += 1 }
         if !isOrg {
-            // Word positions, to know which words are the last two.
-            var wordIndices: [Int] = []
-            for k in start...z where t.tokens[k].kind == .word { wordIndices.append(k) }
-            for (n, k) in wordIndices.enumerated() where k < z {
-                let nearEnd = n >= wordIndices.count - 2
-                if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
-                    || (!nearEnd && isAffiliation(t, k))
-                    || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
-                    start = wordIndices.count > n + 1 ? wordIndices[n + 1] : z
+            // How many words, to know which are the last two.
+            var wordCount = 0
+            for k in start...z where t.tokens[k].kind == .word { wordCount += 1 }
+            var n = 0
+            var k = start
+            while k < z {
+                if t.tokens[k].kind == .word {
+                    let nearEnd = n >= wordCount - 2
+                    if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
+                        || (!nearEnd && isAffiliation(t, k))
+                        || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                        // The name starts at the next word (z is a word).
+                        var next = k + 1
+                        while t.tokens[next].kind != .word { next += 1 }
+                        start = next
+                    }
+                    n += 1
                 }
+                k += 1
             }
             while start < z, t.tokens[start].kind != .word { start += 1 }
         }
@@ -340,15 +393,63 @@ struct AttributionSession {
     func isAffiliation(_ t: AttributionText, _ k: Int) -> Bool {
         let tok = t.tokens[k]
         guard tok.length >= 4 else { return false }
-        if SpeechLexicon.affiliationKeys.contains(t.key(k)) { return true }
+        if t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) { return true }
         let e = tok.end
         let b = t.bytes
         // Demonyms: -an, -ans, -ese, -ish, -ic (not short given names: only before two more words).
-        if b[e - 1] == 0x6E && b[e - 2] == 0x61 { return true }
-        if b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61 { return true }
-        if b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65 { return true }
-        if b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69 { return true }
-        return false
+        let demonymLike = (b[e - 1] == 0x6E && b[e - 2] == 0x61)
+            || (b[e - 1] == 0x73 && b[e - 2] == 0x6E && b[e - 3] == 0x61)
+            || (b[e - 1] == 0x65 && b[e - 2] == 0x73 && b[e - 3] == 0x65)
+            || (b[e - 1] == 0x68 && b[e - 2] == 0x73 && b[e - 3] == 0x69)
+        guard demonymLike else { return false }
+        // `Susan B. Quill`, `Brian Quill`: a given name, not a nationality.
+        if k + 1 < t.tokens.count, t.isInitial(k + 1) { return false }
+        let lower = t.lower(k)
+        return !lexicon.maleNames.contains(lower) && !lexicon.femaleNames.contains(lower)
+    }
+
+    /// `Mr. Quill` / `Mrs. Quill` / `Ms. Quill`: the pronoun of the person, from
+    /// an honorific in the run `a..<start` before the name proper.
+    func honorificGender(_ t: AttributionText, _ a: Int, _ start: Int) -> SpeechLexicon.PronounKind? {
+        var k = a
+        while k < start {
+            if t.tokens[k].kind == .word {
+                switch t.key(k) {
+                case 0x6D72, 0x6D72_2E: return .male // mr, mr.
+                case 0x6D7273, 0x6D73, 0x6D69_7373, 0x6D72_732E, 0x6D73_2E: return .female // mrs, ms, miss
+                default: break
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Lower-case role words from `k` (`trade minister`) followed by a name.
+    func nameAfterRoles(_ t: AttributionText, from k: Int) -> Bool {
+        var e = k
+        while e < t.tokens.count, e - k < 4, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized {
+            guard t.has(e, .sourceNoun) || t.has(e, .titleText) else { return false }
+            e += 1
+        }
+        guard e > k, e < t.tokens.count else { return false }
+        if t.isNameWord(e) { return true }
+        // `Calloway’s Democratic counterpart, Sen. Dana Whitlock, voted`: the name in apposition.
+        return t.isPunct(e, 0x2C) && e + 1 < t.tokens.count && (t.isNameWord(e + 1) || isTitleWord(t, e + 1))
+    }
+
+    /// A lone party or nationality word before a lower-case word that is no
+    /// source noun (`Republican hopefuls`, `French farmers`): an adjective.
+    func isModifierBeforeNoun(_ t: AttributionText, _ k: Int) -> Bool {
+        let next = k + 1
+        guard next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
+              !t.has(next, .sourceNoun),
+              !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, next) else { return false }
+        let tok = t.tokens[k]
+        // `Democrats`, `Republicans`: the party's people, a subject of their own.
+        if t.bytes[tok.end - 1] == 0x73 { return false }
+        if t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) { return true }
+        return t.has(k, .demonym)
     }
 
     /// `South Korea`, `New York`: a place, not a person.
@@ -369,12 +470,7 @@ struct AttributionSession {
         return t.bytes[tok.end - 1] == 0x2E
     }
 
-    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool {
-        let tok = t.tokens[k]
-        let cut = t.possessiveSuffix(k)
-        if cut == 0 && tok.length <= 8 { return lexicon.organizationHeadKeys.contains(t.key(k)) }
-        return lexicon.organizationHeads.contains(t.slice(tok.start, tok.end - cut).lowercased())
-    }
+    func isOrganizationHead(_ t: AttributionText, _ k: Int) -> Bool { t.has(k, .organizationHead) }
 
     func stripPossessive(_ w: String) -> String {
         if w.hasSuffix("’s") { return String(w.dropLast(2)) }
@@ -383,8 +479,9 @@ struct AttributionSession {
     }
 
     func isOrganizationName(_ name: String) -> Bool {
-        guard let last = name.split(separator: " ").last else { return false }
-        return lexicon.organizationHeads.contains(last.lowercased())
+        let words = NameWords(name)
+        guard words.count > 0 else { return false }
+        return lexicon.isOrganizationHead(words.last)
     }
 
     /// A person: two or more words that do not name an organisation, or one
@@ -394,7 +491,7 @@ struct AttributionSession {
         let words = name.split(separator: " ")
         if words.count >= 2 {
             if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
-            return !name.contains(".") || words.count >= 3
+            return !name.utf8.contains(0x2E) || words.count >= 3
         }
         return fullNames[name.lowercased()] != nil
     }
@@ -426,27 +523,62 @@ struct AttributionSession {
 
     // MARK: - entities
 
+    /// A mention placed in its field and paragraph, for `entityIndex(overlapping:)`.
+    struct PlacedMention {
+        var entity: Int
+        var start: Int
+        var end: Int
+    }
+
+    /// The entity with a mention overlapping `span`: the first such person, else
+    /// the first such entity (in entity order).
     func entityIndex(overlapping span: Span) -> Int? {
-        guard !entities.isEmpty else { return nil }
+        guard !entities.isEmpty, let placed = mentionsByParagraph[MentionPlace(field: span.field, paragraph: span.paragraph)]
+        else { return nil }
         var best: Int?
-        for (i, e) in entities.enumerated() {
-            for m in e.mentions where m.span.field == span.field && m.span.paragraph == span.paragraph {
-                if m.span.start < span.end && span.start < m.span.end {
-                    if best == nil || (entities[best!].type != .person && e.type == .person) { best = i }
-                }
-            }
+        for m in placed where m.start < span.end && span.start < m.end {
+            if best == nil || (entities[best!].type != .person && entities[m.entity].type == .person) { best = m.entity }
         }
         return best
     }
 
+    /// The first entity whose name is `name` (any case), else the first with a mention written so.
     func entityNamed(_ name: String) -> Int? {
         guard !entities.isEmpty else { return nil }
+        let names = entityNames
+        if let h = SpeechLexicon.foldedHash(name.utf8) { return names.byName[h] ?? names.byMention[h] }
         let lower = name.lowercased()
-        for (i, e) in entities.enumerated() where e.name.lowercased() == lower { return i }
-        for (i, e) in entities.enumerated() where e.mentions.contains(where: { $0.text.lowercased() == lower }) {
-            return i
+        if let h = SpeechLexicon.foldedHash(lower.utf8) { return names.byName[h] ?? names.byMention[h] }
+        return names.otherByName[lower] ?? names.otherByMention[lower]
+    }
+
+    /// Entities by lower-cased name and by lower-cased mention text, the first
+    /// entity winning: ASCII text (all but a few names) by `SpeechLexicon.foldedHash`,
+    /// so that no name is lower-cased per lookup; other text lower-cased.
+    struct EntityNames {
+        var byName: [UInt64: Int] = [:]
+        var byMention: [UInt64: Int] = [:]
+        var otherByName: [String: Int] = [:]
+        var otherByMention: [String: Int] = [:]
+
+        init(_ entities: [Entity]) {
+            func add(_ text: String, _ i: Int, _ hashed: inout [UInt64: Int], _ other: inout [String: Int]) {
+                if let h = SpeechLexicon.foldedHash(text.utf8) {
+                    if hashed[h] == nil { hashed[h] = i }
+                    return
+                }
+                let lower = text.lowercased()
+                if let h = SpeechLexicon.foldedHash(lower.utf8) {
+                    if hashed[h] == nil { hashed[h] = i }
+                } else if other[lower] == nil {
+                    other[lower] = i
+                }
+            }
+            for (i, e) in entities.enumerated() {
+                add(e.name, i, &byName, &otherByName)
+                for m in e.mentions { add(m.text, i, &byMention, &otherByMention) }
+            }
         }
-        return nil
     }
 
     func classOf(entity i: Int) -> SpeakerClass {
@@ -461,4 +593,30 @@ struct AttributionSession {
 extension AttributionText {
     /// The run ends in a possessive (`Rubio’s`): an owner, not a subject.
     func isPossessiveRun(_ z: Int) -> Bool { possessiveSuffix(z) > 0 }
+}
+
+/// The words of a name or descriptor as `split(separator: " ")` gives them
+/// (runs between spaces), counted and with the first and last at hand,
+/// without building an array of them.
+struct NameWords {
+    var count = 0
+    var first: Substring = ""
+    var last: Substring = ""
+
+    init(_ s: String) {
+        let utf8 = s.utf8
+        var i = utf8.startIndex
+        let end = utf8.endIndex
+        while i < end {
+            while i < end, utf8[i] == 0x20 { i = utf8.index(after: i) }
+            guard i < end else { break }
+            var j = i
+            while j < end, utf8[j] != 0x20 { j = utf8.index(after: j) }
+            let word = s[i..<j]
+            if count == 0 { first = word }
+            last = word
+            count += 1
+            i = j
+        }
+    }
 }

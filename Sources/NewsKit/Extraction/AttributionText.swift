@@ -13,8 +13,36 @@ final class AttributionText {
     let roles: [TokenRole]
     /// Per token: starts a sentence (only meaningful for plain tokens).
     let sentenceStart: [Bool]
+    /// Per token: `key(_:)`, packed once.
+    let keys: [UInt64]
+    /// Per word token: what the speech lexicon says of it, looked up once.
+    let facts: [WordFacts]
 
-    init(field: Span.Field, paragraph: Int, text: String, quoteParts: [Span]) {
+    /// What the lexicon says of one word, each answered as the attributor asked it
+    /// before (short words by packed key, long ones by their lower-cased text).
+    struct WordFacts: OptionSet {
+        let rawValue: UInt16
+        /// Speech verb (`isSpeechVerb`'s lookup).
+        static let speechVerb = WordFacts(rawValue: 1 << 0)
+        /// Title (`isTitleWord`'s lookup).
+        static let title = WordFacts(rawValue: 1 << 1)
+        /// `lexicon.titles` holds the lower-cased word.
+        static let titleText = WordFacts(rawValue: 1 << 2)
+        /// `lexicon.sourceNouns` holds the lower-cased word.
+        static let sourceNoun = WordFacts(rawValue: 1 << 3)
+        /// `lexicon.reportingVerbs` holds the lower-cased word.
+        static let reportingVerb = WordFacts(rawValue: 1 << 4)
+        /// Organisation head (`isOrganizationHead`'s lookup, possessive cut).
+        static let organizationHead = WordFacts(rawValue: 1 << 5)
+        /// A function word or sentence opener that is never part of a name.
+        static let notName = WordFacts(rawValue: 1 << 6)
+        /// `according`.
+        static let according = WordFacts(rawValue: 1 << 7)
+        /// `lexicon.demonyms` holds the lower-cased word.
+        static let demonym = WordFacts(rawValue: 1 << 8)
+    }
+
+    init(field: Span.Field, paragraph: Int, text: String, quoteParts: [Span], lexicon: SpeechLexicon) {
         self.field = field
         self.paragraph = paragraph
         self.text = text
@@ -24,6 +52,16 @@ final class AttributionText {
             (Tokenizer.tokenize(bytes: $0), SentenceSplitter.split(bytes: $0))
         }
         self.tokens = tokens
+        var keys = [UInt64](repeating: 0, count: tokens.count)
+        var facts = [WordFacts](repeating: [], count: tokens.count)
+        for (i, t) in tokens.enumerated() {
+            let key = Self.packedKey(bytes, t)
+            keys[i] = key
+            guard t.kind == .word else { continue }
+            facts[i] = lexicon.facts(bytes, t, key: key)
+        }
+        self.keys = keys
+        self.facts = facts
         var roles = [TokenRole](repeating: .plain, count: tokens.count)
         // Parts are sorted by start; walk tokens and parts together (linear).
         let parts = quoteParts.sorted { $0.start < $1.start }
@@ -101,8 +139,9 @@ final class AttributionText {
 
     /// The token lower-cased and packed into an integer (ASCII words of up to
     /// eight letters; 0 otherwise), so word-list checks allocate nothing.
-    @inline(__always) func key(_ i: Int) -> UInt64 {
-        let t = tokens[i]
+    @inline(__always) func key(_ i: Int) -> UInt64 { keys[i] }
+
+    static func packedKey(_ bytes: [UInt8], _ t: Token) -> UInt64 {
         guard t.length <= 8 else { return 0 }
         var k: UInt64 = 0
         for j in t.start..<t.end {
@@ -111,6 +150,40 @@ final class AttributionText {
             k = k << 8 | UInt64(c | 0x20)
         }
         return k
+    }
+
+    /// Bytes `a..<b` lower-cased, as `String.lowercased()` would (ASCII without it).
+    static func lowerText(_ bytes: [UInt8], _ a: Int, _ b: Int) -> String {
+        bytes.withUnsafeBufferPointer { all in
+            let range = UnsafeBufferPointer(rebasing: all[a..<b])
+            var ascii = true
+            for c in range where c >= 0x80 { ascii = false; break }
+            guard ascii else { return String(decoding: range, as: UTF8.self).lowercased() }
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for (n, c) in range.enumerated() { out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+                return range.count
+            }
+        }
+    }
+
+    @inline(__always) func has(_ i: Int, _ f: WordFacts) -> Bool { facts[i].contains(f) }
+
+    /// `SpeechLexicon.pronounKind` of the lower-cased token, by its key.
+    func pronounKind(_ i: Int) -> SpeechLexicon.PronounKind? {
+        switch keys[i] {
+        case 0x6865: return .male // he
+        case 0x73_6865: return .female // she
+        case 0x6974: return .neuter // it
+        case 0x7468_6579: return .plural // they
+        case 0x7765, 0x69: return .firstPerson // we, i
+        default: return nil
+        }
+    }
+
+    /// `a`, `an`, `the`.
+    func isDeterminer(_ i: Int) -> Bool {
+        let k = keys[i]
+        return k == 0x61 || k == 0x616E || k == 0x74_6865
     }
 
     /// Membership in a word list without allocating for short words.
@@ -151,8 +224,9 @@ final class AttributionText {
     }
 
     /// Possessive word (`Rubio’s`, `workers'`): returns the length of the suffix.
-    func possessiveSuffix(_ i: Int) -> Int {
-        let t = tokens[i]
+    func possessiveSuffix(_ i: Int) -> Int { Self.possessiveSuffix(bytes, tokens[i]) }
+
+    static func possessiveSuffix(_ bytes: [UInt8], _ t: Token) -> Int {
         guard t.kind == .word, t.length > 2 else { return 0 }
         let e = t.end
         if bytes[e - 1] == 0x73 || bytes[e - 1] == 0x53 {
@@ -162,15 +236,30 @@ final class AttributionText {
         return 0
     }
 
+    /// One capital letter, as in the initial of `Ada B. Quill` (with or without its dot).
+    @inline(__always) func isInitial(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .word, t.length == 1 || (t.length == 2 && bytes[t.start + 1] == 0x2E) else { return false }
+        return bytes[t.start] >= 0x41 && bytes[t.start] <= 0x5A
+    }
+
+    /// `46-year-old`: an age standing for a person (`said the 46-year-old`).
+    func isAgeNoun(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.kind == .number, t.length >= 10 else { return false }
+        var e = t.end
+        if bytes[e - 1] | 0x20 == 0x73 { e -= 1 } // -year-olds
+        let suffix: [UInt8] = Array("-year-old".utf8)
+        guard e - t.start > suffix.count else { return false }
+        for (n, c) in suffix.enumerated() where bytes[e - suffix.count + n] | 0x20 != c { return false }
+        return true
+    }
+
     /// A capitalised word that can be part of a name (not a sentence-initial function word).
     func isNameWord(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
-        if t.length <= 8 {
-            let k = key(i)
-            if SpeechLexicon.notNameKeys.contains(k) { return false }
-        }
-        return true
+        return !facts[i].contains(.notName)
     }
 
     func span(_ a: Int, _ z: Int, trimEnd: Int = 0) -> Span {

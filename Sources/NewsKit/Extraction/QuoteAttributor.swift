@@ -27,9 +27,9 @@ public struct QuoteAttributor: Sendable {
     public func attribute(
         _ quotes: (body: [Quote], headline: [Quote]), in story: Story, entities: [Entity]
     ) -> (body: [Quote], headline: [Quote], entities: [Entity]) {
-        var session = AttributionSession(story: story, entities: entities, lexicon: lexicon, quotes: quotes.body)
+        let session = AttributionSession(story: story, entities: entities, lexicon: lexicon, quotes: quotes.body)
         let body = session.attributeBody()
-        let headline = session.attributeHeadline(quotes.headline)
+        let headline = session.attributeHeadline(quotes.headline, body: body)
         return (body, headline, entities)
     }
 }

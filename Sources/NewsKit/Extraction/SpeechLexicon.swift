@@ -5,7 +5,9 @@ import NewsResources
 ///
 /// Lookups take lower-cased words; the attributor only asks about the few
 /// words around each quote, never every word of a story.
-public struct SpeechLexicon: Sendable {
+/// A class: attribution code passes it around per paragraph and per word, and
+/// a struct of many sets was copied (each set retained and released) each time.
+public final class SpeechLexicon: Sendable {
     public static let shared = SpeechLexicon()
 
     /// Verbs that report speech (all forms): said, told, added, called …
@@ -21,6 +23,18 @@ public struct SpeechLexicon: Sendable {
     let titleKeys: SpeechWordSet
     let organizationHeadKeys: SpeechWordSet
     let speechVerbKeys: SpeechWordSet
+    let sourceNounKeys: SpeechWordSet
+    let demonymKeys: SpeechWordSet
+    /// Every fact about short ASCII words, by packed key (see `facts(_:_:key:)`).
+    let shortFacts: SpeechWordTable
+    /// Every fact about words by their lower-cased text.
+    let textFacts: [String: UInt16]
+    /// Every fact about words by `hashedKey` of their lower-cased ASCII bytes
+    /// (all the lists are ASCII): long words are looked up without a String.
+    let hashedFacts: SpeechWordTable
+    let reportingVerbKeys: SpeechWordSet
+    /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
+    let demonyms: Set<String>
     /// Given names a story refers to as `she` (female) or `he` (male).
     let femaleNames: Set<String>
     let maleNames: Set<String>
@@ -33,6 +47,41 @@ public struct SpeechLexicon: Sendable {
         titleKeys = SpeechWordSet(titles)
         organizationHeadKeys = SpeechWordSet(organizationHeads)
         speechVerbKeys = SpeechWordSet(speechVerbs)
+        sourceNounKeys = SpeechWordSet(sourceNouns)
+        reportingVerbKeys = SpeechWordSet(Self.reportingVerbList)
+        demonyms = Set(NewsResources.gazetteer("demonyms").compactMap { line in
+            line.split(separator: "|").first.map { $0.lowercased() }
+        })
+        demonymKeys = SpeechWordSet(demonyms)
+        typealias F = AttributionText.WordFacts
+        var text: [String: UInt16] = [:]
+        func mark<S: Sequence>(_ words: S, _ f: F) where S.Element == String {
+            for w in words { text[w, default: 0] |= f.rawValue }
+        }
+        mark(speechVerbs, .speechVerb)
+        mark(titles, [.title, .titleText])
+        mark(sourceNouns, .sourceNoun)
+        mark(Self.reportingVerbList, .reportingVerb)
+        mark(organizationHeads, .organizationHead)
+        mark(demonyms, .demonym)
+        mark(["according"], .according)
+        var short: [UInt64: UInt16] = [:]
+        for (w, f) in text {
+            let k = SpeechWordSet.key(w)
+            if k != 0 { short[k, default: 0] |= f }
+        }
+        for w in SpeechLexicon.phraseBreakers.union(SpeechLexicon.sentenceStarters) {
+            let k = SpeechWordSet.key(w)
+            if k != 0 { short[k, default: 0] |= F.notName.rawValue }
+        }
+        textFacts = text
+        shortFacts = SpeechWordTable(short)
+        var hashed: [UInt64: UInt16] = [:]
+        for (w, f) in text {
+            let bytes = Array(w.utf8)
+            if let h = Self.hashedKey(bytes, 0, bytes.count) { hashed[h, default: 0] |= f }
+        }
+        hashedFacts = SpeechWordTable(hashed)
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
             let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
@@ -41,6 +90,80 @@ public struct SpeechLexicon: Sendable {
         }
         femaleNames = female
         maleNames = male
+    }
+
+    /// What the word lists say of one word token of `bytes` (`key` its packed
+    /// key): short ASCII words by key, others by their lower-cased text; an
+    /// organisation head with its possessive cut (`Bank’s`).
+    func facts(_ bytes: [UInt8], _ t: Token, key: UInt64) -> AttributionText.WordFacts {
+        typealias F = AttributionText.WordFacts
+        let cut = AttributionText.possessiveSuffix(bytes, t)
+        let short = t.length <= 8
+        var f: F
+        if short && key != 0 {
+            f = F(rawValue: shortFacts.value(key))
+            // `according` is nine letters: never short.
+            if cut > 0 {
+                f.remove(.organizationHead)
+                if textFact(bytes, t.start, t.end - cut).contains(.organizationHead) { f.insert(.organizationHead) }
+            }
+            return f
+        }
+        f = textFact(bytes, t.start, t.end)
+        if short {
+            // A short non-ASCII word: the questions asked by key answer no.
+            f.subtract([.speechVerb, .title, .notName])
+            f.remove(.organizationHead)
+            if cut > 0, textFact(bytes, t.start, t.end - cut).contains(.organizationHead) { f.insert(.organizationHead) }
+        } else if cut > 0 {
+            f.remove(.organizationHead)
+            if textFact(bytes, t.start, t.end - cut).contains(.organizationHead) { f.insert(.organizationHead) }
+        }
+        return f
+    }
+
+    /// `organizationHeads` holds the word lower-cased.
+    func isOrganizationHead(_ word: Substring) -> Bool {
+        guard let h = Self.foldedHash(word.utf8) else { return organizationHeads.contains(word.lowercased()) }
+        return AttributionText.WordFacts(rawValue: hashedFacts.value(h)).contains(.organizationHead)
+    }
+
+    /// `hashedKey` of any ASCII bytes: FNV-1a of them lower-cased, mixed with
+    /// their length; nil when one is not ASCII (never 0).
+    static func foldedHash<S: Sequence>(_ bytes: S) -> UInt64? where S.Element == UInt8 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var n = 0
+        for var c in bytes {
+            if c >= 0x80 { return nil }
+            if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+            h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3
+            n += 1
+        }
+        h ^= UInt64(n) &* 0x9E37_79B9_7F4A_7C15
+        return h == 0 ? 1 : h
+    }
+
+    /// `textFacts` of bytes `a..<b` lower-cased. ASCII words by their hash; other
+    /// words lower-case to non-ASCII text, which no list holds, except through
+    /// the Kelvin sign (`K` → `k`), which takes the String path.
+    func textFact(_ bytes: [UInt8], _ a: Int, _ b: Int) -> AttributionText.WordFacts {
+        if let h = Self.hashedKey(bytes, a, b) {
+            return AttributionText.WordFacts(rawValue: hashedFacts.value(h))
+        }
+        var k = a
+        while k + 2 < b {
+            if bytes[k] == 0xE2, bytes[k + 1] == 0x84, bytes[k + 2] == 0xAA {
+                return AttributionText.WordFacts(rawValue: textFacts[AttributionText.lowerText(bytes, a, b)] ?? 0)
+            }
+            k += 1
+        }
+        return []
+    }
+
+    /// FNV-1a of bytes `a..<b` lower-cased, mixed with their length; nil when
+    /// they are not all ASCII (never 0).
+    static func hashedKey(_ bytes: [UInt8], _ a: Int, _ b: Int) -> UInt64? {
+        bytes.withUnsafeBufferPointer { foldedHash(UnsafeBufferPointer(rebasing: $0[a..<b])) }
     }
 
     /// Last words of time and manner phrases between a subject and its verb.
@@ -63,6 +186,7 @@ public struct SpeechLexicon: Sendable {
         "joked", "countered", "observed", "remarked", "cautioned", "conceded", "acknowledged", "stated", "cried",
         "exclaimed", "scoffed", "complained", "admitted", "predicted", "concluded", "says", "say", "according",
         "to", "laughed", "shouted", "snapped", "sighed", "recounted", "boasted", "promised", "confirmed",
+        "mused", "wondered", "reasoned",
     ]
 
     /// Descriptor heads that stand for an organisation (`the company said`).
@@ -73,8 +197,16 @@ public struct SpeechLexicon: Sendable {
         "university", "network", "newspaper", "magazine", "organization", "organisation", "authority",
     ]
 
+    /// Nouns that stand for an organisation named before (`the company said`).
+    public static let organizationStandIns: Set<String> = [
+        "company", "firm", "ministry", "agency", "department", "bank", "organization", "organisation",
+        "authority", "commission", "insurer", "retailer", "carrier", "airline", "lender", "manufacturer",
+        "automaker", "group", "union", "utility", "operator", "broadcaster", "publisher", "club",
+    ]
+
     /// Verbs that introduce reported speech as `indirect` quotes.
-    public let reportingVerbs: Set<String> = [
+    public var reportingVerbs: Set<String> { Self.reportingVerbList }
+    static let reportingVerbList: Set<String> = [
         "said", "says", "told", "tells", "added", "adds", "stated", "announced", "explained", "noted", "argued",
         "insisted", "warned", "claimed", "acknowledged", "admitted", "confirmed", "denied", "predicted",
         "reported", "wrote", "writes", "testified", "suggested", "contended", "maintained", "asserted",
@@ -93,10 +225,12 @@ public struct SpeechLexicon: Sendable {
     static let placePrefixKeys = SpeechWordSet(placePrefixes)
 
     /// Parties and affiliations written before names.
-    static let affiliationKeys = SpeechWordSet([
+    static let affiliations: Set<String> = [
         "republican", "republicans", "democrat", "democrats", "democratic", "gop", "independent", "liberal",
         "conservative", "labour", "tory", "green", "socialist", "former", "late", "then",
-    ])
+    ]
+    /// The short ones packed (`SpeechWordSet` holds words of up to eight letters).
+    static let affiliationKeys = SpeechWordSet(affiliations)
 
     /// Function words and sentence openers: never part of a name.
     static let notNameKeys = SpeechWordSet(phraseBreakers.union(sentenceStarters))

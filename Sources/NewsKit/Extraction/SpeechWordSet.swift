@@ -16,16 +16,23 @@ struct SpeechWordSet: Sendable {
         for k in keys where k != 0 { insert(k) }
     }
 
+    /// A word packed as `AttributionText.key` packs tokens: 0 when longer than
+    /// eight bytes, empty or not ASCII.
+    static func key(_ w: String) -> UInt64 {
+        guard w.utf8.count <= 8, !w.isEmpty else { return 0 }
+        var k: UInt64 = 0
+        for u in w.utf8 {
+            if u >= 0x80 { return 0 }
+            k = k << 8 | UInt64(u | 0x20)
+        }
+        return k
+    }
+
     init<S: Sequence>(_ words: S) where S.Element == String {
         var keys: [UInt64] = []
-        for w in words where w.utf8.count <= 8 && !w.isEmpty {
-            var k: UInt64 = 0
-            var ascii = true
-            for u in w.utf8 {
-                if u >= 0x80 { ascii = false }
-                k = k << 8 | UInt64(u | 0x20)
-            }
-            if ascii { keys.append(k) }
+        for w in words {
+            let k = Self.key(w)
+            if k != 0 { keys.append(k) }
         }
         var size = 16
         var bits: UInt64 = 4
@@ -51,6 +58,42 @@ struct SpeechWordSet: Sendable {
             let s = slots[i]
             if s == k { return true }
             if s == 0 { return false }
+            i = (i + 1) & (slots.count - 1)
+        }
+    }
+}
+
+/// Short lower-case ASCII words packed into integers (as `SpeechWordSet`),
+/// each with a small value: one probe answers every word-list question about
+/// a word at once.
+struct SpeechWordTable: Sendable {
+    private var slots: [UInt64]
+    private var values: [UInt16]
+    private let shift: UInt64
+
+    init(_ entries: [UInt64: UInt16]) {
+        var size = 16
+        var bits: UInt64 = 4
+        while size < entries.count * 4 { size *= 2; bits += 1 }
+        shift = 64 - bits
+        slots = [UInt64](repeating: 0, count: size)
+        values = [UInt16](repeating: 0, count: size)
+        for (k, v) in entries where k != 0 {
+            var i = Int((k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[i] != 0 && slots[i] != k { i = (i + 1) & (size - 1) }
+            slots[i] = k
+            values[i] |= v
+        }
+    }
+
+    /// The value stored for `k`, 0 when there is none.
+    @inline(__always) func value(_ k: UInt64) -> UInt16 {
+        guard k != 0 else { return 0 }
+        var i = Int((k &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let s = slots[i]
+            if s == k { return values[i] }
+            if s == 0 { return 0 }
             i = (i + 1) & (slots.count - 1)
         }
     }
