@@ -206,4 +206,9 @@ import Testing
         #expect(speaker(a, "The levy will") == "one official")
         #expect(speaker(a, "a death sentence") == "Some officials")
     }
+
+    @Test func workersAsUnnamedSources() {
+        let a = annotate(["“The levy will empty the harbour,” one fisherman said."])
+        #expect(speaker(a, "The levy will") == "one fisherman")
+    }
 }
