@@ -53,8 +53,7 @@ extension AttributionSession {
                let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
                 // A phrase quoted in someone's paraphrase (`He warned of “a lost decade”`):
                 // the subject of its sentence, when that is a person or a pronoun.
-                var s = a
-                while s > 0, !t.sentenceStart[s] { s -= 1 }
+                let s = t.sentenceHead[a]
                 if let f = sentenceSubject(t, from: s, to: a), f.kind == .name || isPronounFind(f),
                    let r = resolve(f, at: Self.order(f.span ?? first)), r.kind == .person || isPronounFind(f) {
                     resolved = r
@@ -97,8 +96,7 @@ extension AttributionSession {
     func speakerOfSentence(before open: Int, in t: AttributionText) -> Resolved? {
         guard open >= 2, t.isStop(open - 1) else { return nil }
         let e = open - 2
-        var s = e
-        while s > 0, !t.sentenceStart[s] { s -= 1 }
+        let s = t.sentenceHead[e]
         guard e - s <= Self.subjectWindow else { return nil }
         var k = s
         while k <= e {
@@ -212,8 +210,7 @@ extension AttributionSession {
         let last = t.tokens.count - 1
         if t.isPunct(last, 0x3A) || (last > 0 && t.isPunct(last - 1, 0x3A)) {
             // The last sentence: its speech verb, else the name before a verb.
-            var s = last
-            while s > 0, !t.sentenceStart[s] { s -= 1 }
+            let s = t.sentenceHead[last]
             var k = last
             while k >= s {
                 if isSpeechVerb(t, k), let f = subjectBefore(t, k, lowerBound: s), let r = resolve(f, at: Self.order(f.span ?? t.span(k, k))) {
@@ -381,8 +378,7 @@ extension AttributionSession {
         let nl = nw.last.lowercased()
         guard ew.last.lowercased() == nl else { return false }
         if SpeechLexicon.sentenceStarters.contains(ew.first.lowercased()) { return false }
-        if let candidates = fullNames[nl], let first = candidates.first,
-           candidates.contains(where: { $0.name != first.name }) { return false }
+        if let forms = fullNames[nl]?.forms, forms.count > 1 { return false }
         return true
     }
 

@@ -45,7 +45,7 @@ final class AttributionSession {
     var texts: [AttributionText?]
     var headlineText: AttributionText
     /// Full names (two words or more, not organisations) by their lower-cased last word.
-    var fullNames: [String: [(order: Int, name: String)]] = [:]
+    var fullNames: [String: FullNameForms] = [:]
     var events: [SubjectEvent] = []
     /// Speakers added while attributing (`addEvent`), sorted by order.
     var addedEvents: [SubjectEvent] = []
@@ -142,7 +142,7 @@ final class AttributionSession {
                     let order = Self.order(span)
                     if words >= 2 && !isOrg {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
-                        fullNames[lastWord, default: []].append((order, t.slice(span.start, span.end)))
+                        fullNames[lastWord, default: FullNameForms()].add(t.slice(span.start, span.end), order: order)
                     }
                     if !isOrg, let g = honorificGender(t, a, start) {
                         surnameGender[t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()] = g
@@ -271,8 +271,7 @@ final class AttributionSession {
     func reportedContent(_ t: AttributionText, afterVerb v: Int) -> Span? {
         let n = t.tokens.count
         var a = v + 1
-        var end = a
-        while end < n, !t.sentenceStart[end] || end == a { end += 1 }
+        let end = a < n ? t.nextSentence[a] : a
         // `told reporters that`, `said on Tuesday that`: skip to `that` when it comes early.
         var j = a
         while j < min(end, a + 6) {
@@ -300,7 +299,7 @@ final class AttributionSession {
 
     func addFullName(_ name: String, order: Int) {
         guard let last = name.split(separator: " ").last else { return }
-        fullNames[last.lowercased(), default: []].append((order, name))
+        fullNames[last.lowercased(), default: FullNameForms()].add(name, order: order)
     }
 
     func isTitleWord(_ t: AttributionText, _ i: Int) -> Bool {
@@ -500,24 +499,29 @@ final class AttributionSession {
     /// that ends with it, else the first one after it.
     func canonicalName(_ name: String, order: Int) -> String {
         let words = name.split(separator: " ")
-        guard let last = words.last, let candidates = fullNames[last.lowercased()] else { return name }
+        guard let last = words.last, let forms = fullNames[last.lowercased()]?.forms else { return name }
         if words.count >= 2 {
             // A longer form with the same first and last word (`Ada B. Quill` for `Ada Quill`).
-            let longer = candidates.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
+            let longer = forms.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
             return longer.max { $0.name.count < $1.name.count }?.name ?? name
         }
         // Two different people share the surname: keep the surname as written.
-        if let first = candidates.first?.name, candidates.contains(where: { $0.name != first }),
-           !candidates.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
+        if let first = forms.first?.name, forms.count > 1,
+           !forms.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
             return name
         }
+        // The form written last before this place (the longer one at the same place);
+        // with none before it, the first form of the story.
         var best: (order: Int, name: String)?
-        for c in candidates where c.order < order {
-            if best == nil || c.order > best!.order || (c.order == best!.order && c.name.count > best!.name.count) {
-                best = c
+        for form in forms {
+            guard let o = form.lastOrder(before: order) else { continue }
+            if best == nil || o > best!.order || (o == best!.order && form.name.count > best!.name.count) {
+                best = (o, form.name)
             }
         }
-        if best == nil { best = candidates.min { $0.order < $1.order } }
+        if best == nil, let earliest = forms.min(by: { $0.orders[0] < $1.orders[0] }) {
+            best = (earliest.orders[0], earliest.name)
+        }
         return best?.name ?? name
     }
 
@@ -617,6 +621,44 @@ struct NameWords {
             last = word
             count += 1
             i = j
+        }
+    }
+}
+
+/// The full names a story writes with one surname: each distinct form once, with
+/// the places (orders) it stands at, ascending. Questions about a surname then
+/// cost the number of distinct forms, not the number of mentions (a story
+/// quoting one person a thousand times stays linear).
+struct FullNameForms {
+    struct Form {
+        var name: String
+        /// Ascending.
+        var orders: [Int]
+
+        /// The last place of this form before `order`, by binary search.
+        func lastOrder(before order: Int) -> Int? {
+            var lo = 0, hi = orders.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if orders[mid] < order { lo = mid + 1 } else { hi = mid }
+            }
+            return lo == 0 ? nil : orders[lo - 1]
+        }
+    }
+
+    /// In the order each form was first added.
+    private(set) var forms: [Form] = []
+
+    mutating func add(_ name: String, order: Int) {
+        guard let i = forms.firstIndex(where: { $0.name == name }) else {
+            forms.append(Form(name: name, orders: [order]))
+            return
+        }
+        if let last = forms[i].orders.last, last > order {
+            let at = forms[i].orders.firstIndex { $0 > order } ?? forms[i].orders.count
+            forms[i].orders.insert(order, at: at)
+        } else {
+            forms[i].orders.append(order)
         }
     }
 }

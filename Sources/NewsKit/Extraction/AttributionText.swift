@@ -13,6 +13,11 @@ final class AttributionText {
     let roles: [TokenRole]
     /// Per token: starts a sentence (only meaningful for plain tokens).
     let sentenceStart: [Bool]
+    /// For each token, the first token of its sentence, and the first token of
+    /// the next sentence (or the token count): a look to a sentence's edge is one
+    /// read, not a walk, so a run-on paragraph of thousands of quotes stays linear.
+    let sentenceHead: [Int]
+    let nextSentence: [Int]
     /// Per token: `key(_:)`, packed once.
     let keys: [UInt64]
     /// Per word token: what the speech lexicon says of it, looked up once.
@@ -94,6 +99,20 @@ final class AttributionText {
         }
         if !tokens.isEmpty { starts[0] = true }
         self.sentenceStart = starts
+        var head = [Int](repeating: 0, count: tokens.count)
+        var next = [Int](repeating: tokens.count, count: tokens.count)
+        var h = 0
+        for i in 0..<tokens.count {
+            if starts[i] { h = i }
+            head[i] = h
+        }
+        var following = tokens.count
+        for i in stride(from: tokens.count - 1, through: 0, by: -1) {
+            next[i] = following
+            if starts[i] { following = i }
+        }
+        self.sentenceHead = head
+        self.nextSentence = next
     }
 
     static func firstToken(_ tokens: [Token], atOrAfter pos: Int) -> Int? {
