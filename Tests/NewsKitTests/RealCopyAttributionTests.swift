@@ -230,4 +230,14 @@ import Testing
         ])
         #expect(speaker(a, "We will stay out") == "Tomas Verhoeven")
     }
+
+    @Test func nameBetweenCommasAfterAnOrganisationObjectSpeaks() {
+        // `The leader of the Harbour Workers League, Jonas Greeve, warned`: the league is an object.
+        let a = annotate([
+            "Dock groups also condemned the proposal to close the port.",
+            "The leader of the Harbour Workers League, Jonas Greeve, warned that such a ban would be “unacceptable and wrong for the town.” He said dockers “know all too well what can happen when a trade is singled out for blame.”",
+        ])
+        #expect(speaker(a, "unacceptable and wrong") == "Jonas Greeve")
+        #expect(speaker(a, "know all too well") == "Jonas Greeve")
+    }
 }

@@ -155,7 +155,7 @@ final class AttributionSession {
                     } else if words == 1 && !isOrg && !speaks && isModifierBeforeNoun(t, start) {
                         // `Democratic presidential candidate Oren Blaise visited`: a party or
                         // nationality word is no subject; the name after its noun may be.
-                    } else if a > 0, t.tokens[a - 1].kind == .word, SpeechLexicon.prepositionKeys.contains(t.key(a - 1)) {
+                    } else if followsPreposition(t, nameStart: t.tokens[a].start, lowerBound: 0) {
                         // `During an interview in April, Blaise told …`, `For Quill, Blaise is …`:
                         // the object of a preposition; the subject is still to come.
                     } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
