@@ -211,4 +211,33 @@ import Testing
         let a = annotate(["“The levy will empty the harbour,” one fisherman said."])
         #expect(speaker(a, "The levy will") == "one fisherman")
     }
+
+    @Test func nameAfterAPrepositionIsNoSubject() {
+        // `in April` opens the sentence but is no subject: `he` is Blaise, the subject after it.
+        let a = annotate([
+            "Ada Quill met Oren Blaise on Tuesday to discuss the dock strike.",
+            "During an interview in April, Blaise was talking about the wage offer when he told reporters, “We are not moving an inch on this.”",
+        ])
+        #expect(speaker(a, "We are not moving") == "Oren Blaise")
+    }
+
+    @Test func invertedSpeakerOfReportedSpeechIsTheAntecedent() {
+        // `…, said Tomas Verhoeven, …` with no quote marks: the next `he said` is Verhoeven, not Blaise.
+        let a = annotate([
+            "Oren Blaise, the port director, opened the new berth on Monday.",
+            "The strike has cost the port millions, said Tomas Verhoeven, a union organiser who has led the walkout since March.",
+            "“We will stay out as long as it takes,” he said.",
+        ])
+        #expect(speaker(a, "We will stay out") == "Tomas Verhoeven")
+    }
+
+    @Test func nameBetweenCommasAfterAnOrganisationObjectSpeaks() {
+        // `The leader of the Harbour Workers League, Jonas Greeve, warned`: the league is an object.
+        let a = annotate([
+            "Dock groups also condemned the proposal to close the port.",
+            "The leader of the Harbour Workers League, Jonas Greeve, warned that such a ban would be “unacceptable and wrong for the town.” He said dockers “know all too well what can happen when a trade is singled out for blame.”",
+        ])
+        #expect(speaker(a, "unacceptable and wrong") == "Jonas Greeve")
+        #expect(speaker(a, "know all too well") == "Jonas Greeve")
+    }
 }

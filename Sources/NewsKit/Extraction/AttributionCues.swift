@@ -260,9 +260,11 @@ extension AttributionSession {
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
             let outer = nounPhrase(t, endingAt: j - 1, lowerBound: lb)
-            // `A spokeswoman for Bayline Marine, Joan Pruitt, said`: the name the descriptor introduces.
+            // `A spokeswoman for Bayline Marine, Joan Pruitt, said`, `The leader of the Harbour
+            // League, Jonas Greeve, warned`: the outer name is an object; the name between the commas speaks.
             if let f = outer, f.kind == .name, let span = f.span,
-               descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) != nil,
+               descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) != nil
+                || followsPreposition(t, nameStart: span.start, lowerBound: lb),
                let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name {
                 return inner
             }
@@ -280,6 +282,15 @@ extension AttributionSession {
             return head
         }
         return found
+    }
+
+    /// The name starting at `nameStart` is the object of a preposition (`of the
+    /// Harbour League`, `in April`), so no subject.
+    func followsPreposition(_ t: AttributionText, nameStart: Int, lowerBound lb: Int) -> Bool {
+        guard let n = AttributionText.firstToken(t.tokens, atOrAfter: nameStart) else { return false }
+        var p = n - 1
+        if p >= lb, t.tokens[p].kind == .word, t.isDeterminer(p) { p -= 1 }
+        return p >= lb && t.tokens[p].kind == .word && SpeechLexicon.prepositionKeys.contains(t.key(p))
     }
 
     /// `A senior Treasury adviser travelling with Quill said`: the name is the

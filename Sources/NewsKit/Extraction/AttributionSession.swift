@@ -155,6 +155,9 @@ final class AttributionSession {
                     } else if words == 1 && !isOrg && !speaks && isModifierBeforeNoun(t, start) {
                         // `Democratic presidential candidate Oren Blaise visited`: a party or
                         // nationality word is no subject; the name after its noun may be.
+                    } else if followsPreposition(t, nameStart: t.tokens[a].start, lowerBound: 0) {
+                        // `During an interview in April, Blaise told …`, `For Quill, Blaise is …`:
+                        // the object of a preposition; the subject is still to come.
                     } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
                         && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
@@ -211,6 +214,14 @@ final class AttributionSession {
                 verb = k + 1
             } else if isSpeechVerb(t, k), !isParticiple(t, k) {
                 find = subjectBefore(t, k, lowerBound: sentence)
+                if find == nil || find?.kind == .inherit, !sentenceHasQuote, k > sentence, t.isPunct(k - 1, 0x2C),
+                   SpeechLexicon.invertibleVerbs.contains(t.lower(k)) {
+                    // `The strike has cost millions, said Tomas Verhoeven, …`: the speaker of
+                    // reported speech after its verb, whom a later `he said` refers back to.
+                    // Its words stand before the verb, so no indirect quote is read after it.
+                    find = subjectAfter(t, k, upperBound: min(n, k + 12))
+                    verb = k + 1
+                }
             }
             if let f = find, isPronounKind(f.kind), !sentenceHasQuote, verb == k,
                t.has(k, .reportingVerb), !isNegated(t, k),

@@ -216,6 +216,15 @@ public final class SpeechLexicon: Sendable {
     static let adjunctHeadKeys = SpeechWordSet(adjunctHeads)
     static let adjunctOpenerKeys = SpeechWordSet(adjunctOpeners)
 
+    /// Prepositions: a name right after one (`in April`, `For Quill`, `at Crestline`)
+    /// is its object, never the subject of the sentence.
+    static let prepositions: Set<String> = [
+        "in", "on", "at", "during", "since", "from", "with", "by", "for", "of", "to", "after", "before",
+        "over", "under", "about", "through", "near", "across", "into", "toward", "towards", "against",
+        "among", "until", "like", "outside", "inside", "within", "without", "via", "amid", "despite",
+    ]
+    static let prepositionKeys = SpeechWordSet(prepositions)
+
     /// First words of place names that look like two-word person names.
     public static let placePrefixes: Set<String> = [
         "north", "south", "east", "west", "new", "united", "san", "santa", "los", "las", "saint", "st", "fort",
