@@ -264,10 +264,12 @@ struct NameRunClassifier {
     }
 
     /// Classifies the words before and after `tokens[k]` as separate runs,
-    /// dropping the word at `k` (a weekday, a demonym) from both.
+    /// dropping the word at `k` (a weekday, a demonym, a compound) from both.
+    /// The dropped word is the context of the words after it unless
+    /// `dropsContext` (a compound such as `Austin-based` says nothing of them).
     func classifyApart(
         _ tokens: [NameToken], droppingAt k: Int, context: NameContext, field: Span.Field, paragraph: Int,
-        prefixOnly: Bool, into out: inout [NameCandidate]
+        prefixOnly: Bool, dropsContext: Bool = false, into out: inout [NameCandidate]
     ) {
         if k > 0 {
             classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
@@ -277,7 +279,7 @@ struct NameRunClassifier {
             var rest = context
             rest.sentenceInitial = false
             rest.titled = false
-            rest.before = tokens[k].text.lowercased()
+            rest.before = dropsContext ? nil : tokens[k].text.lowercased()
             classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
                      prefixOnly: prefixOnly, into: &out)
         }
@@ -301,18 +303,8 @@ struct NameRunClassifier {
         if let k = tokens.firstIndex(where: { token in
             token.word.hasInnerPunctuation && (isAdjectiveCompound(token.text) || isContraction(token.text))
         }) {
-            if k > 0 {
-                classify(Array(tokens[..<k]), context: context, field: field, paragraph: paragraph,
-                         prefixOnly: prefixOnly, into: &out)
-            }
-            if k + 1 < tokens.count {
-                var rest = context
-                rest.sentenceInitial = false
-                rest.titled = false
-                rest.before = nil
-                classify(Array(tokens[(k + 1)...]), context: rest, field: field, paragraph: paragraph,
-                         prefixOnly: prefixOnly, into: &out)
-            }
+            classifyApart(tokens, droppingAt: k, context: context, field: field, paragraph: paragraph,
+                          prefixOnly: prefixOnly, dropsContext: true, into: &out)
             return
         }
         // A known name as a whole wins over stripping its first word ("Islamic State").
