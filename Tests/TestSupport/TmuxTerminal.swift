@@ -124,16 +124,28 @@ public final class TmuxTerminal {
         waitUntil("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    /// Polls the screen until `condition` holds and returns that screen. On a
-    /// timeout (a generous guard against a hung reader on a loaded machine,
-    /// not a speed assertion) it records an issue naming `what` with the last
-    /// screen, and returns that screen for the test's own expectations.
+    /// Polls the screen until `condition` holds on a settled screen and
+    /// returns that screen. Settled: the same on two captures 50 ms apart — a
+    /// capture can fall between the writes of one frame (the pane title new,
+    /// the status line not yet), and the test's expectations on the rest of
+    /// the screen must see the whole frame. On a timeout (a generous guard
+    /// against a hung reader on a loaded machine, not a speed assertion) it
+    /// records an issue naming `what` with the last screen, and returns that
+    /// screen for the test's own expectations.
     @discardableResult
     public func waitUntil(_ what: String = "the expected screen", timeout: TimeInterval = 30,
                           sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) -> String {
         let end = Date().addingTimeInterval(timeout)
         var s = screen()
-        while !condition(s) {
+        while true {
+            if condition(s) {
+                usleep(50_000)
+                let again = screen()
+                // A screen that never settles (an ingest's progress) still ends the wait.
+                if again == s || Date() >= end { return s }
+                s = again
+                continue
+            }
             guard Date() < end else {
                 Issue.record("the screen never showed \(what); last screen:\n\(s)", sourceLocation: sourceLocation)
                 return s
@@ -141,7 +153,6 @@ public final class TmuxTerminal {
             usleep(50_000)
             s = screen()
         }
-        return s
     }
 
     /// Ends this tmux server and everything in it, and waits (briefly) for
