@@ -67,7 +67,7 @@ extension SQLiteArchive {
             if let pattern {
                 // Snippets only for the page asked for, cut from the stored
                 // text in Swift (see `SearchSnippet`).
-                let words = QuoteWords(query.words)
+                let words = SearchMatches(query: query.words)
                 let window = Self.searchCandidateLimit
                 let offset = max(0, offset), limit = max(0, limit)
                 // The window's matches, best first (all of them: bm25 is

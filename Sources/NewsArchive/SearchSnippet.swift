@@ -6,10 +6,10 @@ import Foundation
 /// `snippet()` re-read the row through the full-text index and re-tokenised
 /// the whole body, one statement per hit: a fifth of a search's time.
 ///
-/// Words are what the full-text index calls words closely enough for a
-/// preview: runs of letters and digits, folded like names (case and accents
-/// do not matter), split on ASCII punctuation and on the typographic marks of
-/// wire copy (curly quotes, dashes, ellipses, non-breaking spaces).
+/// The searched words are found by `SearchMatches` (as the reader highlights
+/// them); the window counts words split on ASCII punctuation and on the
+/// typographic marks of wire copy (curly quotes, dashes, ellipses,
+/// non-breaking spaces).
 enum SearchSnippet {
     /// Words shown, as `snippet(…, 16)` showed.
     static let width = 16
@@ -18,43 +18,10 @@ enum SearchSnippet {
 
     /// The snippet of the body when it holds a searched word, else of the
     /// headline when that does, else the body's first words.
-    static func make(headline: String, body: String, words: QuoteWords) -> String {
-        let terms = Terms(words)
-        if let s = window(body, terms: terms, requireMatch: true) { return s }
-        if let s = window(headline, terms: terms, requireMatch: true) { return s }
-        return window(body, terms: terms, requireMatch: false) ?? ""
-    }
-
-    /// The searched words as folded bytes (`prefix` for `word*`).
-    struct Terms {
-        var exact: [[UInt8]]
-        var prefixes: [[UInt8]]
-
-        init(_ words: QuoteWords) {
-            exact = words.exact.map { Array($0.utf8) }
-            prefixes = words.prefixes.map { Array($0.utf8) }
-        }
-
-        func matches(_ folded: [UInt8]) -> Bool {
-            for t in exact where t == folded { return true }
-            for p in prefixes where folded.starts(with: p) { return true }
-            return false
-        }
-
-        /// Whether the word at `range` of `bytes` is a searched word: ASCII
-        /// words are folded in place, others through `NameKey`.
-        func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch: inout [UInt8]) -> Bool {
-            scratch.removeAll(keepingCapacity: true)
-            var ascii = true
-            for i in range {
-                let b = bytes[i]
-                if b >= 0x80 { ascii = false; break }
-                scratch.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
-            }
-            if ascii { return matches(scratch) }
-            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-            return NameKey.words(word).contains { matches(Array($0.utf8)) }
-        }
+    static func make(headline: String, body: String, words: SearchMatches) -> String {
+        if let s = window(body, words: words, requireMatch: true) { return s }
+        if let s = window(headline, words: words, requireMatch: true) { return s }
+        return window(body, words: words, requireMatch: false) ?? ""
     }
 
     /// Is the byte at `i` the start of a separator, and how long is it.
@@ -84,13 +51,15 @@ enum SearchSnippet {
 
     /// `width` words of `text` from a little before its first searched word,
     /// searched words in brackets; nil when `requireMatch` and none is found.
-    static func window(_ text: String, terms: Terms, requireMatch: Bool) -> String? {
+    static func window(_ text: String, words searched: SearchMatches, requireMatch: Bool) -> String? {
+        // Where the searched words start (one scan; a body is a few kilobytes
+        // and only the page's rows get a snippet).
+        let hits = Set(searched.ranges(in: text).map(\.lowerBound))
         var text = text
         return text.withUTF8 { bytes -> String? in
             var words: [Range<Int>] = []
             var found: [Bool] = []
             var first: Int?
-            var scratch: [UInt8] = []
             var i = 0
             while i < bytes.count {
                 let sep = separatorLength(bytes, at: i)
@@ -102,7 +71,7 @@ enum SearchSnippet {
                     i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                 }
                 i = min(i, bytes.count)
-                let hit = terms.matches(bytes, start..<i, scratch: &scratch)
+                let hit = hits.contains(start)
                 words.append(start..<i)
                 found.append(hit)
                 if hit && first == nil { first = words.count - 1 }

@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func snippetWithoutAMatchIsTheStartOfTheText() {
-        let words = QuoteWords("absent")
+        let words = SearchMatches(query: "absent")
         let s = SearchSnippet.make(headline: "A headline", body: "one two three", words: words)
         #expect(s == "one two three")
         // A paragraph break inside the window is one space.

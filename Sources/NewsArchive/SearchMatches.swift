@@ -1,12 +1,12 @@
 import Foundation
-import NewsArchive
 import NewsKit
 
 /// Where the words of a full-text search stand in a story, in reading order
 /// (headline, then body paragraphs). Words match as the archive's full-text
 /// index matches them: whole words, case and accents folded ("sebastien"
 /// finds "Sébastien"), a trailing `*` makes a word a prefix; field prefixes
-/// (`speaker:`, `kind:` …) are not words of the text.
+/// (`speaker:`, `kind:` …) are not words of the text. The archive's snippets
+/// and the reader's highlights both find the searched words through it.
 public struct SearchMatches: Sendable, Hashable {
     /// Folded words that must match whole, and folded prefixes.
     var exact: Set<String> = []
