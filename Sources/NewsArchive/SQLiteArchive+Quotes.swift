@@ -57,7 +57,7 @@ extension SQLiteArchive {
         }
         // Quotes of stories that hold the words, checked for the words
         // themselves, a chunk at a time until the page is full.
-        let words = QuoteWords(text)
+        let words = SearchMatches(query: text)
         return try read { db in
             var matched: [QuoteRecord] = []
             var scanned = 0
@@ -70,7 +70,7 @@ extension SQLiteArchive {
                     ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?
                     """, arguments: arguments + [chunk, scanned])
                 scanned += rows.count
-                matched += rows.map(Self.quoteRecord).filter { words.match($0.text) }
+                matched += rows.map(Self.quoteRecord).filter { words.allFound(in: $0.text) }
                 if rows.count < chunk { break }
             }
             return Array(matched.dropFirst(offset).prefix(limit))
@@ -84,34 +84,10 @@ extension SQLiteArchive {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM quote q \(conditions)", arguments: arguments) ?? 0
             }
         }
-        let words = QuoteWords(text)
+        let words = SearchMatches(query: text)
         return try read { db in
             try String.fetchAll(db, sql: "SELECT q.text FROM quote q \(conditions)", arguments: arguments)
-                .filter(words.match).count
+                .filter { words.allFound(in: $0) }.count
         }
-    }
-}
-
-/// The words a quote must hold, folded like names (case and accents do not
-/// matter); a word ending in `*` matches as a prefix.
-struct QuoteWords {
-    var exact: Set<String> = []
-    var prefixes: [String] = []
-
-    init(_ text: String) {
-        for raw in text.split(whereSeparator: { $0.isWhitespace }) {
-            let words = NameKey.words(String(raw))
-            guard let last = words.last else { continue }
-            exact.formUnion(words.dropLast())
-            if raw.hasSuffix("*") { prefixes.append(last) } else { exact.insert(last) }
-        }
-    }
-
-    var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty }
-
-    func match(_ quote: String) -> Bool {
-        let have = NameKey.words(quote)
-        let set = Set(have)
-        return exact.isSubset(of: set) && prefixes.allSatisfy { p in have.contains { $0.hasPrefix(p) } }
     }
 }

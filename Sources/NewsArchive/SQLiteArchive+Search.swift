@@ -42,7 +42,7 @@ extension SQLiteArchive {
                 if let pattern {
                     // Ranked by how well the story matches the words, among the
                     // newest matching stories; the quote must hold the words itself.
-                    let words = QuoteWords(query.words)
+                    let words = SearchMatches(query: query.words)
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT q.storyId, s.headline, q.text, c.score FROM (
                           SELECT rowid AS id, bm25(story_fts, 5.0, 1.0) AS score
@@ -51,7 +51,7 @@ extension SQLiteArchive {
                         WHERE \(filters)
                         ORDER BY c.score, q.dateKey DESC, q.storyId DESC, q.ordinal
                         """, arguments: [pattern])
-                    return Array(rows.lazy.filter { words.match($0[2]) }.map(Self.hit)
+                    return Array(rows.lazy.filter { words.allFound(in: $0[2]) }.map(Self.hit)
                         .dropFirst(max(0, offset)).prefix(max(0, limit)))
                 }
                 return try Row.fetchAll(db, sql: """

@@ -44,13 +44,37 @@ public struct SearchMatches: Sendable, Hashable {
         return out
     }
 
-    /// UTF-8 byte ranges of the matching words of `text`. Scans bytes; only
-    /// a non-ASCII word is decoded and folded through Foundation.
+    /// UTF-8 byte ranges of the matching words of `text`.
     public func ranges(in text: String) -> [Range<Int>] {
         guard !isEmpty else { return [] }
+        var out: [Range<Int>] = []
+        Self.forEachWord(in: text) { word, range in
+            if matches(word) { out.append(range) }
+        }
+        return out
+    }
+
+    /// Whether `text` holds every searched word (each prefix at least once):
+    /// how a quote is checked for the words of a quote search.
+    public func allFound(in text: String) -> Bool {
+        var missing = exact
+        var prefixFound = [Bool](repeating: false, count: prefixes.count)
+        Self.forEachWord(in: text) { word, _ in
+            missing.remove(word)
+            for (i, p) in prefixes.enumerated() where !prefixFound[i] && word.hasPrefix(p) { prefixFound[i] = true }
+        }
+        return missing.isEmpty && !prefixFound.contains(false)
+    }
+
+    func matches(_ folded: String) -> Bool {
+        exact.contains(folded) || prefixes.contains { folded.hasPrefix($0) }
+    }
+
+    /// Each word of `text`, folded, with its UTF-8 byte range. Scans bytes;
+    /// only a non-ASCII word is decoded and folded through Foundation.
+    static func forEachWord(in text: String, _ body: (String, Range<Int>) -> Void) {
         var text = text
-        return text.withUTF8 { bytes -> [Range<Int>] in
-            var out: [Range<Int>] = []
+        text.withUTF8 { bytes in
             var i = 0, start = -1, ascii = true
             func finish(_ end: Int) {
                 defer { start = -1; ascii = true }
@@ -61,7 +85,7 @@ public struct SearchMatches: Sendable, Hashable {
                 } else {
                     word = Self.fold(String(decoding: bytes[start..<end], as: UTF8.self))
                 }
-                if exact.contains(word) || prefixes.contains(where: { word.hasPrefix($0) }) { out.append(start..<end) }
+                body(word, start..<end)
             }
             while i < bytes.count {
                 let b = bytes[i]
@@ -84,7 +108,6 @@ public struct SearchMatches: Sendable, Hashable {
                 i = end
             }
             finish(bytes.count)
-            return out
         }
     }
 
