@@ -24,10 +24,14 @@ public struct Quote: Sendable, Hashable, Codable {
     public var cue: String?
     /// Where the speaker is named for this quote (may be a pronoun), if anywhere.
     public var speakerSpan: Span?
+    /// How the speaker was found, for a reader who asks why; nil when no rule
+    /// gave this quote a speaker.
+    public var attribution: QuoteAttribution?
 
     public init(
         text: String, kind: QuoteKind, speaker: String? = nil, speakerEntity: Int? = nil,
-        parts: [Span], cue: String? = nil, speakerSpan: Span? = nil
+        parts: [Span], cue: String? = nil, speakerSpan: Span? = nil,
+        attribution: QuoteAttribution? = nil
     ) {
         self.text = text
         self.kind = kind
@@ -36,6 +40,32 @@ public struct Quote: Sendable, Hashable, Codable {
         self.parts = parts
         self.cue = cue
         self.speakerSpan = speakerSpan
+        self.attribution = attribution
+    }
+}
+
+/// Why a quote has its speaker: the rule (sieve pass) that decided, the cue it
+/// keyed on, the words that name the speaker for this quote, the chain from
+/// those words to the canonical speaker (`["he", "Marco Rubio"]`), and how
+/// often that pass is right (calibrated on real copy, 0...1).
+public struct QuoteAttribution: Sendable, Hashable, Codable {
+    /// The pass's name, stable for scripts ("cue-after-quote", "pronoun", …).
+    public var method: String
+    /// The speech verb or cue ("said", "according to"), if any.
+    public var cue: String?
+    /// The speaker's words for this quote (a name, a descriptor or a pronoun).
+    public var mention: Span?
+    /// From the mention's words to the canonical speaker, in order; one element
+    /// when the mention is the canonical name itself.
+    public var chain: [String]
+    public var confidence: Double
+
+    public init(method: String, cue: String? = nil, mention: Span? = nil, chain: [String] = [], confidence: Double) {
+        self.method = method
+        self.cue = cue
+        self.mention = mention
+        self.chain = chain
+        self.confidence = confidence
     }
 }
 

@@ -18,12 +18,24 @@ public struct Story: Sendable, Hashable, Codable {
     public var credits: [Credit]
     /// Trailing image or tag lines, kept out of the text.
     public var media: [String]
+    /// The story's web address (a feed item's link, a page's URL, a NewsML
+    /// or ninjs `uri` when it is one), when known.
+    public var url: String?
+    /// When it was published or last versioned, as the source gives it
+    /// (RSS pubDate, Atom updated, NewsML versionCreated); the dateline's
+    /// date is used when this is nil.
+    public var published: String?
+    /// The body is only a feed's summary of the article at `url` (an RSS item
+    /// with a description and no content): a fetcher may read the page instead.
+    public var isSummary: Bool = false
 
     public init(
         source: String, headline: String, bylineText: String? = nil, byline: [String] = [],
         dateline: Dateline? = nil, paragraphs: [Paragraph] = [], credits: [Credit] = [],
-        media: [String] = []
+        media: [String] = [], url: String? = nil, published: String? = nil
     ) {
+        self.url = url
+        self.published = published
         self.source = source
         self.headline = headline
         self.bylineText = bylineText

