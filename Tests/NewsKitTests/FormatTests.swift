@@ -68,6 +68,11 @@ import Testing
         let rss = try Self.only(Self.fixture("bergen_pilots.rss.xml"), "saved.xml")
         #expect(rss.source == "urn:nordwire:2026-06-09:bergen-pilots")
         #expect(rss.url == "https://news.example.org/2026/06/09/bergen-pilots-strike")
+        // extract --json carries them, and the fast writer agrees with JSONDecoder.
+        let article = ArticleJSON(Extractor().annotate(rss))
+        let decoded = try JSONDecoder().decode(ArticleJSON.self, from: Data(article.jsonBytes()))
+        #expect(decoded == article)
+        #expect(decoded.url == rss.url && decoded.published == "Tue, 09 Jun 2026 14:30:00 GMT")
         let newsml = try Self.only(Self.fixture("bergen_pilots.newsml.xml"), "item.xml")
         #expect(newsml.source == "urn:newsml:nordwire.example:20260609:bergen-pilots")
         #expect(newsml.published == "2026-06-09T14:30:00Z")
