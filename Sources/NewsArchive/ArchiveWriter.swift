@@ -81,7 +81,7 @@ struct PreparedStory: Sendable {
         let stored = StoredLayout(
             paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
             bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
-            media: s.media)
+            media: s.media, url: s.url, published: s.published)
         layout = stored.json
         var quotes: [PreparedQuote] = []
         let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }

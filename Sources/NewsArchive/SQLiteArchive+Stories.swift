@@ -43,7 +43,7 @@ extension SQLiteArchive {
             let story = Story(
                 source: row["source"], headline: row["headline"], bylineText: layout.bylineText, byline: layout.byline,
                 dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
-                credits: layout.credits, media: layout.media)
+                credits: layout.credits, media: layout.media, url: layout.url, published: layout.published)
             let idsText: String = row["entityIds"]
             let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
             // The story's entities under their archive names.

@@ -13,6 +13,9 @@ struct StoredLayout: Codable {
     var dateline: Dateline?
     var credits: [Credit]
     var media: [String]
+    /// The story's web address and publication time (`Story.url`, `Story.published`).
+    var url: String?
+    var published: String?
 }
 
 /// The parts of a quote beyond its first span, as JSON with short keys.
@@ -248,6 +251,14 @@ extension StoredLayout {
         w.raw("]")
         w.key("media")
         w.strings(media)
+        if let url {
+            w.key("url")
+            w.string(url)
+        }
+        if let published {
+            w.key("published")
+            w.string(published)
+        }
         w.raw("}")
         return w.text
     }
