@@ -75,7 +75,7 @@ struct FetchCommand: ParsableCommand {
         } else {
             for f in report.feeds {
                 let what = f.notModified ? "not modified"
-                    : "\(f.items) stories: \(f.added) added, \(f.updated) updated, \(f.unchanged) unchanged"
+                    : "\(f.items) \(f.items == 1 ? "story" : "stories"): \(f.added) added, \(f.updated) updated, \(f.unchanged) unchanged"
                 emit("\(f.url): \(what)\n")
             }
             emit("\(report.feeds.count) fetched, \(report.failed.count) failed, \(report.bytes) bytes downloaded\n")
