@@ -18,7 +18,7 @@ let package = Package(
             name: "NewsResources",
             path: "Resources",
             exclude: [],
-            resources: [.copy("gazetteers"), .copy("corpus")]
+            resources: [.copy("gazetteers"), .copy("corpus"), .copy("formats")]
         ),
         // Model, parsing and extraction: pure Swift, no I/O beyond reading files.
         .target(name: "NewsKit", dependencies: ["NewsResources"]),

@@ -27,4 +27,12 @@ public enum NewsResources {
         }
         return url
     }
+
+    /// The folder of the same fictional story in every input format.
+    public static var formatsURL: URL {
+        guard let url = Bundle.module.url(forResource: "formats", withExtension: nil) else {
+            fatalError("the format samples are missing from the bundle")
+        }
+        return url
+    }
 }

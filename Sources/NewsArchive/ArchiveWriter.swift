@@ -54,8 +54,9 @@ struct PreparedStory: Sendable {
         source = s.source
         contentHash = item.contentHash
         headline = s.headline
-        let parsedDate = StoryDate.parse(s.dateline?.date)
-        date = parsedDate?.iso ?? s.dateline?.date
+        // The dateline's date, else when the source says it was published.
+        let parsedDate = StoryDate.parse(s.dateline?.date) ?? StoryDate.parse(s.published)
+        date = parsedDate?.iso ?? s.dateline?.date ?? s.published
         dateKey = parsedDate?.key ?? 0
         agency = s.dateline?.agency
         body = StoredBody.join(s.paragraphs)
@@ -81,7 +82,7 @@ struct PreparedStory: Sendable {
         let stored = StoredLayout(
             paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
             bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
-            media: s.media, url: s.url, published: s.published)
+            media: s.media, url: s.url, published: s.published, isSummary: s.isSummary ? true : nil)
         layout = stored.json
         var quotes: [PreparedQuote] = []
         let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }

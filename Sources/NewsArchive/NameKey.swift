@@ -1,4 +1,5 @@
 import Foundation
+import NewsKit
 
 /// Keys for matching names across stories: lowercased, accents removed,
 /// words split on anything that is not a letter or digit ("Jean-Luc O'Neil"
@@ -63,5 +64,20 @@ public enum ContentHash {
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 32 - hex.count) + hex
+    }
+}
+
+/// The content hash of a story that is not a whole file (a feed item, a
+/// NewsML item, a fetched page): of everything parsed from it but its
+/// source, so the same item saved in two files or fetched twice is one
+/// story and a changed one is another version.
+public enum StoryHash {
+    public static func of(_ story: Story) -> String {
+        var s = story
+        s.source = ""
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(s)) ?? Data(story.headline.utf8)
+        return ContentHash.of(Data("story\u{0}".utf8) + data)
     }
 }

@@ -116,8 +116,16 @@ extension SQLiteArchive {
         case failed(IngestReport.Failure)
     }
 
+    /// A parsed story and its content hash, or what stopped a file.
+    enum Parsed: Sendable {
+        case story(Story, hash: String)
+        case unchanged
+        case failed(IngestReport.Failure)
+    }
+
     /// Reads and hashes a chunk, skips what the archive already holds, and
-    /// parses and extracts the rest, all in parallel.
+    /// parses and extracts the rest, all in parallel. A file may hold several
+    /// stories (a feed, a NewsML message): one outcome per story.
     func prepare(_ chunk: [String], loader: StoryLoader, extractor: Extractor) -> [Prepared] {
         let read = ParallelMap.map(chunk) { path -> FileRead in
             do {
@@ -129,32 +137,91 @@ extension SQLiteArchive {
         }
         // Files whose bytes are stored already, and whose path holds no other
         // version, need no parsing or extraction.
-        let known: Set<String> = (try? self.read { db -> Set<String> in
+        let known = unchangedKeys(read.compactMap { entry in
+            if case .read(let path, _, let hash) = entry { (Self.absolute(path), hash) } else { nil }
+        })
+        let parsed = ParallelMap.map(read) { entry -> [Parsed] in
+            switch entry {
+            case .failed(let f): return [.failed(f)]
+            case .read(let path, let data, let hash):
+                if known.contains(Self.absolute(path) + "\u{0}" + hash) { return [.unchanged] }
+                do throws(StoryInputError) {
+                    let stories = try loader.stories(data: data, source: path)
+                    return stories.map { story in
+                        let (stored, storyHash) = Self.identity(of: story, path: path, fileHash: hash, alone: stories.count == 1)
+                        return .story(stored, hash: storyHash)
+                    }
+                } catch {
+                    return [.failed(.init(path: error.path, reason: error.reason))]
+                }
+            }
+        }.flatMap { $0 }
+        return extract(parsed, extractor: extractor)
+    }
+
+    /// Extracts the parsed stories the archive does not hold yet, in parallel.
+    func extract(_ parsed: [Parsed], extractor: Extractor) -> [Prepared] {
+        let known = unchangedKeys(parsed.compactMap { if case .story(let s, let h) = $0 { (s.source, h) } else { nil } })
+        return ParallelMap.map(parsed) { entry -> Prepared in
+            switch entry {
+            case .failed(let f): return .failed(f)
+            case .unchanged: return .unchanged
+            case .story(let story, let hash):
+                if known.contains(story.source + "\u{0}" + hash) { return .unchanged }
+                return .ready(PreparedStory(IngestItem(annotated: extractor.annotate(story), contentHash: hash)))
+            }
+        }
+    }
+
+    /// `source NUL hash` of each pair whose hash is stored and whose source
+    /// holds no other version: storing it again would change nothing.
+    func unchangedKeys(_ pairs: [(source: String, hash: String)]) -> Set<String> {
+        (try? self.read { db -> Set<String> in
             var found = Set<String>()
             let byHash = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
             let bySource = try db.cachedStatement(sql: "SELECT contentHash FROM story WHERE source = ?")
-            for entry in read {
-                guard case .read(let path, _, let hash) = entry,
-                      try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
-                let here = try String.fetchAll(bySource, arguments: [Self.absolute(path)])
-                if here.allSatisfy({ $0 == hash }) { found.insert(path + "\u{0}" + hash) }
+            for (source, hash) in pairs {
+                guard try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
+                let here = try String.fetchAll(bySource, arguments: [source])
+                if here.allSatisfy({ $0 == hash }) { found.insert(source + "\u{0}" + hash) }
             }
             return found
         }) ?? []
-        return ParallelMap.map(read) { entry -> Prepared in
-            switch entry {
-            case .failed(let f): return .failed(f)
-            case .read(let path, let data, let hash):
-                if known.contains(path + "\u{0}" + hash) { return .unchanged }
-                do throws(StoryInputError) {
-                    var story = try loader.parse(data: data, source: path)
-                    story.source = Self.absolute(path)
-                    return .ready(PreparedStory(IngestItem(annotated: extractor.annotate(story), contentHash: hash)))
-                } catch {
-                    return .failed(.init(path: error.path, reason: error.reason))
-                }
+    }
+
+    /// A story's source and content hash as stored. The file's own story
+    /// (source = the path) is the absolute path and the file's bytes' hash,
+    /// as for wire text; an item of a feed or message keeps the identity its
+    /// parser gave it (guid, id, uri; `file#n` made absolute) and is hashed by
+    /// what was parsed from it, so the same item from any file or fetch is
+    /// one story, and a changed item updates it.
+    static func identity(of story: Story, path: String, fileHash: String, alone: Bool) -> (Story, String) {
+        var story = story
+        if story.source == path {
+            story.source = absolute(path)
+            if alone { return (story, fileHash) }
+        } else if story.source.hasPrefix(path + "#") {
+            story.source = absolute(path) + story.source.dropFirst(path.count)
+        }
+        return (story, StoryHash.of(story))
+    }
+
+    /// Parses nothing: stores stories parsed elsewhere (fetched feed items,
+    /// pages), each identified by its `source` and hashed by its fields.
+    /// Unchanged stories are counted and not extracted again.
+    public func ingest(stories: [Story]) throws -> IngestReport {
+        let outcomes = extract(stories.map { .story($0, hash: StoryHash.of($0)) }, extractor: Extractor())
+        var report = IngestReport()
+        var batch: [PreparedStory] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .ready(let p): batch.append(p)
+            case .unchanged: report.unchanged += 1
+            case .failed(let f): report.failed.append(f)
             }
         }
+        try write(batch, linker: EntityLinker(), into: &report)
+        return report
     }
 
     /// A story's source as stored: an absolute, standardized path, so the

@@ -40,10 +40,11 @@ extension SQLiteArchive {
                 """, arguments: [id]) else { return nil }
             let layoutJSON: String = row["layout"]
             let layout = try JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
-            let story = Story(
+            var story = Story(
                 source: row["source"], headline: row["headline"], bylineText: layout.bylineText, byline: layout.byline,
                 dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
                 credits: layout.credits, media: layout.media, url: layout.url, published: layout.published)
+            story.isSummary = layout.isSummary ?? false
             let idsText: String = row["entityIds"]
             let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
             // The story's entities under their archive names.

@@ -13,9 +13,10 @@ struct StoredLayout: Codable {
     var dateline: Dateline?
     var credits: [Credit]
     var media: [String]
-    /// The story's web address and publication time (`Story.url`, `Story.published`).
+    /// Added with the feed and page formats; absent in older rows.
     var url: String?
     var published: String?
+    var isSummary: Bool?
 }
 
 /// The parts of a quote beyond its first span, as JSON with short keys.
@@ -126,8 +127,13 @@ enum StoryDate {
         guard let raw, !raw.isEmpty else { return nil }
         let words = raw.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         var year: Int?, month: Int?, day: Int?
-        // ISO first: 2026-11-29
-        if words.count >= 3, let y = Int(words[0]), words[0].count == 4, let m = Int(words[1]), let d = Int(words[2]) {
+        // ISO 8601 first: 2026-11-29, 2026-11-29T14:30:00Z (Atom, NewsML, ninjs)
+        let head = Array(raw.utf8.prefix(10))
+        if head.count == 10, head[4] == UInt8(ascii: "-"), head[7] == UInt8(ascii: "-"),
+           let y = Int(String(decoding: head[0..<4], as: UTF8.self)), let m = Int(String(decoding: head[5..<7], as: UTF8.self)),
+           let d = Int(String(decoding: head[8..<10], as: UTF8.self)) {
+            year = y; month = m; day = d
+        } else if words.count >= 3, let y = Int(words[0]), words[0].count == 4, let m = Int(words[1]), let d = Int(words[2]) {
             year = y; month = m; day = d
         } else {
             for w in words {
@@ -259,6 +265,7 @@ extension StoredLayout {
             w.key("published")
             w.string(published)
         }
+        if isSummary == true { w.raw(",\"isSummary\":true") }
         w.raw("}")
         return w.text
     }

@@ -11,7 +11,7 @@ struct ExtractCommand: ParsableCommand {
     @Flag(name: .long, help: "Print JSON (the schema in README.md).")
     var json = false
 
-    @Argument(help: "Story files or folders (walked for .txt files).")
+    @Argument(help: "Story files or folders (walked for .txt, feed, NewsML, NITF, ninjs and HTML files).")
     var paths: [String]
 
     func validate() throws {
@@ -31,15 +31,16 @@ struct ExtractCommand: ParsableCommand {
         while chunkStart < files.count {
             let chunk = Array(files[chunkStart..<min(files.count, chunkStart + 512)])
             chunkStart += chunk.count
-            let results = ParallelMap.map(chunk) { file -> Result<AnnotatedStory, StoryInputError> in
+            // A feed or a NewsML message gives several stories, in document order.
+            let results = ParallelMap.map(chunk) { file -> [Result<AnnotatedStory, StoryInputError>] in
                 switch file {
-                case .failure(let e): return .failure(e)
+                case .failure(let e): return [.failure(e)]
                 case .success(let path):
-                    do throws(StoryInputError) { return .success(extractor.annotate(try loader.load(path: path))) }
-                    catch { return .failure(error) }
+                    do throws(StoryInputError) { return try loader.stories(path: path).map { .success(extractor.annotate($0)) } }
+                    catch { return [.failure(error)] }
                 }
             }
-            for result in results {
+            for result in results.joined() {
                 switch result {
                 case .failure(let e):
                     warn(e.description)

@@ -241,12 +241,12 @@ import Testing
     }
 
     @Test func subheadsAreAllCaps() {
-        #expect(WireStoryParser.isSubhead("FARES FROZEN UNTIL JUNE"))
-        #expect(WireStoryParser.isSubhead("ÉLAN AT THE SÉNAT"))
-        #expect(!WireStoryParser.isSubhead("Fares frozen until June"))
-        #expect(!WireStoryParser.isSubhead("NATO"))
-        #expect(!WireStoryParser.isSubhead("ÉLAN at the sénat"))
-        #expect(!WireStoryParser.isSubhead("(REPORTING BY NOBODY)"))
+        #expect(StoryBody.isSubhead("FARES FROZEN UNTIL JUNE"))
+        #expect(StoryBody.isSubhead("ÉLAN AT THE SÉNAT"))
+        #expect(!StoryBody.isSubhead("Fares frozen until June"))
+        #expect(!StoryBody.isSubhead("NATO"))
+        #expect(!StoryBody.isSubhead("ÉLAN at the sénat"))
+        #expect(!StoryBody.isSubhead("(REPORTING BY NOBODY)"))
     }
 
     @Test func mediaLinesLeaveTheText() throws {

@@ -1,12 +1,63 @@
 import Foundation
 
-/// One input format. Each format (wire text, RSS/Atom, NewsML-G2, ninjs, HTML)
-/// is one parser; `StoryLoader` picks the first that accepts a file.
+/// One input format. Each format (wire text, RSS, Atom, NewsML-G2, NITF,
+/// ninjs, HTML) is one parser; `StoryLoader` detects the format from the
+/// content (`InputFormat.detect`) and gives the text to the parser for it.
 public protocol StoryParser: Sendable {
-    /// Whether this parser reads files with this name and these first bytes.
-    func accepts(path: String, prefix: [UInt8]) -> Bool
-    /// Parse decoded text (BOM removed, valid UTF-8) into a story.
-    func parse(text: String, source: String) throws -> Story
+    /// Whether this parser reads documents of this format.
+    func accepts(_ format: InputFormat) -> Bool
+    /// Every story in decoded text (BOM removed, valid Unicode) from `source`
+    /// (a path or URL). A story's `source` is its identity in the archive:
+    /// the given source for a one-story document, the item's own identifier
+    /// (guid, id, uri) for an item of a feed or package.
+    func stories(text: String, source: String) throws -> [Story]
+}
+
+/// The input formats, as told apart by content (never by file name).
+public enum InputFormat: String, Sendable, CaseIterable {
+    case wireText = "wire text", rss = "RSS", atom = "Atom", newsML = "NewsML-G2", nitf = "NITF"
+    case ninjs, html = "HTML"
+    /// XML or JSON that is none of the news formats.
+    case unknownXML = "XML", unknownJSON = "JSON"
+
+    /// The format of decoded text: the first element of an XML document
+    /// (after the prolog, comments and doctype) names it; `<!DOCTYPE html>`,
+    /// `<html>` or a document opening with an HTML tag is a web page; `{` or
+    /// `[` is JSON (ninjs when it has ninjs keys); anything else is wire text.
+    public static func detect(_ text: String) -> InputFormat {
+        var head = Substring(text.prefix(4096))
+        while true {
+            head = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+            if head.hasPrefix("<?") || head.hasPrefix("<!--") || head.hasPrefix("<!") && !head.lowercased().hasPrefix("<!doctype html") {
+                let close = head.hasPrefix("<!--") ? "-->" : ">"
+                // A doctype's internal subset holds `>`: skip to its `]>`.
+                let end = head.hasPrefix("<!DOCTYPE") && head.prefix(while: { $0 != ">" }).contains("[")
+                    ? head.range(of: "]>") : head.range(of: close)
+                guard let end else { return .unknownXML }
+                head = head[end.upperBound...]
+                continue
+            }
+            break
+        }
+        if head.first == "{" || head.first == "[" {
+            let lower = text.prefix(65536).lowercased()
+            let keys = ["\"uri\"", "\"headline\"", "\"body_text\"", "\"body_html\"", "\"versioncreated\"", "ninjs"]
+            return keys.contains(where: lower.contains) ? .ninjs : .unknownJSON
+        }
+        guard head.first == "<" else { return .wireText }
+        let lower = head.lowercased()
+        if lower.hasPrefix("<!doctype html") { return .html }
+        var name = lower.dropFirst().prefix { !" \t\r\n/>".contains($0) }
+        if let colon = name.firstIndex(of: ":") { name = name[name.index(after: colon)...] }
+        switch name {
+        case "rss", "rdf": return .rss
+        case "feed": return .atom
+        case "newsmessage", "newsitem", "packageitem": return .newsML
+        case "nitf": return .nitf
+        case "html", "head", "body", "article", "div", "p", "meta", "title", "section", "main", "h1": return .html
+        default: return .unknownXML
+        }
+    }
 }
 
 /// Why one input could not be read. The description is one line naming the file.
@@ -17,11 +68,15 @@ public enum StoryInputError: Error, Equatable, CustomStringConvertible, Sendable
     case notUTF8(path: String)
     case unsupported(path: String)
     case empty(path: String)
+    /// Not valid in its declared (or unsupported) character encoding.
+    case undecodable(path: String, reason: String)
+    /// Broken XML or JSON, or a document of a known format missing what it needs.
+    case malformed(path: String, reason: String)
 
     public var path: String {
         switch self {
         case .missing(let p), .unreadable(let p, _), .binary(let p), .notUTF8(let p),
-             .unsupported(let p), .empty(let p):
+             .unsupported(let p), .empty(let p), .undecodable(let p, _), .malformed(let p, _):
             return p
         }
     }
@@ -34,8 +89,14 @@ public enum StoryInputError: Error, Equatable, CustomStringConvertible, Sendable
         case .notUTF8: return "not valid UTF-8 text"
         case .unsupported: return "no parser for this format"
         case .empty: return "empty file"
+        case .undecodable(_, let r): return r
+        case .malformed(_, let r): return r
         }
     }
 
-    public var description: String { "\(path): \(reason)" }
+    /// One line: control characters from the input (an XML error's excerpt)
+    /// never reach the terminal as such.
+    public var description: String {
+        "\(path): \(reason)".map { $0.isNewline ? " " : $0 }.reduce(into: "") { $0.append($1) }
+    }
 }
