@@ -52,8 +52,8 @@ enum NameKey {
 /// A 128-bit FNV-1a hash of a file's bytes, as 32 hex digits: a story's
 /// identity in the archive. (No CryptoKit on Linux and no extra packages;
 /// identity needs collision resistance against accidents, not attackers.)
-public enum ContentHash {
-    public static func of(_ data: Data) -> String {
+enum ContentHash {
+    static func of(_ data: Data) -> String {
         var hash: UInt128 = 0x6c62272e07bb014262b821756295c58d
         let prime: UInt128 = 0x0000000001000000000000000000013B
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in

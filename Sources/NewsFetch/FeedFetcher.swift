@@ -115,8 +115,10 @@ public struct FeedFetcher: Sendable {
             } catch {
                 return (nil, [.init(url: address, reason: error.reason)])
             }
-            // A page (not a feed): its address is the story's web address.
-            if stories.count == 1, stories[0].url == nil { stories[0].url = response.finalURL.absoluteString }
+            // The document's own story (a page, wire text): its address is the web address.
+            for i in stories.indices where stories[i].source == address && stories[i].url == nil {
+                stories[i].url = response.finalURL.absoluteString
+            }
             var bytes = response.body.count
             var pagesUnchanged = 0
             var toStore: [Story] = []
@@ -139,7 +141,7 @@ public struct FeedFetcher: Sendable {
                     toStore.append(story)
                 }
             }
-            let items = toStore.map { IngestItem(annotated: extractor.annotate($0), contentHash: Self.hash($0)) }
+            let items = toStore.map { IngestItem(annotated: extractor.annotate($0), contentHash: StoryHash.of($0)) }
             let stored = try archive.store(items)
             // Validators only once the stories are stored: a failed store
             // downloads everything again next time.
@@ -196,14 +198,6 @@ public struct FeedFetcher: Sendable {
         } catch {
             return .failed("\(error)")
         }
-    }
-
-    /// A story's identity in the archive: the hash of everything parsed from
-    /// it, so a feed item that changes in any field is stored again.
-    static func hash(_ story: Story) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return ContentHash.of((try? encoder.encode(story)) ?? Data(story.source.utf8))
     }
 
     static func now() -> String {

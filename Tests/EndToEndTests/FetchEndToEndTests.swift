@@ -221,3 +221,203 @@ enum WireFixtures {
                 + "1 fetched, 0 failed, \(WireFixtures.ferry.utf8.count) bytes downloaded\n")
     }
 }
+
+/// A feed whose items are summaries, and the article pages they link to.
+enum FeedFixtures {
+    static func rss(base: String, tideTitle: String = "Tide gauge at Port Ellis fails during storm") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+          <channel>
+            <title>Coastal Wire: harbour desk</title>
+            <link>\(base)/</link>
+            <description>Fictional copy for Newsroom's tests.</description>
+            <item>
+              <title>\(tideTitle)</title>
+              <link>\(base)/news/tide-gauge</link>
+              <guid isPermaLink="false">coastal:2031-05-02:tide-gauge</guid>
+              <pubDate>Fri, 02 May 2031 09:00:00 GMT</pubDate>
+              <description>The harbour's tide gauge stopped during the storm.</description>
+            </item>
+            <item>
+              <title>Ferry timetable changes for the summer</title>
+              <link>\(base)/news/timetable</link>
+              <guid isPermaLink="false">coastal:2031-05-03:timetable</guid>
+              <pubDate>Sat, 03 May 2031 09:00:00 GMT</pubDate>
+              <description>Summer sailings start a week early.</description>
+            </item>
+            <item>
+              <title>Net menders win a bigger shed on the quay</title>
+              <link>\(base)/news/net-shed</link>
+              <guid isPermaLink="false">coastal:2031-05-04:net-shed</guid>
+              <pubDate>Sun, 04 May 2031 09:00:00 GMT</pubDate>
+              <content:encoded><![CDATA[<p>PORT ELLIS (Coastal Wire) - The net menders of Port Ellis will move into the old ice store on the quay, the harbour board said on Sunday.</p>
+        <p>&ldquo;We can finally hang a whole trawl net indoors,&rdquo; said mender Agnes Koval.</p>]]></content:encoded>
+            </item>
+          </channel>
+        </rss>
+        """
+    }
+
+    static func page(headline: String, paragraphs: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html><head><meta charset="utf-8"><title>\(headline) | Coastal Wire</title>
+        <script>var tracker = "not story text";</script></head>
+        <body><nav><a href="/">Home</a> <a href="/harbour">Harbour</a></nav>
+        <article><h1>\(headline)</h1>
+        \(paragraphs.map { "<p>\($0)</p>" }.joined(separator: "\n"))
+        </article>
+        <footer>Copyright Coastal Wire</footer></body></html>
+        """
+    }
+
+    static let tidePage = page(headline: "Tide gauge at Port Ellis fails during storm", paragraphs: [
+        "PORT ELLIS (Coastal Wire) - The tide gauge at the mouth of Port Ellis harbour stopped recording at the height of Thursday's storm, harbour master Ilse Marrow said.",
+        "&ldquo;For six hours we were guessing the water,&rdquo; Marrow said. &ldquo;That cannot happen again.&rdquo;",
+        "Engineer Bastian Oyelaran said salt had flooded the gauge's housing.",
+    ])
+
+    static let timetablePage = page(headline: "Ferry timetable changes for the summer", paragraphs: [
+        "PORT ELLIS (Coastal Wire) - Summer ferry sailings to Gannet Head will start a week early this year, the ferry company said on Saturday.",
+        "&ldquo;The islands asked for it and the crews agreed,&rdquo; said operations chief Marit Sandoval.",
+    ])
+}
+
+extension FetchEndToEndTests {
+    func serveFeed(etag: String = "\"feed-1\"", tideTitle: String? = nil) {
+        let base = server.url("")
+        let feed = tideTitle.map { FeedFixtures.rss(base: base, tideTitle: $0) } ?? FeedFixtures.rss(base: base)
+        server.route("/feed.xml") { req in
+            if req.headers["if-none-match"] == etag { return .init(status: 304, headers: [("ETag", etag)]) }
+            return .init(contentType: "application/rss+xml; charset=utf-8", feed, headers: [("ETag", etag)])
+        }
+        for (path, html) in [("/news/tide-gauge", FeedFixtures.tidePage), ("/news/timetable", FeedFixtures.timetablePage)] {
+            server.route(path) { req in
+                if req.headers["if-none-match"] == "\"page\"" { return .init(status: 304) }
+                return .init(contentType: "text/html; charset=utf-8", html, headers: [("ETag", "\"page\"")])
+            }
+        }
+    }
+
+    func storyWith(source: String) throws -> Story? {
+        let a = try archive()
+        guard let s = try a.stories(offset: 0, limit: 50).first(where: { $0.source == source }) else { return nil }
+        return try a.story(id: s.id)?.annotated.story
+    }
+
+    @Test func summariesAreReplacedByTheirPages() throws {
+        defer { server.stop(); folder.remove() }
+        serveFeed()
+        let feedURL = server.url("/feed.xml")
+        let (r, json) = try fetch([feedURL])
+        #expect(r.status == 0, "\(r.stderr)")
+        let feed = try #require(Self.feeds(json).first)
+        #expect(feed["items"] as? Int == 3)
+        #expect(feed["added"] as? Int == 3)
+        #expect(server.requests(for: "/news/tide-gauge").count == 1)
+        #expect(server.requests(for: "/news/timetable").count == 1)
+        #expect(server.requests(for: "/news/net-shed").isEmpty, "an item with its content needs no page")
+        // The item's identity is its guid; its page's address is its web address.
+        let sources = try archive().stories(offset: 0, limit: 10).map(\.source)
+        #expect(Set(sources) == ["coastal:2031-05-02:tide-gauge", "coastal:2031-05-03:timetable", "coastal:2031-05-04:net-shed"])
+        let tide = try #require(try storyWith(source: "coastal:2031-05-02:tide-gauge"))
+        #expect(tide.url == server.url("/news/tide-gauge"))
+        #expect(!tide.isSummary)
+        #expect(tide.paragraphs.count == 3)
+        #expect(tide.paragraphs.contains { $0.text.contains("For six hours we were guessing the water") })
+        #expect(!tide.paragraphs.contains { $0.text.contains("tracker") || $0.text.contains("Copyright") })
+        let a = try archive()
+        #expect(try a.quotes(QuoteFilter(limit: 50)).contains { $0.speaker == "Ilse Marrow" })
+
+        // Unchanged feed: a 304 and no page asked for again.
+        let (again, againJSON) = try fetch([feedURL])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(Self.feeds(againJSON).first?["notModified"] as? Bool == true)
+        #expect(server.requests(for: "/news/tide-gauge").count == 1)
+
+        // The feed changes (a new ETag): the pages are asked for conditionally and stay.
+        serveFeed(etag: "\"feed-2\"", tideTitle: "Tide gauge at Port Ellis fails in the storm")
+        let (changed, changedJSON) = try fetch([feedURL])
+        #expect(changed.status == 0, "\(changed.stderr)")
+        let f = try #require(Self.feeds(changedJSON).first)
+        #expect(f["status"] as? Int == 200)
+        #expect(f["added"] as? Int == 0)
+        #expect(f["unchanged"] as? Int == 3)
+        #expect(server.requests(for: "/news/tide-gauge").last?.headers["if-none-match"] == "\"page\"")
+        #expect(try archive().storyCount() == 3)
+    }
+
+    @Test func noFollowKeepsTheSummaries() throws {
+        defer { server.stop(); folder.remove() }
+        serveFeed()
+        let (r, json) = try fetch(["--no-follow", server.url("/feed.xml")])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(Self.feeds(json).first?["added"] as? Int == 3)
+        #expect(server.requests(for: "/news/tide-gauge").isEmpty)
+        #expect(server.requests(for: "/news/timetable").isEmpty)
+        let a = try archive()
+        let stories = try a.stories(offset: 0, limit: 10).compactMap { try a.story(id: $0.id)?.annotated.story }
+        #expect(stories.filter(\.isSummary).count == 2)
+        #expect(stories.contains { $0.paragraphs.first?.text == "The harbour's tide gauge stopped during the storm." })
+    }
+
+    @Test func aPageThatFailsKeepsItsSummaryAndIsNamed() throws {
+        defer { server.stop(); folder.remove() }
+        serveFeed()
+        server.route("/news/timetable", .init(status: 404, contentType: "text/plain", "gone"))
+        let (r, json) = try fetch([server.url("/feed.xml")])
+        #expect(r.status == 1)
+        #expect(r.stderr == "newsroom: \(server.url("/news/timetable")): HTTP 404 Not Found\n")
+        #expect(Self.feeds(json).first?["added"] as? Int == 3)
+        #expect(Self.failed(json).map { $0["url"] as? String } == [server.url("/news/timetable")])
+        let a = try archive()
+        let stories = try a.stories(offset: 0, limit: 10).compactMap { try a.story(id: $0.id)?.annotated.story }
+        #expect(stories.filter(\.isSummary).map(\.headline) == ["Ferry timetable changes for the summer"])
+    }
+}
+
+extension FetchEndToEndTests {
+    /// The project's one story in every format (Resources/formats), served
+    /// with each format's content type: every one is archived with its
+    /// quotes, and a second fetch gets 304s and downloads nothing.
+    @Test func everyFormatOverHTTP() throws {
+        defer { server.stop(); folder.remove() }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Resources/formats")
+        let files: [(String, String)] = [
+            ("bergen_pilots.rss.xml", "application/rss+xml"), ("bergen_pilots.atom", "application/atom+xml"),
+            ("bergen_pilots.newsml.xml", "application/vnd.iptc.g2.newsitem+xml"), ("bergen_pilots.nitf.xml", "application/xml"),
+            ("bergen_pilots.ninjs1.json", "application/json"), ("bergen_pilots.ninjs2.json", "application/ninjs+json"),
+            ("bergen_pilots.jsonld.html", "text/html"), ("bergen_pilots.page.html", "text/html; charset=utf-8"),
+        ]
+        for (name, type) in files {
+            let body = try Data(contentsOf: root.appendingPathComponent(name))
+            server.route("/" + name) { req in
+                if req.headers["if-none-match"] == "\"\(name)\"" { return .init(status: 304) }
+                return .init(headers: [("Content-Type", type), ("ETag", "\"\(name)\"")], body: body)
+            }
+        }
+        let urls = files.map { server.url("/" + $0.0) }
+        let (r, json) = try fetch(urls)
+        #expect(r.status == 0, "\(r.stderr)")
+        let feeds = Self.feeds(json)
+        #expect(feeds.map { $0["url"] as? String } == urls)
+        for f in feeds {
+            #expect(f["status"] as? Int == 200)
+            #expect(f["items"] as? Int == 1, "\(f)")
+            #expect((f["added"] as? Int ?? 0) + (f["unchanged"] as? Int ?? 0) == 1, "\(f)")
+        }
+        let a = try archive()
+        let count = try a.storyCount()
+        #expect(count >= 1)
+        for s in try a.stories(offset: 0, limit: 20) {
+            let story = try #require(try a.story(id: s.id))
+            #expect(story.annotated.quotes.contains { $0.speaker == "Kari Vollan" }, "\(s.source)")
+        }
+        let (again, againJSON) = try fetch(urls)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(Self.feeds(againJSON).allSatisfy { $0["notModified"] as? Bool == true && $0["bytes"] as? Int == 0 })
+        #expect(try archive().storyCount() == count)
+    }
+}
