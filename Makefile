@@ -3,7 +3,7 @@
 # installed when run as root.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2 pkg-config tmux
 export LANG := C.UTF-8
 
 .PHONY: all deps build release run test bench fuzz clean
@@ -11,7 +11,8 @@ FUZZ_SECONDS ?= 120
 FUZZ_DICT := '"\xE2\x80\x9C"' '"\xE2\x80\x9D"' '"\xE2\x80\x98"' '"\xE2\x80\x99"' '"\xC2\xAB"' '"\xC2\xBB"' \
   '"\xE2\x80\x9E"' '"\x22"' '"\x27"' '"\x0A\x0A"' '"\x0D\x0A"' '"\x0D"' '"\xE2\x80\x94"' \
   '"said"' '"says"' '"told"' '"according to"' '"By "' '"(Reuters) - "' '"(Reporting by "' '"Editing by"' \
-  '"Mr. "' '"Dr. "' '"President "' '"he said"' '"she said"' '"\x1B[2J"' '"\xCC\x81"' '"\xF0\x9F\x9A\xA2"'
+  '"Mr. "' '"Dr. "' '"President "' '"he said"' '"she said"' '"\x1B[2J"' '"\xCC\x81"' '"\xF0\x9F\x9A\xA2"' \
+  '"<p>"' '"</p>"' '"<![CDATA["' '"]]>"' '"&amp;"' '"&#8220;"' '"<!ENTITY"' '"<item>"' '"<entry>"' '"encoding="' '"{\"uri\":"'
 
 all: build
 
@@ -50,7 +51,7 @@ fuzz: deps
 	$(SWIFT) build -c release --scratch-path .build-fuzz --product newsroom-fuzz \
 	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld
 	mkdir -p .build-fuzz/corpus .build-fuzz/crashes
-	cp Resources/corpus/*.txt .build-fuzz/corpus/ 2>/dev/null || true
+	cp Resources/corpus/*.txt Resources/formats/bergen_pilots.* .build-fuzz/corpus/ 2>/dev/null || true
 	@# A dictionary of what the parser and extractor key on (quote marks in
 	@# UTF-8, cue words, byline and dateline shapes), so mutations hit them.
 	@printf '%s\n' $(FUZZ_DICT) > .build-fuzz/newsroom.dict

@@ -68,6 +68,11 @@ import Testing
         let rss = try Self.only(Self.fixture("bergen_pilots.rss.xml"), "saved.xml")
         #expect(rss.source == "urn:nordwire:2026-06-09:bergen-pilots")
         #expect(rss.url == "https://news.example.org/2026/06/09/bergen-pilots-strike")
+        // extract --json carries them, and the fast writer agrees with JSONDecoder.
+        let article = ArticleJSON(Extractor().annotate(rss))
+        let decoded = try JSONDecoder().decode(ArticleJSON.self, from: Data(article.jsonBytes()))
+        #expect(decoded == article)
+        #expect(decoded.url == rss.url && decoded.published == "Tue, 09 Jun 2026 14:30:00 GMT")
         let newsml = try Self.only(Self.fixture("bergen_pilots.newsml.xml"), "item.xml")
         #expect(newsml.source == "urn:newsml:nordwire.example:20260609:bergen-pilots")
         #expect(newsml.published == "2026-06-09T14:30:00Z")
@@ -264,5 +269,49 @@ import Testing
         let blocks = HTMLText.blocks(html: "<div>One <b>two</b>\n  three<br>four<p>five &amp; six&nbsp;seven</div><ul><li>eight</li></ul><h2>NINE</h2><!-- ten --><style>p{}</style>")
         #expect(blocks.map(\.text) == ["One two three", "four", "five & six seven", "eight", "NINE"])
         #expect(blocks.map(\.isHeading) == [false, false, false, false, true])
+    }
+}
+
+/// Every fixture cut short at many places and with bytes flipped: each
+/// parser returns stories or a one-line error naming the file, never traps.
+@Suite struct FormatRobustnessTests {
+    @Test(arguments: FormatTests.formatFiles.map(\.0))
+    func cutAndDamagedDocumentsNeverTrap(file: String) throws {
+        let bytes = Array(try FormatTests.fixture(file))
+        var rng = ParsingRobustnessTests.SplitMix(state: UInt64(bytes.count))
+        var inputs: [[UInt8]] = stride(from: 0, to: bytes.count, by: max(1, bytes.count / 150)).map { Array(bytes[..<$0]) }
+        for _ in 0..<150 {
+            var damaged = bytes
+            for _ in 0..<Int.random(in: 1...8, using: &rng) {
+                damaged[Int.random(in: 0..<damaged.count, using: &rng)] = [0x3C, 0x3E, 0x26, 0x22, 0x2F, 0x5B, 0x7B, 0xE2, 0x0A].randomElement(using: &rng)!
+            }
+            inputs.append(damaged)
+        }
+        for (n, input) in inputs.enumerated() {
+            let source = "cut\(n)-" + file
+            do {
+                for story in try FormatTests.loader.stories(data: Data(input), source: source) {
+                    #expect(!story.headline.isEmpty)
+                    #expect(StoryInvariants.firstViolation(in: Extractor().annotate(story)) == nil)
+                }
+            } catch {
+                #expect(error.description.hasPrefix(source + ": ") && !error.description.contains("\n"), "\(error.description)")
+            }
+        }
+    }
+
+    @Test func wireTextThatLooksLikeMarkupIsStillWireText() {
+        #expect(InputFormat.detect("[UPDATE 1] Pilots strike\n\nBERGEN (Nordwire) - Pilots struck.") == .wireText)
+        #expect(InputFormat.detect("<UPDATE 2> Pilots strike\n\nBERGEN (Nordwire) - Pilots struck.") == .wireText)
+        #expect(InputFormat.detect("[{\"uri\": \"urn:x\"}]") == .ninjs)
+        #expect(InputFormat.detect("<catalog><item/></catalog>\n") == .unknownXML)
+    }
+
+    @Test func relativeCanonicalLinksResolveAgainstThePage() throws {
+        let page = "<html><head><link rel=\"canonical\" href=\"/2026/06/pilots\"></head><body><article><p>Pilots struck.</p></article></body></html>"
+        let story = try #require(try FormatTests.loader.stories(data: Data(page.utf8), source: "https://news.example.org/x?y=1").first)
+        #expect(story.url == "https://news.example.org/2026/06/pilots")
+        let saved = try #require(try FormatTests.loader.stories(data: Data(page.utf8), source: "saved.html").first)
+        #expect(saved.url == nil)
     }
 }

@@ -65,10 +65,15 @@ public struct ArticleJSON: Codable, Sendable, Equatable {
     public var quotes: [QuoteJSON]
     public var headlineQuotes: [QuoteJSON]
     public var entities: [EntityJSON]
+    /// The story's web address and publication date, when its format gives them.
+    public var url: String?
+    public var published: String?
 
     public init(_ a: AnnotatedStory) {
         let s = a.story
         source = s.source
+        url = s.url
+        published = s.published
         headline = s.headline
         byline = s.byline
         dateline = s.dateline.map { DatelineJSON(places: $0.places, date: $0.date, agency: $0.agency) }

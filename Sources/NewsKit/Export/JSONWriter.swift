@@ -148,9 +148,11 @@ extension ArticleJSON {
             w.beginObject(); w.field("kind", p.kind); w.field("text", p.text); w.endObject()
         }
         w.endArray()
+        if let published { w.field("published", published) }
         w.key("quotes")
         Self.write(quotes, into: &w)
         w.field("source", source)
+        if let url { w.field("url", url) }
         w.endObject()
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A web page holding one news article. schema.org `NewsArticle` (or any
 /// `…Article`) JSON-LD first: headline, author, datePublished, articleBody;
 /// else the page's own markup: `og:title` / `<h1>` / `<title>`, `author`
@@ -59,7 +61,8 @@ public struct HTMLArticleParser: StoryParser {
             ?? meta["article:author"].flatMap { StoryIdentity.webURL($0) == nil ? $0 : nil }
         let url = StoryIdentity.webURL(JSONInput.string(ld["url"]))
             ?? StoryIdentity.webURL(JSONInput.string((ld["mainEntityOfPage"] as? [String: Any])?["@id"]))
-            ?? StoryIdentity.webURL(canonical) ?? StoryIdentity.webURL(meta["og:url"]) ?? StoryIdentity.webURL(source)
+            ?? Self.absolute(canonical, base: source) ?? Self.absolute(meta["og:url"], base: source)
+            ?? StoryIdentity.webURL(source)
         let headline = JSONInput.string(ld["headline"]) ?? meta["og:title"].flatMap(XMLTree.collapse)
             ?? XMLTree.collapse(h1) ?? XMLTree.collapse(title)
         let published = JSONInput.string(ld["datePublished"]) ?? meta["article:published_time"]
@@ -69,6 +72,15 @@ public struct HTMLArticleParser: StoryParser {
             blocks: blocks, url: url, published: published)
         else { throw StoryInputError.empty(path: source) }
         return [story]
+    }
+
+    /// A link as a web address: as it is, or resolved against the page's own
+    /// web address (`/2026/06/story` on `https://example.org/x`).
+    static func absolute(_ link: String?, base: String) -> String? {
+        guard let link = link.flatMap(XMLTree.collapse) else { return nil }
+        if let url = StoryIdentity.webURL(link) { return url }
+        guard StoryIdentity.webURL(base) != nil, let resolved = URL(string: link, relativeTo: URL(string: base)) else { return nil }
+        return StoryIdentity.webURL(resolved.absoluteString)
     }
 
     /// The `…Article` objects of a JSON-LD script: at its top, in a list, or in an `@graph`.

@@ -17,7 +17,8 @@ public struct RSSParser: StoryParser {
         var out: [Story] = []
         for (index, item) in items.enumerated() {
             let link = item.first("link")?.plainText
-            let guid = item.first("guid")?.plainText
+            // RSS 1.0 names an item by its rdf:about.
+            let guid = item.first("guid")?.plainText ?? item.attribute("about")
             let content = item.first("encoded")?.text
             let description = item.first("description")?.text
             let blocks = HTMLText.paragraphs(htmlOrText: content ?? description ?? "")

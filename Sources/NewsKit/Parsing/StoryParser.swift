@@ -39,7 +39,7 @@ public enum InputFormat: String, Sendable, CaseIterable {
             }
             break
         }
-        if head.first == "{" || head.first == "[" {
+        if isJSONStart(head) {
             let lower = text.prefix(65536).lowercased()
             let keys = ["\"uri\"", "\"headline\"", "\"body_text\"", "\"body_html\"", "\"versioncreated\"", "ninjs"]
             return keys.contains(where: lower.contains) ? .ninjs : .unknownJSON
@@ -55,8 +55,19 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "newsmessage", "newsitem", "packageitem": return .newsML
         case "nitf": return .nitf
         case "html", "head", "body", "article", "div", "p", "meta", "title", "section", "main", "h1": return .html
-        default: return .unknownXML
+        default:
+            // Markup of another kind ends with a tag; a story that opens
+            // with "<UPDATE 2>" does not.
+            let end = text.suffix(256).reversed().drop { $0.isWhitespace }
+            return text.hasPrefix("<?xml") || end.first == ">" ? .unknownXML : .wireText
         }
+    }
+
+    /// `{"`, `{}`, `[{`, `["`, `[1`, `[]`: JSON, not a story opening with "[UPDATE]".
+    private static func isJSONStart(_ head: Substring) -> Bool {
+        guard let first = head.first, first == "{" || first == "[" else { return false }
+        guard let next = head.dropFirst().first(where: { !$0.isWhitespace }) else { return false }
+        return first == "{" ? next == "\"" || next == "}" : "{[\"]-0123456789tfn".contains(next)
     }
 }
 
