@@ -250,6 +250,15 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 }
 
+extension ArchiveStore {
+    public func ingest(stories: [Story]) throws -> IngestReport {
+        let extractor = Extractor()
+        var report = try store(stories.map { IngestItem(annotated: extractor.annotate($0), contentHash: StoryHash.of($0)) })
+        report.filesSeen = 0
+        return report
+    }
+}
+
 /// The archive as the reader and the CLI see it. SQLite is the embedded
 /// implementation; a server database can implement the same protocol.
 ///
@@ -268,6 +277,11 @@ public protocol ArchiveStore: Sendable {
     /// Store already extracted stories in one transaction. A story whose hash is
     /// stored is unchanged; one whose source is stored with another hash replaces it.
     func store(_ items: [IngestItem]) throws -> IngestReport
+    /// Extract and store stories parsed elsewhere (fetched feed items and
+    /// pages) in one transaction, each known by its `source` and hashed by its
+    /// fields (`StoryHash`). A default implementation extracts them all and
+    /// calls `store`; SQLite skips the extraction of unchanged ones.
+    func ingest(stories: [Story]) throws -> IngestReport
 
     // MARK: Stories
 

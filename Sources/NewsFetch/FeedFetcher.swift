@@ -43,19 +43,16 @@ public struct FeedFetcher: Sendable {
     public var archive: any ArchiveStore
     public var client: HTTPClient
     public var loader: StoryLoader
-    public var extractor: Extractor
     /// Read the page of an item that is only a summary (`Story.isSummary`).
     public var followSummaries = true
     /// URLs downloaded at the same time (each host still gets at most
     /// `HTTPLimits.connectionsPerHost`).
     public var parallel = 4
 
-    public init(archive: any ArchiveStore, client: HTTPClient = HTTPClient(), loader: StoryLoader = StoryLoader(),
-                extractor: Extractor = Extractor()) {
+    public init(archive: any ArchiveStore, client: HTTPClient = HTTPClient(), loader: StoryLoader = StoryLoader()) {
         self.archive = archive
         self.client = client
         self.loader = loader
-        self.extractor = extractor
     }
 
     /// Fetches every URL (in parallel, results in the order given).
@@ -95,12 +92,9 @@ public struct FeedFetcher: Sendable {
         }
         var failures: [FetchReport.Failure] = []
         do {
-            let known = try archive.fetchState(url: address)
-            let response: HTTPResponse
-            do {
-                response = try client.get(url, validators: known.map { Validators(etag: $0.etag, lastModified: $0.lastModified) })
-            } catch {
-                return (nil, [.init(url: address, reason: error.description)])
+            let (known, got) = try conditionalGet(url, key: address)
+            guard case .success(let response) = got else {
+                return (nil, [.init(url: address, reason: got.failure)])
             }
             if response.notModified {
                 try archive.saveFetchState(FetchState(url: address, etag: response.etag ?? known?.etag,
@@ -141,8 +135,7 @@ public struct FeedFetcher: Sendable {
                     toStore.append(story)
                 }
             }
-            let items = toStore.map { IngestItem(annotated: extractor.annotate($0), contentHash: StoryHash.of($0)) }
-            let stored = try archive.store(items)
+            let stored = try archive.ingest(stories: toStore)
             // Validators only once the stories are stored: a failed store
             // downloads everything again next time.
             for state in pageStates { try archive.saveFetchState(state) }
@@ -157,6 +150,14 @@ public struct FeedFetcher: Sendable {
         }
     }
 
+    /// GETs `url` with the validators the archive keeps under `key`: what
+    /// was kept, and the answer or why there is none. Throws on archive errors only.
+    func conditionalGet(_ url: URL, key: String) throws -> (FetchState?, Result<HTTPResponse, FetchError>) {
+        let known = try archive.fetchState(url: key)
+        let validators = known.map { Validators(etag: $0.etag, lastModified: $0.lastModified) }
+        return (known, Result { () throws(FetchError) in try client.get(url, validators: validators) })
+    }
+
     enum PageOutcome {
         /// The page's story and the validators to keep once it is stored.
         case read(Story, bytes: Int, state: FetchState)
@@ -168,13 +169,8 @@ public struct FeedFetcher: Sendable {
     /// for the summary: the item's identity (source), link and date stay.
     func followPage(_ url: URL, link: String, for summary: Story) -> PageOutcome {
         do {
-            let known = try archive.fetchState(url: link)
-            let response: HTTPResponse
-            do {
-                response = try client.get(url, validators: known.map { Validators(etag: $0.etag, lastModified: $0.lastModified) })
-            } catch {
-                return .failed(error.description)
-            }
+            let (_, got) = try conditionalGet(url, key: link)
+            guard case .success(let response) = got else { return .failed(got.failure) }
             if response.notModified { return .notModified }
             let parsed: [Story]
             do {
@@ -202,6 +198,14 @@ public struct FeedFetcher: Sendable {
 
     static func now() -> String {
         ISO8601DateFormatter().string(from: Date())
+    }
+}
+
+extension Result where Failure == FetchError {
+    /// The failure's one line ("" on success).
+    var failure: String {
+        if case .failure(let e) = self { return e.description }
+        return ""
     }
 }
 

@@ -251,13 +251,18 @@ enum FeedFixtures {
               <link>\(base)/news/net-shed</link>
               <guid isPermaLink="false">coastal:2031-05-04:net-shed</guid>
               <pubDate>Sun, 04 May 2031 09:00:00 GMT</pubDate>
-              <content:encoded><![CDATA[<p>PORT ELLIS (Coastal Wire) - The net menders of Port Ellis will move into the old ice store on the quay, the harbour board said on Sunday.</p>
-        <p>&ldquo;We can finally hang a whole trawl net indoors,&rdquo; said mender Agnes Koval.</p>]]></content:encoded>
+              \(netShedContent)
             </item>
           </channel>
         </rss>
         """
     }
+
+    /// The whole article, in the feed (no page to read).
+    static let netShedContent = """
+        <content:encoded><![CDATA[<p>PORT ELLIS (Coastal Wire) - The net menders of Port Ellis will move into the old ice store on the quay, the harbour board said on Sunday.</p>
+        <p>&ldquo;We can finally hang a whole trawl net indoors,&rdquo; said mender Agnes Koval.</p>]]></content:encoded>
+        """
 
     static func page(headline: String, paragraphs: [String]) -> String {
         """

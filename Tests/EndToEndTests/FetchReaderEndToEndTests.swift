@@ -28,8 +28,7 @@ import TestSupport
                   <link>\(escapedLink)</link>
                   <guid isPermaLink="false">coastal:2031-05-04:net-shed</guid>
                   <pubDate>Sun, 04 May 2031 09:00:00 GMT</pubDate>
-                  <content:encoded><![CDATA[<p>PORT ELLIS (Coastal Wire) - The net menders of Port Ellis will move into the old ice store on the quay, the harbour board said on Sunday.</p>
-            <p>&ldquo;We can finally hang a whole trawl net indoors,&rdquo; said mender Agnes Koval.</p>]]></content:encoded>
+                  \(FeedFixtures.netShedContent)
                 </item>
               </channel>
             </rss>
