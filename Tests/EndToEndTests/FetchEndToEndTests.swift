@@ -426,3 +426,48 @@ extension FetchEndToEndTests {
         #expect(try archive().storyCount() == count)
     }
 }
+
+extension FetchEndToEndTests {
+    static func oneItemFeed(base: String, content: String) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+          <channel><title>Coastal Wire</title><link>\(base)/</link>
+            <item>
+              <title>Net menders win a bigger shed on the quay</title>
+              <link>\(base)/news/net-shed</link>
+              <guid isPermaLink="false">coastal:2031-05-04:net-shed</guid>
+              \(content)
+            </item>
+          </channel>
+        </rss>
+        """
+    }
+
+    @Test func aChangedFeedItemUpdatesItsStoryInPlace() throws {
+        defer { server.stop(); folder.remove() }
+        let base = server.url("")
+        server.route("/feed.xml", .init(contentType: "application/rss+xml",
+                                        Self.oneItemFeed(base: base, content: FeedFixtures.netShedContent)))
+        let (first, json1) = try fetch([server.url("/feed.xml")])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(Self.feeds(json1).first?["added"] as? Int == 1)
+        let id = try #require(try archive().stories(offset: 0, limit: 1).first?.id)
+
+        // No validators from this server: the feed downloads again, the item is unchanged.
+        let (same, json2) = try fetch([server.url("/feed.xml")])
+        #expect(same.status == 0)
+        #expect(Self.feeds(json2).first?["unchanged"] as? Int == 1)
+
+        let corrected = FeedFixtures.netShedContent.replacingOccurrences(of: "on Sunday", with: "on Sunday evening")
+        server.route("/feed.xml", .init(contentType: "application/rss+xml", Self.oneItemFeed(base: base, content: corrected)))
+        let (changed, json3) = try fetch([server.url("/feed.xml")])
+        #expect(changed.status == 0)
+        #expect(Self.feeds(json3).first?["updated"] as? Int == 1)
+        let a = try archive()
+        #expect(try a.storyCount() == 1)
+        let story = try #require(try a.story(id: id))
+        #expect(story.annotated.story.paragraphs.first?.text.contains("on Sunday evening") == true)
+        #expect(story.annotated.quotes.contains { $0.text.contains("hang a whole trawl net indoors") })
+    }
+}
