@@ -3,7 +3,7 @@
 # installed when run as root.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2 pkg-config tmux
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2 libcurl4 pkg-config tmux
 export LANG := C.UTF-8
 
 .PHONY: all deps build release run test bench fuzz clean

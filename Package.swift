@@ -27,6 +27,8 @@ let package = Package(
             name: "NewsArchive",
             dependencies: ["NewsKit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // New inputs arriving: feeds and pages over HTTP (URLSession), drop folders.
+        .target(name: "NewsFetch", dependencies: ["NewsKit", "NewsArchive"]),
         // The reader as pure Swift: state, actions, layout, cell buffer. No terminal.
         .target(name: "NewsReader", dependencies: ["NewsKit", "NewsArchive"]),
         .systemLibrary(
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "newsroom",
             dependencies: [
-                "NewsKit", "NewsArchive", "NewsReader", "CNcurses",
+                "NewsKit", "NewsArchive", "NewsReader", "NewsFetch", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
         .testTarget(name: "NewsArchiveTests", dependencies: ["NewsArchive", "NewsKit", "TestSupport"]),
         .testTarget(name: "NewsReaderTests", dependencies: ["NewsReader", "NewsArchive", "NewsKit"]),
+        .testTarget(name: "NewsFetchTests", dependencies: ["NewsFetch", "NewsArchive", "NewsKit", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["NewsKit", "NewsArchive", "TestSupport"]),
     ]
 )

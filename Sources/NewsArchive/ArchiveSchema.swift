@@ -15,7 +15,7 @@ import GRDB
 
 enum ArchiveSchema {
     /// The migrations this binary knows, for messages.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -157,6 +157,19 @@ enum ArchiveSchema {
             // per-row triggers made FTS5 write a segment per story.
             try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ai")
             try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ad")
+        }
+        migrator.registerMigration("v3-fetch: validators of downloaded URLs") { db in
+            // One row per feed or page URL: what makes the next download
+            // conditional. Written after the URL's stories are stored.
+            try db.execute(sql: """
+                CREATE TABLE fetch_state (
+                  url TEXT PRIMARY KEY,
+                  etag TEXT,
+                  lastModified TEXT,
+                  status INTEGER NOT NULL,
+                  fetchedAt TEXT NOT NULL
+                ) WITHOUT ROWID
+                """)
         }
         return migrator
     }

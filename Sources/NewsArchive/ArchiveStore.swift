@@ -205,6 +205,28 @@ public struct IngestItem: Sendable, Hashable {
     }
 }
 
+/// What the archive remembers of the last download of a URL, so the next
+/// one can be conditional (If-None-Match / If-Modified-Since) and an
+/// unchanged feed downloads nothing.
+public struct FetchState: Codable, Sendable, Hashable {
+    public var url: String
+    /// The `ETag` the server gave, as given (quotes and `W/` included).
+    public var etag: String?
+    /// The `Last-Modified` the server gave, as given.
+    public var lastModified: String?
+    /// The HTTP status of the last download (200, 304 …).
+    public var status: Int
+    /// When it was last downloaded, ISO 8601 (UTC).
+    public var fetchedAt: String
+    public init(url: String, etag: String?, lastModified: String?, status: Int, fetchedAt: String) {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.status = status
+        self.fetchedAt = fetchedAt
+    }
+}
+
 /// Why an archive operation failed; one line for the user.
 public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -228,6 +250,15 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 }
 
+extension ArchiveStore {
+    public func ingest(stories: [Story]) throws -> IngestReport {
+        let extractor = Extractor()
+        var report = try store(stories.map { IngestItem(annotated: extractor.annotate($0), contentHash: StoryHash.of($0)) })
+        report.filesSeen = 0
+        return report
+    }
+}
+
 /// The archive as the reader and the CLI see it. SQLite is the embedded
 /// implementation; a server database can implement the same protocol.
 ///
@@ -246,6 +277,11 @@ public protocol ArchiveStore: Sendable {
     /// Store already extracted stories in one transaction. A story whose hash is
     /// stored is unchanged; one whose source is stored with another hash replaces it.
     func store(_ items: [IngestItem]) throws -> IngestReport
+    /// Extract and store stories parsed elsewhere (fetched feed items and
+    /// pages) in one transaction, each known by its `source` and hashed by its
+    /// fields (`StoryHash`). A default implementation extracts them all and
+    /// calls `store`; SQLite skips the extraction of unchanged ones.
+    func ingest(stories: [Story]) throws -> IngestReport
 
     // MARK: Stories
 
@@ -293,4 +329,12 @@ public protocol ArchiveStore: Sendable {
     /// Full text over stories and quotes. Field prefixes `speaker:NAME`,
     /// `entity:NAME`, `kind:direct|partial|indirect` narrow it; any text is accepted.
     func search(_ query: String, offset: Int, limit: Int) throws -> [SearchHit]
+
+    // MARK: Fetch state
+
+    /// What the last download of `url` left (validators for a conditional
+    /// GET), or nil when it was never downloaded.
+    func fetchState(url: String) throws -> FetchState?
+    /// Keeps `state` for its URL, replacing what was kept.
+    func saveFetchState(_ state: FetchState) throws
 }

@@ -25,6 +25,22 @@ public enum Action: Sendable {
     case moreResultsLoaded(query: String, [SearchHit])
     case relatedLoaded(story: StoryID, [RelatedStory])
     case failed(String)
+    /// One line for the status bar that is not a failure ("opened …").
+    case note(String)
+
+    /// A background fetch of the feeds (`R`) has done `done` of `total` URLs.
+    case fetchProgress(done: Int, total: Int)
+    /// It ended: one line saying what it did; the story list reloads.
+    case fetchFinished(String)
+}
+
+/// What the reducer asks of the world outside the archive (a browser, the
+/// network). The terminal backend carries these out and answers with actions.
+public enum ReaderEffect: Sendable, Hashable {
+    /// Open a web address in the user's browser.
+    case openURL(String)
+    /// Fetch the feeds in the background (`fetchProgress`, then `fetchFinished`).
+    case fetchFeeds
 }
 
 /// What the reducer asks of the archive. `ArchiveRequest`s are carried out

@@ -10,6 +10,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case related
     case toggleEntityScope
     case refresh
+    case openLink, fetchFeeds
     case help
     case quit
 }
@@ -58,6 +59,8 @@ public enum ActionTable {
         KeyBinding([.character("s")], .searchResults, "the search's results, to pick one (Enter)", section: "Search"),
         KeyBinding([.character("r")], .related, "stories related to the open one", hint: "related", section: "Search"),
         KeyBinding([.character(":")], .commandLine, "command line: filter NAME, search WORDS, open N, quit", section: "Other"),
+        KeyBinding([.character("o")], .openLink, "open the story's web address in $BROWSER", section: "Other"),
+        KeyBinding([.character("R")], .fetchFeeds, "fetch the feeds in the background", section: "Other"),
         KeyBinding([.control("l")], .refresh, "reload the story list (new stories) and redraw", section: "Other"),
         KeyBinding([.character("?")], .help, "this help", hint: "help", section: "Other"),
         KeyBinding([.character("q"), .control("c")], .quit, "quit (closes an overlay first)", hint: "quit", section: "Other"),

@@ -36,6 +36,13 @@ public struct ReaderSession: Sendable {
     /// Sends a key.
     public mutating func press(_ key: Key) { send(.key(key)) }
 
+    /// The effects the last actions asked for (opening a link, a fetch), once:
+    /// the caller carries them out and sends back what came of them.
+    public mutating func takeEffects() -> [ReaderEffect] {
+        defer { state.effects = [] }
+        return state.effects
+    }
+
     /// The current frame.
     public func render() -> CellBuffer { Renderer.render(state) }
 

@@ -188,6 +188,10 @@ public struct ReaderState: Sendable {
     public var overlay: Overlay?
     /// One line for the status bar until the next key (errors, "no more mentions").
     public var message: String?
+    /// Work going on in the background (a fetch), shown when there is no message.
+    public var activity: String?
+    /// Effects asked for and not yet carried out (`ReaderSession.takeEffects()`).
+    public var effects: [ReaderEffect] = []
     public var shouldQuit = false
 
     public init(width: Int = 160, height: Int = 48) {

@@ -141,9 +141,16 @@ public enum Reducer {
             }
             state.overlay = .related(story: story, items: items, selection: 0)
             return []
-        case .failed(let reason):
-            state.message = reason
+        case .failed(let line), .note(let line):
+            state.message = line
             return []
+        case .fetchProgress(let done, let total):
+            state.activity = "fetching feeds \(done)/\(total)…"
+            return []
+        case .fetchFinished(let summary):
+            state.activity = nil
+            state.message = summary
+            return run(.refresh, &state)
         }
     }
 
@@ -168,6 +175,27 @@ public enum Reducer {
             return []
         case .help:
             state.overlay = .help(scroll: 0)
+            return []
+        case .openLink:
+            guard let open = state.open else { return [] }
+            guard let url = open.story.url, !url.isEmpty else {
+                state.message = "this story has no web address"
+                return []
+            }
+            let lower = url.lowercased()
+            guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else {
+                state.message = "not opening \(url): not an http(s) address"
+                return []
+            }
+            state.effects.append(.openURL(url))
+            return []
+        case .fetchFeeds:
+            if state.activity != nil {
+                state.message = "a fetch is already running"
+                return []
+            }
+            state.activity = "fetching feeds…"
+            state.effects.append(.fetchFeeds)
             return []
         case .refresh:
             // Another process may have ingested stories: count and page again.

@@ -55,7 +55,7 @@ public enum StatusLine {
         if state.stories.count > 0 { left.append("story \(state.stories.selection + 1)/\(state.stories.count)") }
         if let f = state.quoteFilter { left.append("filter: \(f.speaker.name)") }
         var x = b.put(" " + left.joined(separator: " · ") + " ", x: 0, y: y, style: CellStyle(bold: true, reverse: true))
-        if let m = state.message {
+        if let m = state.message ?? state.activity {
             // Cut with "…" on a narrow terminal rather than mid-word at the edge.
             x = b.put(Draw.fit(" " + m, rect.width - x), x: x, y: y, style: Theme.status)
         }

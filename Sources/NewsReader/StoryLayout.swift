@@ -3,7 +3,7 @@ import NewsKit
 /// One screen line of the open story: which field and paragraph it shows and
 /// the UTF-8 byte range of that text.
 public struct StoryLine: Sendable, Hashable {
-    public enum Role: Sendable, Hashable { case headline, byline, dateline, body, subhead, credit, blank }
+    public enum Role: Sendable, Hashable { case headline, byline, dateline, link, body, subhead, credit, blank }
     public var role: Role
     public var field: Span.Field
     public var paragraph: Int
@@ -38,6 +38,10 @@ public struct StoryLayout: Sendable, Hashable {
             }
         }
         lines.append(StoryLine(role: .dateline, field: .headline, paragraph: 0, range: 0..<0))
+        // The story's web address on a line of its own (`o` opens it).
+        if let url = story.url, !url.isEmpty {
+            lines.append(StoryLine(role: .link, field: .headline, paragraph: 0, range: 0..<0))
+        }
         var starts: [Int] = []
         for (i, p) in story.paragraphs.enumerated() {
             lines.append(StoryLine(role: .blank, field: .body, paragraph: i, range: 0..<0))

@@ -35,16 +35,19 @@ struct BrowseCommand: ParsableCommand {
         var temporaryFolder: String?
         defer { if let t = temporaryFolder { try? FileManager.default.removeItem(atPath: t) } }
         let archive: SQLiteArchive
+        var archivePath = ""
         var failedInput = false
         do {
             if paths.isEmpty {
                 let path = db ?? ArchiveOptions.defaultPath(environment: ProcessInfo.processInfo.environment)
                 archive = try SQLiteArchive(path: path, mode: .readOnly)
+                archivePath = path
             } else {
                 let folder = NSTemporaryDirectory() + "newsroom-browse-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 temporaryFolder = folder
-                let store = try SQLiteArchive(path: folder + "/archive.sqlite", mode: .readWrite)
+                archivePath = folder + "/archive.sqlite"
+                let store = try SQLiteArchive(path: archivePath, mode: .readWrite)
                 let report = try store.ingest(paths: paths) { done, total in
                     if total >= 200, done % 100 == 0 || done == total {
                         let end = done == total ? "\n" : ""
@@ -67,7 +70,7 @@ struct BrowseCommand: ParsableCommand {
         }
         let stoppedBy = try MainActor.assumeIsolated {
             do {
-                return try runBrowser(archive: archive)
+                return try runBrowser(archive: archive, archivePath: archivePath)
             } catch {
                 warn("\(error)")
                 throw ExitStatus.inputFailed

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
+import NewsFetch
 
 @main
 struct Newsroom: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsroom",
         abstract: "A terminal newsroom reader: stories, who said what, who is mentioned.",
+        version: NewsroomVersion.current,
         subcommands: [
-            BrowseCommand.self, ExtractCommand.self, IngestCommand.self, StoriesCommand.self,
+            BrowseCommand.self, ExtractCommand.self, IngestCommand.self, FetchCommand.self, StoriesCommand.self,
             QuotesCommand.self, EntitiesCommand.self, MentionsCommand.self, SearchCommand.self,
             RelatedCommand.self, GenCorpusCommand.self,
         ],

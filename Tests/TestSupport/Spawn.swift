@@ -15,6 +15,12 @@ public enum Spawn {
     @discardableResult
     public static func run(_ argv: [String], stdoutPath: String, stderrPath: String? = "/dev/null",
                            environment: [String: String]? = nil) throws -> Int32 {
+        try wait(start(argv, stdoutPath: stdoutPath, stderrPath: stderrPath, environment: environment))
+    }
+
+    /// Starts a program without waiting; its process id (see `wait`, `wait(_:seconds:)`).
+    public static func start(_ argv: [String], stdoutPath: String, stderrPath: String? = "/dev/null",
+                             environment: [String: String]? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -44,8 +50,28 @@ public enum Spawn {
         let rc = cEnv.map { posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, $0) }
             ?? posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, environ)
         guard rc == 0 else { throw SpawnError("cannot run \(argv[0]): \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
+    /// Waits for a started program: its exit status, or 128 + the signal that ended it.
+    public static func wait(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
         return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    }
+
+    /// Waits at most `seconds`; nil (and the program killed) when it did not end by then.
+    public static func wait(_ pid: pid_t, seconds: Double) -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        while Date() < deadline {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F) }
+            if r == -1 && errno != EINTR { return nil }
+            usleep(20_000)
+        }
+        kill(pid, SIGKILL)
+        _ = wait(pid)
+        return nil
     }
 }

@@ -25,6 +25,8 @@ public enum Theme {
     public static let searchMatch = CellStyle(bold: true, underline: true)
     public static let status = CellStyle(reverse: true)
     public static let message = CellStyle(foreground: .yellow, bold: true)
+    /// The story's web address.
+    public static let link = CellStyle(foreground: .blue, underline: true)
 
     /// Quote highlights by kind; each keeps an attribute for monochrome terminals.
     public static func quote(_ kind: String) -> CellStyle {

@@ -74,6 +74,11 @@ public enum StoryPane: Pane {
             case .dateline:
                 b.put(Draw.fit(datelineText(story), rect.width - 1), x: x, y: y, style: Theme.dim, limit: rect.maxX)
                 continue
+            case .link:
+                // Untrusted like the rest of the text: the buffer shows control characters as marks.
+                b.put(Draw.fit("↗ " + Draw.oneLine(story.url ?? ""), rect.width - 1), x: x, y: y, style: Theme.link,
+                      limit: rect.maxX)
+                continue
             default:
                 break
             }
