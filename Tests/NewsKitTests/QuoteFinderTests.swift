@@ -124,3 +124,46 @@ import Testing
         #expect(qs[0].parts.count == 1 && qs[0].parts[0].paragraph == 0)
     }
 }
+
+/// German, Czech, French and Swiss quote marks: each opening mark is closed by
+/// its own partner, so `»…«` does not run on into the next sentence.
+@Suite struct EuropeanQuoteMarkTests {
+    func texts(_ paragraphs: [String]) -> [String] {
+        QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: paragraphs.map { Paragraph($0) })).body.map(\.text)
+    }
+
+    @Test func germanReversedGuillemetsCloseAtTheirPartner() {
+        #expect(texts(["»We will not borrow more,« Tilde Ambrosch said. The council then voted."]) == ["We will not borrow more,"])
+        #expect(texts(["»Not now,« she said. »Not this year.«"]) == ["Not now,", "Not this year."])
+    }
+
+    @Test func germanAndCzechLowNineMarks() {
+        #expect(texts(["„Wir bleiben hier“, sagte Jonas Kettler. „Auch morgen.“"]) == ["Wir bleiben hier", "Auch morgen."])
+        #expect(texts(["„Zůstaneme tady,“ řekla Hana Vlková."]) == ["Zůstaneme tady,"])
+    }
+
+    @Test func frenchGuillemetsWithNoBreakSpaces() {
+        // U+00A0 and the narrow U+202F inside the marks are not part of the quote.
+        #expect(texts(["«\u{00A0}Nous restons ici\u{00A0}», a dit Odile Fanchon."]) == ["Nous restons ici"])
+        #expect(texts(["«\u{202F}Nous restons ici\u{202F}», a dit Odile Fanchon. «\u{202F}Demain aussi.\u{202F}»"])
+                == ["Nous restons ici", "Demain aussi."])
+    }
+
+    @Test func innerSingleMarksStayInsideTheirQuote() {
+        // Swiss: «…» with ‹…› inside; German: »…« with ›…‹, and „…“ with ‚…‘.
+        #expect(texts(["«They told us ‹not this year› and left», Urs Gisler said. Then he went home."])
+                == ["They told us ‹not this year› and left"])
+        #expect(texts(["»They told us ›not this year‹ and left«, Urs Gisler said. Then he went home."])
+                == ["They told us ›not this year‹ and left"])
+        #expect(texts(["„They told us ‚not this year‘ and left“, Urs Gisler said. Then he went home."])
+                == ["They told us ‚not this year‘ and left"])
+    }
+
+    @Test func germanQuoteOverTwoParagraphsIsOneQuote() {
+        let qs = QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: [
+            Paragraph("»The tunnel stays shut until spring."), Paragraph("»Nobody drives through it before April,« Urs Gisler said."),
+        ])).body
+        #expect(qs.map(\.text) == ["The tunnel stays shut until spring. Nobody drives through it before April,"])
+        #expect(qs.first?.parts.map(\.paragraph) == [0, 1])
+    }
+}
