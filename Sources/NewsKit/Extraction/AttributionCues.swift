@@ -35,7 +35,7 @@ extension AttributionSession {
         let l1 = open
 
         // `, according to Quill`
-        if let f = accordingTo(t, r0, r1) ?? accordingTo(t, l0, l1) { return f }
+        if let f = accordingTo(t, r0, r1) ?? accordingTo(t, l0, l1) { return with(f, method: "according-to") }
 
         var v = r0
         while v < r1 {
@@ -44,17 +44,19 @@ extension AttributionSession {
             let gap = v - r0
             if gap <= 12, let f = subjectBefore(t, v, lowerBound: r0) {
                 if case .inherit = f.kind { continue }
-                return withCue(f, t, v)
+                return withCue(f, t, v, method: "cue-after-quote")
             }
             let invertible = SpeechLexicon.invertibleVerbs.contains(t.lower(v))
-            if invertible, onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) { return withCue(f, t, v) }
+            if invertible, onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) {
+                return withCue(f, t, v, method: "cue-after-quote")
+            }
             // `“…” that Quill can win, said Ada Lund, a strategist.`
             if invertible, v > r0, t.isPunct(v - 1, 0x2C), let f = subjectAfter(t, v, upperBound: r1),
                f.kind == .name || f.kind == .descriptor {
-                return withCue(f, t, v)
+                return withCue(f, t, v, method: "cue-after-quote")
             }
             if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, isClauseFinal(t, v, r1) {
-                return withCue(f, t, v)
+                return withCue(f, t, v, method: "cue-after-clause")
             }
         }
         var k = l1 - 1
@@ -66,17 +68,18 @@ extension AttributionSession {
                 if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
                    let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
                    isWith(t, before: first, lowerBound: l0) {
-                    return withCue(f, t, k)
+                    return withCue(f, t, k, method: "participle-subject")
                 }
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
-                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k) }
+                if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k, method: "participle-subject") }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
-            if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k) }
+            let before = open > 0 && t.isPunct(open - 1, 0x3A) ? "colon-intro" : "cue-before-quote"
+            if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k, method: before) }
             if SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
                let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
-                return withCue(f, t, k)
+                return withCue(f, t, k, method: before)
             }
         }
         return nil
@@ -193,9 +196,16 @@ extension AttributionSession {
         return true
     }
 
-    func withCue(_ f: SpeakerFind, _ t: AttributionText, _ v: Int) -> SpeakerFind {
+    func withCue(_ f: SpeakerFind, _ t: AttributionText, _ v: Int, method: String? = nil) -> SpeakerFind {
         var f = f
         f.cue = t.lower(v)
+        if let m = method { f.method = m }
+        return f
+    }
+
+    func with(_ f: SpeakerFind, method: String) -> SpeakerFind {
+        var f = f
+        f.method = method
         return f
     }
 

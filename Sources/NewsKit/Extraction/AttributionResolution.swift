@@ -4,6 +4,10 @@ extension AttributionSession {
         var speaker: String?
         var entity: Int?
         var kind: SpeakerClass
+        /// The mention-to-speaker pass that changed the words found ("pronoun",
+        /// "descriptor", "organisation-noun"), or the conversation pass that
+        /// supplied the speaker; nil when the words found are the speaker.
+        var method: String? = nil
     }
 
     /// Attributes every body quote in order, so that pronouns and follow-on
@@ -13,6 +17,7 @@ extension AttributionSession {
         out.reserveCapacity(quotes.count)
         var lastByParagraph: [Int: (speaker: String, entity: Int?, end: Int)] = [:]
         var previousQuoteSpeaker: (speaker: String, entity: Int?, paragraph: Int)?
+        let inherit = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil)
         for var q in quotes {
             guard let first = q.parts.first, let last = q.parts.last else { continue }
             var find: SpeakerFind?
@@ -32,14 +37,16 @@ extension AttributionSession {
             if resolved?.speaker == nil {
                 // A follow-on quote: the speaker of the quote before it in the paragraph.
                 if let prev = lastByParagraph[first.paragraph], prev.end <= first.start {
-                    resolved = Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
-                    if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
+                    resolved = Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other,
+                                        method: AttributionPass.followOn)
+                    if find == nil { find = inherit }
                 } else if find?.kind == .inherit, let prev = previousQuoteSpeaker, prev.paragraph >= first.paragraph - 1 {
-                    resolved = Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
+                    resolved = Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other,
+                                        method: AttributionPass.participleInherit)
                 } else if startsParagraph(first), let prev = introducedBy(paragraph: first.paragraph - 1,
                                                                             previous: previousQuoteSpeaker) {
                     resolved = prev
-                    if find == nil { find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil) }
+                    if find == nil { find = inherit }
                 }
             }
             if resolved?.speaker == nil, find == nil, q.kind == .direct, !looksLikeTitle(q),
@@ -47,7 +54,8 @@ extension AttributionSession {
                let r = speakerOfSentence(before: a > 0 && t.roles[a - 1] == .mark ? a - 1 : a, in: t) {
                 // `Quill said the talks had failed. “We will not go back.”`: the speaker of the sentence before.
                 resolved = r
-                find = SpeakerFind(kind: .inherit, text: "", span: nil, cue: nil)
+                resolved?.method = AttributionPass.sentenceBefore
+                find = inherit
             }
             if resolved?.speaker == nil, find == nil, !looksLikeTitle(q),
                let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
@@ -57,14 +65,16 @@ extension AttributionSession {
                 if let f = sentenceSubject(t, from: s, to: a), f.kind == .name || isPronounFind(f),
                    let r = resolve(f, at: Self.order(f.span ?? first)), r.kind == .person || isPronounFind(f) {
                     resolved = r
-                    find = SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: nil)
+                    find = SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: nil,
+                                       method: AttributionPass.paraphraseSubject)
                 }
             }
             q.speaker = resolved?.speaker
             q.speakerEntity = resolved?.entity
             q.cue = find?.cue
             q.speakerSpan = find?.span
-            if let s = resolved?.speaker {
+            if let s = resolved?.speaker, let r = resolved {
+                q.attribution = attribution(r, find: find, speaker: s)
                 lastByParagraph[last.paragraph] = (s, resolved?.entity, last.end)
                 previousQuoteSpeaker = (s, resolved?.entity, last.paragraph)
                 if let f = find, let span = f.span, f.kind == .name || f.kind == .descriptor || isPronounFind(f) {
@@ -80,14 +90,29 @@ extension AttributionSession {
         for c in indirect {
             guard let r = resolve(c.find, at: Self.order(c.find.span ?? c.content)), let speaker = r.speaker,
                   let t = texts[c.content.paragraph] else { continue }
+            var f = c.find
+            f.method = AttributionPass.reportedSpeech
             reported.append(Quote(text: t.slice(c.content.start, c.content.end), kind: .indirect, speaker: speaker,
-                                  speakerEntity: r.entity, parts: [c.content], cue: c.find.cue, speakerSpan: c.find.span))
+                                  speakerEntity: r.entity, parts: [c.content], cue: c.find.cue, speakerSpan: c.find.span,
+                                  attribution: attribution(r, find: f, speaker: speaker)))
         }
         if !reported.isEmpty {
             out.append(contentsOf: reported)
             out.sort { Self.order($0.parts[0]) < Self.order($1.parts[0]) }
         }
         return out
+    }
+
+    /// Why the quote has speaker `s`: the pass that decided (the resolution's
+    /// own pass when the words found are not the speaker, else the cue's
+    /// pattern), the words found and the chain from them to `s`.
+    func attribution(_ r: Resolved, find: SpeakerFind?, speaker s: String) -> QuoteAttribution {
+        let method = r.method ?? find?.method ?? AttributionPass.cueAfterQuote
+        var chain: [String] = []
+        if let f = find, f.kind != .inherit, !f.text.isEmpty, f.text != s { chain.append(f.text) }
+        chain.append(s)
+        return QuoteAttribution(method: method, cue: find?.cue, mention: find?.kind == .inherit ? nil : find?.span,
+                                chain: chain, confidence: AttributionPass.confidence(method))
     }
 
     /// When the quote opening at token `open` starts a sentence after a
@@ -136,22 +161,32 @@ extension AttributionSession {
                 // `Quill: “…”` — a name and a colon before the quote.
                 let open = a > 0 && t.roles[a - 1] == .mark ? a - 1 : a
                 if open >= 2, t.isPunct(open - 1, 0x3A), let f = nounPhrase(t, endingAt: open - 2, lowerBound: 0) {
-                    find = f
+                    find = with(f, method: AttributionPass.headlineColon)
                 }
             }
             var resolved: Resolved?
-            if let f = find, f.kind != .inherit { resolved = resolve(f, at: Self.order(part)) }
+            if var f = find, f.kind != .inherit {
+                if f.method != AttributionPass.headlineColon { f.method = AttributionPass.headlineCue }
+                find = f
+                resolved = resolve(f, at: Self.order(part))
+            }
             if resolved?.kind != .person, let echo = bodyQuote(repeating: q, in: body) {
                 // `US hails ‘…’`: the country or body in the headline stands for the person quoted below.
                 q.speaker = echo.speaker
                 q.speakerEntity = echo.speakerEntity
                 q.cue = echo.cue
                 q.speakerSpan = echo.speakerSpan
+                if let s = echo.speaker {
+                    q.attribution = QuoteAttribution(
+                        method: AttributionPass.headlineMatch, cue: echo.cue, mention: echo.speakerSpan,
+                        chain: echo.attribution?.chain ?? [s], confidence: AttributionPass.confidence(AttributionPass.headlineMatch))
+                }
             } else if let f = find, let r = resolved {
                 q.speaker = r.speaker
                 q.speakerEntity = r.entity
                 q.cue = f.cue
                 q.speakerSpan = f.span
+                if let s = r.speaker { q.attribution = attribution(r, find: f, speaker: s) }
             }
             out.append(q)
         }
@@ -213,7 +248,8 @@ extension AttributionSession {
             let s = t.sentenceHead[last]
             var k = last
             while k >= s {
-                if isSpeechVerb(t, k), let f = subjectBefore(t, k, lowerBound: s), let r = resolve(f, at: Self.order(f.span ?? t.span(k, k))) {
+                if isSpeechVerb(t, k), let f = subjectBefore(t, k, lowerBound: s), var r = resolve(f, at: Self.order(f.span ?? t.span(k, k))) {
+                    r.method = AttributionPass.introParagraph
                     return r
                 }
                 k -= 1
@@ -222,14 +258,15 @@ extension AttributionSession {
             while k > s {
                 if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isNameWord(k - 1),
                    let f = nounPhrase(t, endingAt: k - 1, lowerBound: s), f.kind == .name,
-                   let r = resolve(f, at: Self.order(f.span!)) {
+                   var r = resolve(f, at: Self.order(f.span!)) {
+                    r.method = AttributionPass.introParagraph
                     return r
                 }
                 k -= 1
             }
         }
         if let prev = previous, prev.paragraph == p {
-            return Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other)
+            return Resolved(speaker: prev.speaker, entity: prev.entity, kind: .other, method: AttributionPass.conversation)
         }
         return nil
     }
@@ -343,12 +380,14 @@ extension AttributionSession {
             if let head = words.last, lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }
             // `the department`: the organisation of that name named earlier in the story.
             if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
-                return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
+                return Resolved(speaker: org.name, entity: org.entity, kind: .organization,
+                                method: AttributionPass.organisationNoun)
             }
             // `the company said` after `Crestline Health said`: the organisation named just before.
             if words.count == 1, let head = words.first, SpeechLexicon.organizationStandIns.contains(head.lowercased()),
                let org = organizationSubject(before: order) {
-                return Resolved(speaker: org.name, entity: org.entity, kind: .organization)
+                return Resolved(speaker: org.name, entity: org.entity, kind: .organization,
+                                method: AttributionPass.organisationNoun)
             }
             // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
             if words.count <= 2, let head = words.last {
@@ -356,13 +395,15 @@ extension AttributionSession {
                 for e in eventsBefore(order) where e.isDescriptor {
                     let lower = e.name.lowercased()
                     if lower.hasSuffix(suffix) && e.name.count > f.text.count {
-                        return Resolved(speaker: e.name, entity: nil, kind: e.kind)
+                        return Resolved(speaker: e.name, entity: nil, kind: e.kind, method: AttributionPass.descriptor)
                     }
                 }
             }
             return Resolved(speaker: f.text, entity: nil, kind: kind)
         case .pronoun(let p):
-            return resolvePronoun(p, at: order)
+            var r = resolvePronoun(p, at: order)
+            r?.method = AttributionPass.pronoun
+            return r
         }
     }
 

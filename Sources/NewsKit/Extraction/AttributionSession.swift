@@ -12,6 +12,8 @@ struct SpeakerFind {
     var text: String
     var span: Span?
     var cue: String?
+    /// The pattern that found it (`QuoteAttribution.method`): "cue-after-quote", "colon-intro", …
+    var method: String? = nil
 }
 
 /// Who or what a speaker is, for pronoun resolution.
