@@ -15,7 +15,7 @@ import GRDB
 
 enum ArchiveSchema {
     /// The migrations this binary knows, for messages.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -157,6 +157,13 @@ enum ArchiveSchema {
             // per-row triggers made FTS5 write a segment per story.
             try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ai")
             try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ad")
+        }
+        migrator.registerMigration("v3: quote attribution confidence") { db in
+            // How sure the attribution is (`QuoteAttribution.confidence`), for
+            // `quotes --min-confidence`; the rest of the attribution lives in
+            // the quote's detail JSON. Quotes written before stay NULL
+            // (unknown) until their story is ingested again.
+            try db.execute(sql: "ALTER TABLE quote ADD COLUMN confidence REAL")
         }
         return migrator
     }
