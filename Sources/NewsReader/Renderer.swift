@@ -147,7 +147,9 @@ public enum OverlayView {
     }
 
     public static func draw(_ overlay: Overlay, _ state: ReaderState, into b: inout CellBuffer) {
-        let rect = Self.rect(width: state.width, height: state.height)
+        var rect = Self.rect(width: state.width, height: state.height)
+        // The explanation is a few lines: its window fits them.
+        if case .why(let q) = overlay { rect.height = min(rect.height, whyRows(q).count + 2) }
         b.fill(rect)
         switch overlay {
         case .help(let scroll):
