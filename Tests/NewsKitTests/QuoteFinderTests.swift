@@ -167,3 +167,28 @@ import Testing
         #expect(qs.first?.parts.map(\.paragraph) == [0, 1])
     }
 }
+
+/// Titles of works and programmes in quote marks are nobody's words.
+@Suite struct TitleOfWorkTests {
+    func texts(_ p: String) -> [String] {
+        QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: [Paragraph(p)])).body.map(\.text)
+    }
+
+    @Test func programmesAndWorksAfterAPossessiveOrIntroducerAreLeftOut() {
+        #expect(texts("Mayor Ines Calder told Harbour TV’s “Morning Tide” on Monday that the quay would open.").isEmpty)
+        #expect(texts("Calder said on KVLM's \"Coast to Coast Tonight,\" that she would run again.").isEmpty)
+        #expect(texts("Dr. Amara Osei described it in a paper titled “A Cold Wanderer at the Edge of the System” last week.").isEmpty)
+        #expect(texts("She appeared on ''Meet the Harbour.'' in April.").isEmpty)
+        #expect(texts("His new book, “The Last Ferry,” came out in May.").isEmpty)
+    }
+
+    @Test func speechAndPhrasesInTheSamePlacesStay() {
+        // Not Title Case: someone's words, even after a possessive or `on`.
+        #expect(texts("Calder’s “we will not move the quay” promise was repeated on Monday.") == ["we will not move the quay"])
+        #expect(texts("The talks were on “the edge of collapse,” Calder said.") == ["the edge of collapse,"])
+        // Title Case after another word (a nickname, a slogan someone chanted) stays for the attributor.
+        #expect(texts("Protesters chanted “Save Our Quay” outside the hall.") == ["Save Our Quay"])
+        // A sentence in marks is speech, capitals or not.
+        #expect(texts("He said on “Monday We Go. Then We Stop,” to nobody.") == ["Monday We Go. Then We Stop,"])
+    }
+}
