@@ -46,6 +46,9 @@ extension AttributionSession {
                 if case .inherit = f.kind { continue }
                 return withCue(f, t, v, method: "cue-after-quote")
             }
+            // `“…,” the progressive heavyweights wrote`: a noun phrase of the reporter's own
+            // between the quote and its verb is the speaker, whatever its head noun.
+            if gap <= 6, let f = bareNounPhrase(t, from: r0, to: v) { return withCue(f, t, v, method: "cue-after-quote") }
             let invertible = SpeechLexicon.invertibleVerbs.contains(t.lower(v))
             if invertible, onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) {
                 return withCue(f, t, v, method: "cue-after-quote")
@@ -82,7 +85,51 @@ extension AttributionSession {
                 return withCue(f, t, k, method: before)
             }
         }
+        // `Ada Quill: “…”`, `More from Quill: “…”`: a person's name and a colon, no verb.
+        if open >= 2, t.isPunct(open - 1, 0x3A), let f = personBeforeColon(t, open - 1, lowerBound: l0) {
+            return with(f, method: "colon-intro")
+        }
         return nil
+    }
+
+    /// `the progressive heavyweights`, `some protesters`: a determiner or
+    /// descriptor opener and one to three lower-case words filling `from..<to`
+    /// (punctuation first): a descriptor without its article.
+    func bareNounPhrase(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+        var a = from
+        while a < to, t.tokens[a].kind == .punctuation, t.isPunct(a, 0x2C) { a += 1 }
+        guard a < to, t.tokens[a].kind == .word else { return nil }
+        let opener = t.lower(a)
+        let isArticle = t.isDeterminer(a)
+        guard isArticle || SpeechLexicon.descriptorOpeners.contains(opener) else { return nil }
+        let first = isArticle ? a + 1 : a
+        guard to - first >= 1, to - first <= 3 else { return nil }
+        var k = first
+        while k < to {
+            guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isPlain(k),
+                  !SpeechLexicon.phraseBreakers.contains(t.lower(k)), SpeechLexicon.pronounKind(t.lower(k)) == nil,
+                  !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) else { return nil }
+            k += 1
+        }
+        guard to - 1 > first || !isArticle || !SpeechLexicon.descriptorOpeners.contains(t.lower(first)) else { return nil }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: to - 1), span: t.span(first, to - 1))
+    }
+
+    /// The name of a person (two words or more, or the surname of a full name in
+    /// the story; no organisation or place) ending right before the colon at `colon`.
+    func personBeforeColon(_ t: AttributionText, _ colon: Int, lowerBound lb: Int) -> SpeakerFind? {
+        let z = colon - 1
+        guard z >= lb, t.isNameWord(z), t.possessiveSuffix(z) == 0 else { return nil }
+        let a = runStart(t, endingAt: z, lowerBound: lb)
+        guard let (first, words, isOrg) = nameTokens(t, a, z), !isOrg, !isPlaceLike(t, first),
+              words >= 2 || fullNames[t.lower(z)] != nil else { return nil }
+        // All capitals (`RED STATES OUTNUMBER BLUE`) is a heading, not a name.
+        var k = first
+        while k <= z {
+            if t.tokens[k].kind == .word, t.tokens[k].length > 1, t.isUpperCase(k) { return nil }
+            k += 1
+        }
+        return nameRun(t, a, z)
     }
 
     /// The first name or pronoun standing as a subject (followed by a lower-case
@@ -378,7 +425,7 @@ extension AttributionSession {
         if let p = SpeechLexicon.pronounKind(lower) {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
         }
-        if t.isNameWord(k) || isTitleWord(t, k) {
+        if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) {
             if t.possessiveSuffix(k) > 0 { return nil }
             let a = runStart(t, endingAt: k, lowerBound: lb)
             // `Ada Quill of the Harbour Authority said`: the person, not what she is of.
@@ -386,7 +433,7 @@ extension AttributionSession {
             return nameRun(t, a, k)
         }
         // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
-        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] else { return nil }
+        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] || isCapitalizedSourceNoun(t, k) else { return nil }
         guard t.has(k, .sourceNoun) || t.isAgeNoun(k) else { return nil }
         var a = k
         var count = 1
@@ -404,8 +451,20 @@ extension AttributionSession {
         // Not `One` / `Some` / `Many`, which stay in the descriptor as in `one official`.
         while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)),
               !SpeechLexicon.descriptorOpeners.contains(t.lower(a)) { a += 1 }
-        let text = t.string(from: a, to: k)
+        var text = t.string(from: a, to: k)
+        // `Critics said`: the sentence's capital is not the descriptor's.
+        if a == k, t.tokens[a].isCapitalized, startsSentence(t, a), let c = text.first, !isKnownName(t, a) {
+            text = c.lowercased() + text.dropFirst()
+        }
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
+    }
+
+    /// `Critics said …`, `Officials warned …`: a source noun capitalised only
+    /// because it opens the sentence (alone, no name the story knows).
+    func isCapitalizedSourceNoun(_ t: AttributionText, _ k: Int) -> Bool {
+        guard t.tokens[k].isCapitalized, startsSentence(t, k), t.has(k, .sourceNoun) else { return false }
+        if k + 1 < t.tokens.count, t.isNameWord(k + 1) || isTitleWord(t, k + 1) { return false }
+        return !isKnownName(t, k)
     }
 
     /// `his campaign manager Jeff Weaver`, `her aide, Ada Quill, who …`: the name
@@ -436,6 +495,15 @@ extension AttributionSession {
             if t.isPunct(j, 0x2E), j - 1 >= lb, t.tokens[j].start == t.tokens[j - 1].end,
                isTitleWord(t, j - 1) || t.isInitial(j - 1) {
                 a = j - 1; continue
+            }
+            // `de la Cruz`, `van der Berg`: lower-case particles belong to the surname after them.
+            if t.tokens[j].kind == .word, !t.tokens[j].isCapitalized, t.tokens[j].length <= 3, t.isPlain(j),
+               Self.nameParticles.contains(t.lower(j)), t.isNameWord(a) {
+                var p = j
+                while p - 1 >= lb, t.tokens[p - 1].kind == .word, !t.tokens[p - 1].isCapitalized,
+                      t.tokens[p - 1].length <= 3, Self.nameParticles.contains(t.lower(p - 1)) { p -= 1 }
+                // Only at the start of a clause or after a given name: not `the Port de Brel`.
+                if p - 1 < lb || t.tokens[p - 1].kind == .punctuation || t.isNameWord(p - 1) { a = p; continue }
             }
             break
         }

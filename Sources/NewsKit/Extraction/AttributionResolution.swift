@@ -74,7 +74,7 @@ extension AttributionSession {
             q.cue = find?.cue
             q.speakerSpan = find?.span
             if let s = resolved?.speaker, let r = resolved {
-                q.attribution = attribution(r, find: find, speaker: s)
+                q.attribution = attribution(r, find: find, speaker: s, kind: q.kind)
                 lastByParagraph[last.paragraph] = (s, resolved?.entity, last.end)
                 previousQuoteSpeaker = (s, resolved?.entity, last.paragraph)
                 if let f = find, let span = f.span, f.kind == .name || f.kind == .descriptor || isPronounFind(f) {
@@ -94,7 +94,7 @@ extension AttributionSession {
             f.method = AttributionPass.reportedSpeech
             reported.append(Quote(text: t.slice(c.content.start, c.content.end), kind: .indirect, speaker: speaker,
                                   speakerEntity: r.entity, parts: [c.content], cue: c.find.cue, speakerSpan: c.find.span,
-                                  attribution: attribution(r, find: f, speaker: speaker)))
+                                  attribution: attribution(r, find: f, speaker: speaker, kind: .partial)))
         }
         if !reported.isEmpty {
             out.append(contentsOf: reported)
@@ -106,13 +106,13 @@ extension AttributionSession {
     /// Why the quote has speaker `s`: the pass that decided (the resolution's
     /// own pass when the words found are not the speaker, else the cue's
     /// pattern), the words found and the chain from them to `s`.
-    func attribution(_ r: Resolved, find: SpeakerFind?, speaker s: String) -> QuoteAttribution {
+    func attribution(_ r: Resolved, find: SpeakerFind?, speaker s: String, kind: QuoteKind) -> QuoteAttribution {
         let method = r.method ?? find?.method ?? AttributionPass.cueAfterQuote
         var chain: [String] = []
         if let f = find, f.kind != .inherit, !f.text.isEmpty, f.text != s { chain.append(f.text) }
         chain.append(s)
         return QuoteAttribution(method: method, cue: find?.cue, mention: find?.kind == .inherit ? nil : find?.span,
-                                chain: chain, confidence: AttributionPass.confidence(method))
+                                chain: chain, confidence: AttributionPass.confidence(method, kind: kind))
     }
 
     /// When the quote opening at token `open` starts a sentence after a
@@ -179,14 +179,14 @@ extension AttributionSession {
                 if let s = echo.speaker {
                     q.attribution = QuoteAttribution(
                         method: AttributionPass.headlineMatch, cue: echo.cue, mention: echo.speakerSpan,
-                        chain: echo.attribution?.chain ?? [s], confidence: AttributionPass.confidence(AttributionPass.headlineMatch))
+                        chain: echo.attribution?.chain ?? [s], confidence: AttributionPass.confidence(AttributionPass.headlineMatch, kind: .partial))
                 }
             } else if let f = find, let r = resolved {
                 q.speaker = r.speaker
                 q.speakerEntity = r.entity
                 q.cue = f.cue
                 q.speakerSpan = f.span
-                if let s = r.speaker { q.attribution = attribution(r, find: f, speaker: s) }
+                if let s = r.speaker { q.attribution = attribution(r, find: f, speaker: s, kind: .partial) }
             }
             out.append(q)
         }
@@ -249,6 +249,14 @@ extension AttributionSession {
             var k = last
             while k >= s {
                 if isSpeechVerb(t, k), let f = subjectBefore(t, k, lowerBound: s), var r = resolve(f, at: Self.order(f.span ?? t.span(k, k))) {
+                    r.method = AttributionPass.introParagraph
+                    return r
+                }
+                // `Stated Quill:`, `Said the mayor:`: the subject after an inverted verb.
+                if isSpeechVerb(t, k), SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
+                   let f = subjectAfter(t, k, upperBound: last + 1), f.kind == .name || f.kind == .descriptor,
+                   let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: last + 1),
+                   var r = resolve(f, at: Self.order(span)) {
                     r.method = AttributionPass.introParagraph
                     return r
                 }
@@ -465,22 +473,23 @@ extension AttributionSession {
         return e
     }
 
+    /// The pronoun a person takes: the story's own `Mr.` / `Ms.` for the
+    /// surname first, else the first name's (`first-name-genders.txt`); nil
+    /// when neither tells.
+    func gender(ofPerson name: String) -> SpeechLexicon.PronounKind? {
+        let words = NameWords(name)
+        guard words.count > 0 else { return nil }
+        if !surnameGender.isEmpty, let g = surnameGender[words.last.lowercased()] { return g }
+        guard words.count >= 2 else { return nil }
+        return lexicon.pronounGender(ofFirstName: words.first.lowercased())
+    }
+
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
             return firstClassified(before: order) { e in
                 guard e.kind == .person else { return nil }
-                let words = NameWords(e.name)
-                // Skip a person whose given name says the other pronoun.
-                if words.count > 0, e.name.utf8.contains(0x20) {
-                    let first = words.first.lowercased()
-                    if p == .male && lexicon.femaleNames.contains(first) { return nil }
-                    if p == .female && lexicon.maleNames.contains(first) { return nil }
-                }
-                // … or whom the story calls `Mr.` / `Ms.`.
-                if !surnameGender.isEmpty, words.count > 0, let g = surnameGender[words.last.lowercased()], g != p {
-                    return nil
-                }
+                if let g = gender(ofPerson: e.name), g != p { return nil }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             }
         case .neuter:

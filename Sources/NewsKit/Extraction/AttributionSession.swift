@@ -132,7 +132,7 @@ final class AttributionSession {
             var tokensIntoSentence = 0
             while i < t.tokens.count {
                 if t.sentenceStart[i] { sentenceSubjectDone = false; tokensIntoSentence = 0 }
-                guard t.isNameWord(i) || isTitleWord(t, i) else {
+                guard (t.isNameWord(i) || isTitleWord(t, i)) && !isCapitalizedSourceNoun(t, i) else {
                     if t.isPlain(i) { tokensIntoSentence += 1 }
                     i += 1
                     continue
@@ -287,15 +287,52 @@ final class AttributionSession {
         let end = a < n ? t.nextSentence[a] : a
         // `told reporters that`, `said on Tuesday that`: skip to `that` when it comes early.
         var j = a
+        var hasThat = false
         while j < min(end, a + 6) {
-            if t.tokens[j].kind == .word, t.lower(j) == "that" { a = j + 1; break }
+            if t.tokens[j].kind == .word, t.lower(j) == "that" { a = j + 1; hasThat = true; break }
             j += 1
         }
+        if !hasThat, a < end, Self.tellVerbs.contains(t.lower(v)) { a = afterAddressee(t, from: a, end: end) }
         if a < end, t.isPunct(a, 0x2C) { a += 1 }
         var z = end - 1
         while z > a, t.tokens[z].kind == .punctuation { z -= 1 }
         guard z - a >= 3 else { return nil }
         return t.span(a, z)
+    }
+
+    static let tellVerbs: Set<String> = ["told", "tells", "tell", "telling", "assured", "assures", "warned", "warns",
+                                         "reminded", "reminds", "promised", "promises", "informed", "informs"]
+    static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
+
+    /// `told the council she would …`, `told reporters the plan …`: where the
+    /// reported words start after the addressee (the object of `tell`), which is
+    /// no part of them. `a` when no addressee can be told apart.
+    func afterAddressee(_ t: AttributionText, from a: Int, end: Int) -> Int {
+        // A subject pronoun within a few words: the reported clause starts there.
+        var j = a + 1
+        while j < min(end, a + 6) {
+            guard t.tokens[j].kind == .word else { break }
+            if Self.subjectPronouns.contains(t.lower(j)) { return j }
+            j += 1
+        }
+        guard t.tokens[a].kind == .word else { return a }
+        let first = t.lower(a)
+        // `told him the …`, `told reporters the …`: a one-word addressee before a new subject.
+        if ["him", "her", "them", "us", "me", "reporters", "journalists", "lawmakers", "supporters", "voters"].contains(first)
+            || t.isNameWord(a) {
+            var k = a
+            if t.isNameWord(a) { k = runExtent(t, from: a).1 }
+            let next = k + 1
+            if next < end, t.tokens[next].kind == .word, t.isDeterminer(next) || t.isNameWord(next) { return next }
+            return a
+        }
+        // `told the council the levy …`: a determiner's noun phrase, then another subject.
+        if t.isDeterminer(a) {
+            var k = a + 1
+            while k < min(end, a + 4), t.tokens[k].kind == .word, !t.isDeterminer(k) { k += 1 }
+            if k < end, k > a + 1, t.tokens[k].kind == .word, t.isDeterminer(k) { return k }
+        }
+        return a
     }
 
     /// Plural, organisation or person, from a descriptor's head noun.
@@ -321,6 +358,10 @@ final class AttributionSession {
         return t.has(i, .title)
     }
 
+    /// Lower-case particles inside a name: `de la Cruz`, `van der Berg`, `bin Salman`.
+    static let nameParticles: Set<String> = ["de", "da", "van", "von", "bin", "al", "la", "le", "del", "di", "du", "der",
+                                             "ibn", "den", "ter", "dos", "das", "el"]
+
     /// The extent of a run of capitalised words starting at `i`: names, titles,
     /// abbreviation dots (`Mr.`), initials and particles (`de`, `van`) between capitals.
     func runExtent(_ t: AttributionText, from i: Int) -> (Int, Int) {
@@ -339,9 +380,12 @@ final class AttributionSession {
                 k += 1; continue
             }
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.tokens[k].length <= 3,
-               k + 1 < t.tokens.count, t.isNameWord(k + 1),
-               ["de", "da", "van", "von", "bin", "al", "la", "le", "del", "di", "du", "der", "ibn"].contains(t.lower(k)) {
-                k += 1; continue
+               Self.nameParticles.contains(t.lower(k)) {
+                // `de la Cruz`: one or more particles, then a capitalised word.
+                var p = k + 1
+                while p < t.tokens.count, p - k < 3, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized,
+                      t.tokens[p].length <= 3, Self.nameParticles.contains(t.lower(p)) { p += 1 }
+                if p < t.tokens.count, t.roles[p] == t.roles[i], t.isNameWord(p) { k = p; continue }
             }
             break
         }
@@ -383,7 +427,8 @@ final class AttributionSession {
                     let nearEnd = n >= wordCount - 2
                     if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
                         || (!nearEnd && isAffiliation(t, k))
-                        || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))) {
+                        || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))
+                            && !(t.tokens[k].isCapitalized == false && Self.nameParticles.contains(t.lower(k)))) {
                         // The name starts at the next word (z is a word).
                         var next = k + 1
                         while t.tokens[next].kind != .word { next += 1 }
@@ -513,7 +558,9 @@ final class AttributionSession {
     func canonicalName(_ name: String, order: Int) -> String {
         let words = name.split(separator: " ")
         guard let last = words.last, let forms = fullNames[last.lowercased()]?.forms else { return name }
-        if words.count >= 2 {
+        // `de la Cruz`: particles and a surname are the surname alone.
+        let surnameOnly = words.count >= 2 && words.dropLast().allSatisfy { Self.nameParticles.contains(String($0)) }
+        if words.count >= 2 && !surnameOnly {
             // A longer form with the same first and last word (`Ada B. Quill` for `Ada Quill`).
             let longer = forms.filter { $0.name.count > name.count && $0.name.hasPrefix(words[0] + " ") }
             return longer.max { $0.name.count < $1.name.count }?.name ?? name

@@ -262,6 +262,18 @@ final class AttributionText {
         return bytes[t.start] >= 0x41 && bytes[t.start] <= 0x5A
     }
 
+    /// Every letter of the word is a capital (`STATES`).
+    func isUpperCase(_ i: Int) -> Bool {
+        let t = tokens[i]
+        var k = t.start
+        while k < t.end {
+            let b = bytes[k]
+            if b >= 0x61 && b <= 0x7A { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// `46-year-old`: an age standing for a person (`said the 46-year-old`).
     func isAgeNoun(_ i: Int) -> Bool {
         let t = tokens[i]

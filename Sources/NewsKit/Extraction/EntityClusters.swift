@@ -259,6 +259,17 @@ struct EntityClusters {
 
     mutating func addPlaceWithoutMention(_ place: String) {
         let name = gazetteer.place(place) ?? titleCased(place)
+        let upper = name.uppercased()
+        // `BRELMOUTH (Reuters) -` over `the Brelmouth city council`: the dateline says the
+        // body's word is the place, which keeps its mentions (no second, empty entity).
+        if keyed[Key(type: .place, name: upper)] == nil, let other = keyed[Key(type: .other, name: upper)] {
+            clusters[other].type = .place
+            keyed[Key(type: .other, name: upper)] = nil
+            keyed[Key(type: .place, name: upper)] = other
+            clusters[other].knownName = name
+            clusters[other].weak = false
+            return
+        }
         let index = keyedCluster(.place, name)
         clusters[index].knownName = name
     }

@@ -38,6 +38,7 @@ public final class SpeechLexicon: Sendable {
     /// Given names a story refers to as `she` (female) or `he` (male).
     let femaleNames: Set<String>
     let maleNames: Set<String>
+    let firstNameGender: [String: PronounKind]
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
@@ -90,7 +91,28 @@ public final class SpeechLexicon: Sendable {
         }
         femaleNames = female
         maleNames = male
+        // The census list for pronoun agreement only: the hand list above wins.
+        var genders: [String: PronounKind] = [:]
+        var neutral = Set<String>()
+        for line in NewsResources.gazetteer("first-name-genders") {
+            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            guard parts.count == 2 else { continue }
+            switch parts[1] {
+            case "f": genders[String(parts[0])] = .female
+            case "m": genders[String(parts[0])] = .male
+            default: neutral.insert(String(parts[0]))
+            }
+        }
+        for n in female where !neutral.contains(n) { genders[n] = .female }
+        for n in male where !neutral.contains(n) { genders[n] = .male }
+        firstNameGender = genders
     }
+
+    /// The pronoun a first name (lower-cased) takes, from the census list
+    /// `first-name-genders.txt` (names with a clear majority only) and
+    /// `speaker-given-names.txt`; nil for names that fit both or that neither
+    /// lists. Only for pronoun agreement.
+    func pronounGender(ofFirstName lower: String) -> PronounKind? { firstNameGender[lower] }
 
     /// What the word lists say of one word token of `bytes` (`key` its packed
     /// key): short ASCII words by key, others by their lower-cased text; an
