@@ -158,7 +158,14 @@ enum ArchiveSchema {
             try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ai")
             try db.execute(sql: "DROP TRIGGER IF EXISTS __story_fts_ad")
         }
-        migrator.registerMigration("v3-fetch: validators of downloaded URLs") { db in
+        migrator.registerMigration("v3: quote attribution confidence") { db in
+            // How sure the attribution is (`QuoteAttribution.confidence`), for
+            // `quotes --min-confidence`; the rest of the attribution lives in
+            // the quote's detail JSON. Quotes written before stay NULL
+            // (unknown) until their story is ingested again.
+            try db.execute(sql: "ALTER TABLE quote ADD COLUMN confidence REAL")
+        }
+        migrator.registerMigration("v4: validators of downloaded URLs (fetch)") { db in
             // One row per feed or page URL: what makes the next download
             // conditional. Written after the URL's stories are stored.
             try db.execute(sql: """

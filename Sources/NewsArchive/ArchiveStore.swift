@@ -52,8 +52,12 @@ public struct QuoteRecord: Codable, Sendable, Hashable {
     public var range: [Int]
     /// "body", or "headline" for a quote in the headline (`paragraph` is then 0).
     public var field: String
+    /// Why the quote has its speaker (as in `extract --json`); nil when no
+    /// rule gave it one, or the archive was written before attributions were kept.
+    public var attribution: ArticleJSON.AttributionJSON?
     public init(text: String, kind: String, speaker: String?, speakerId: EntityID?, story: StoryID,
-                headline: String, paragraph: Int, range: [Int], field: String = "body") {
+                headline: String, paragraph: Int, range: [Int], field: String = "body",
+                attribution: ArticleJSON.AttributionJSON? = nil) {
         self.text = text
         self.kind = kind
         self.speaker = speaker
@@ -63,6 +67,7 @@ public struct QuoteRecord: Codable, Sendable, Hashable {
         self.paragraph = paragraph
         self.range = range
         self.field = field
+        self.attribution = attribution
     }
 }
 
@@ -161,14 +166,18 @@ public struct QuoteFilter: Sendable, Hashable {
     /// Words that must occur in the quote text (full-text).
     public var text: String?
     public var kind: QuoteKind?
+    /// Only quotes whose attribution is at least this sure (0...1); quotes
+    /// without an attribution never pass.
+    public var minConfidence: Double?
     public var limit: Int
     public var offset: Int
     public init(speakerID: EntityID? = nil, story: StoryID? = nil, text: String? = nil, kind: QuoteKind? = nil,
-                limit: Int = 500, offset: Int = 0) {
+                minConfidence: Double? = nil, limit: Int = 500, offset: Int = 0) {
         self.speakerID = speakerID
         self.story = story
         self.text = text
         self.kind = kind
+        self.minConfidence = minConfidence
         self.limit = limit
         self.offset = offset
     }

@@ -46,6 +46,8 @@ struct PreparedStory: Sendable {
         var start: Int
         var end: Int
         var detail: String
+        /// `Quote.attribution?.confidence`, a column so filters page in SQL.
+        var confidence: Double?
     }
 
     init(_ item: IngestItem) {
@@ -92,13 +94,14 @@ struct PreparedStory: Sendable {
             // One body span is the row's own paragraph and range: not repeated.
             let oneBodySpan = q.parts.count == 1 && q.parts[0].field == .body
             let detail = QuoteDetail(parts: oneBodySpan ? [] : q.parts.map(FieldCode.array), cue: q.cue,
-                                     speakerSpan: q.speakerSpan.map(FieldCode.array))
+                                     speakerSpan: q.speakerSpan.map(FieldCode.array),
+                                     attribution: q.attribution.map { StoredAttribution($0, in: s) })
             let json = detail.json
             let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
             quotes.append(PreparedQuote(
                 ordinal: ordinal, text: q.text, kind: q.kind.rawValue, speaker: q.speaker,
                 speakerOrdinal: speakerOrdinal, paragraph: first.field == .body ? first.paragraph : 0,
-                start: first.start, end: first.end, detail: json))
+                start: first.start, end: first.end, detail: json, confidence: q.attribution?.confidence))
         }
         self.quotes = quotes
     }
@@ -149,8 +152,8 @@ struct ArchiveWriter {
             """)
         insertQuote = try RowInsert(db, """
             INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
-                               paragraph, start, "end", detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               paragraph, start, "end", detail, confidence)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -246,6 +249,7 @@ struct ArchiveWriter {
                 b.int(q.start)
                 b.int(q.end)
                 b.text(q.detail)
+                b.double(q.confidence)
             }
         }
         return reuseID == nil ? .added : .updated

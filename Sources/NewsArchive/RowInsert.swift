@@ -42,6 +42,11 @@ struct RowInsert {
             if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         }
 
+        mutating func double(_ value: Double?) {
+            index += 1
+            if let value, value.isFinite { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+        }
+
         mutating func text(_ value: String?) {
             index += 1
             guard var value else { sqlite3_bind_null(handle, index); return }

@@ -20,6 +20,10 @@ extension SQLiteArchive {
             clauses.append("q.kind = ?")
             arguments += [kind.rawValue]
         }
+        if let floor = filter.minConfidence {
+            clauses.append("q.confidence >= ?")
+            arguments += [floor]
+        }
         if let text = filter.text {
             guard let pattern = SearchQuery.ftsPattern(text) else { return nil }
             clauses.append("q.storyId IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)")
@@ -30,12 +34,17 @@ extension SQLiteArchive {
 
     static let quoteColumns = """
         q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
-        q.paragraph, q.start, q."end", q.ordinal
+        q.paragraph, q.start, q."end", q.ordinal, q.detail
         """
 
     static func quoteRecord(_ r: Row) -> QuoteRecord {
-        QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
-                    paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body")
+        let detail: String = r[10]
+        // Only a detail that holds an attribution is worth decoding.
+        let attribution = detail.contains("\"a\":")
+            ? (try? JSONDecoder().decode(QuoteDetail.self, from: Data(detail.utf8)))?.attribution?.json : nil
+        return QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
+                           paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body",
+                           attribution: attribution)
     }
 
     /// A linked quote's `speaker` is its entity's archive-wide name ("Ilse

@@ -77,7 +77,8 @@ extension SQLiteArchive {
                 if parts.isEmpty { parts = [Span(paragraph: q[5], start: q[6], end: q[7])] }
                 let quote = Quote(
                     text: q[1], kind: QuoteKind(rawValue: q[2]) ?? .direct, speaker: q[3], speakerEntity: q[4],
-                    parts: parts, cue: detail?.cue, speakerSpan: detail?.speakerSpan.flatMap(FieldCode.span))
+                    parts: parts, cue: detail?.cue, speakerSpan: detail?.speakerSpan.flatMap(FieldCode.span),
+                    attribution: detail?.attribution?.quoteAttribution)
                 if (q[0] as Int) < 0 { headlineQuotes.append(quote) } else { quotes.append(quote) }
             }
             return ArchivedStory(

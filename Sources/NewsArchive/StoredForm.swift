@@ -26,15 +26,19 @@ struct QuoteDetail: Codable {
     var parts: [[Int]]
     var cue: String?
     var speakerSpan: [Int]?
+    /// Why the quote has its speaker (`Quote.attribution`), with the
+    /// mention's words, so listing quotes needs no story body.
+    var attribution: StoredAttribution?
 
     enum CodingKeys: String, CodingKey {
-        case parts = "p", cue = "c", speakerSpan = "s"
+        case parts = "p", cue = "c", speakerSpan = "s", attribution = "a"
     }
 
-    init(parts: [[Int]], cue: String?, speakerSpan: [Int]?) {
+    init(parts: [[Int]], cue: String?, speakerSpan: [Int]?, attribution: StoredAttribution? = nil) {
         self.parts = parts
         self.cue = cue
         self.speakerSpan = speakerSpan
+        self.attribution = attribution
     }
 
     init(from decoder: any Decoder) throws {
@@ -42,6 +46,45 @@ struct QuoteDetail: Codable {
         parts = try c.decodeIfPresent([[Int]].self, forKey: .parts) ?? []
         cue = try c.decodeIfPresent(String.self, forKey: .cue)
         speakerSpan = try c.decodeIfPresent([Int].self, forKey: .speakerSpan)
+        attribution = try? c.decodeIfPresent(StoredAttribution.self, forKey: .attribution)
+    }
+}
+
+/// `QuoteAttribution` as stored in a quote's detail, short keys.
+struct StoredAttribution: Codable {
+    var method: String
+    var cue: String?
+    /// `[field, paragraph, start, end]` of the mention, and its words.
+    var mention: [Int]?
+    var mentionText: String?
+    var chain: [String]
+    var confidence: Double
+
+    enum CodingKeys: String, CodingKey {
+        case method = "m", cue = "c", mention = "s", mentionText = "t", chain = "h", confidence = "f"
+    }
+
+    init(_ a: QuoteAttribution, in story: Story) {
+        method = a.method
+        cue = a.cue
+        mention = a.mention.map(FieldCode.array)
+        mentionText = a.mention.map { story.words(at: $0) }
+        chain = a.chain
+        confidence = a.confidence
+    }
+
+    var quoteAttribution: QuoteAttribution {
+        QuoteAttribution(method: method, cue: cue, mention: mention.flatMap(FieldCode.span), chain: chain,
+                         confidence: confidence)
+    }
+
+    var json: ArticleJSON.AttributionJSON {
+        let span = mention.flatMap(FieldCode.span)
+        return ArticleJSON.AttributionJSON(
+            method: method, cue: cue,
+            mention: span.map { ArticleJSON.MentionJSON(text: mentionText ?? "", field: $0.field.rawValue,
+                                                        paragraph: $0.paragraph, range: [$0.start, $0.end]) },
+            chain: chain, confidence: confidence)
     }
 }
 
@@ -289,6 +332,30 @@ extension QuoteDetail {
         if let speakerSpan {
             w.key("s", first: first)
             w.ints(speakerSpan)
+            first = false
+        }
+        if let a = attribution {
+            w.key("a", first: first)
+            w.raw("{")
+            w.key("m", first: true)
+            w.string(a.method)
+            if let cue = a.cue {
+                w.key("c")
+                w.string(cue)
+            }
+            if let m = a.mention {
+                w.key("s")
+                w.ints(m)
+            }
+            if let t = a.mentionText {
+                w.key("t")
+                w.string(t)
+            }
+            w.key("h")
+            w.strings(a.chain)
+            w.key("f")
+            w.raw(a.confidence.isFinite ? String(a.confidence) : "0")
+            w.raw("}")
         }
         w.raw("}")
         return w.text

@@ -9,6 +9,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case commandLine
     case related
     case toggleEntityScope
+    case why
     case refresh
     case openLink, fetchFeeds
     case help
@@ -52,6 +53,7 @@ public enum ActionTable {
         KeyBinding([.character("F")], .clearFilter, "clear the quote filter (also Esc)", section: "Quotes and people"),
         KeyBinding([.character("]")], .nextMention, "next mention of the selected person or entity", hint: "mention", section: "Quotes and people"),
         KeyBinding([.character("[")], .previousMention, "previous mention", section: "Quotes and people"),
+        KeyBinding([.character("w")], .why, "why: how the selected quote got its speaker", hint: "why", section: "Quotes and people"),
         KeyBinding([.character("a")], .toggleEntityScope, "entities of this story / of the whole archive", hint: "scope", section: "Quotes and people"),
         KeyBinding([.character("/")], .search, "full-text search over the archive", hint: "search", section: "Search"),
         KeyBinding([.character("n")], .nextResult, "next match of the search, on into the next result", section: "Search"),

@@ -164,6 +164,9 @@ public enum Overlay: Sendable, Hashable {
     /// The results of the search in `ReaderState.search`, to choose one from.
     /// Keys it does not use close it and act as usual (`n` reads on).
     case results(selection: Int)
+    /// Why a quote has its speaker: its attribution's rule, cue, mention,
+    /// chain and confidence. Enter jumps to the mention.
+    case why(QuoteRecord)
 }
 
 /// The reader's whole state: a value, changed only by `Reducer.reduce`.

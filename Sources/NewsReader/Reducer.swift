@@ -275,6 +275,13 @@ public enum Reducer {
         case .related:
             guard let open = state.open else { return [] }
             return [.related(open.id)]
+        case .why:
+            guard let q = state.selectedQuote else {
+                state.message = "select a quote in the quotes pane, then w says how it got its speaker"
+                return []
+            }
+            state.overlay = .why(q)
+            return []
         case .toggleEntityScope:
             state.entityScope = state.entityScope == .story ? .archive : .story
             state.entitySelection = 0
@@ -630,7 +637,8 @@ public enum Reducer {
             let speakerID = q.speakerEntity.flatMap { a.entityIDs.indices.contains($0) ? a.entityIDs[$0] : nil }
             return QuoteRecord(text: q.text, kind: q.kind.rawValue, speaker: q.speaker, speakerId: speakerID,
                                story: a.id, headline: open.story.headline, paragraph: first?.paragraph ?? 0,
-                               range: [first?.start ?? 0, first?.end ?? 0])
+                               range: [first?.start ?? 0, first?.end ?? 0],
+                               attribution: q.attribution.map { ArticleJSON.AttributionJSON($0, in: open.story) })
         }
         state.quoteRows = groupedRows(records)
         state.quoteSelection = state.quoteRows.firstIndex(where: { $0.quote != nil }) ?? 0
@@ -759,7 +767,8 @@ public enum Reducer {
     static func handleOverlay(_ overlay: Overlay, key: Key, _ state: inout ReaderState) -> [ArchiveRequest] {
         let command = ActionTable.command(for: key)
         let isHelp: Bool = if case .help = overlay { true } else { false }
-        if key == .escape || command == .quit || (command == .help && isHelp) {
+        let isWhy: Bool = if case .why = overlay { true } else { false }
+        if key == .escape || command == .quit || (command == .help && isHelp) || (command == .why && isWhy) {
             state.overlay = nil
             // Closing the results leaves the one being read, and says so.
             if case .results = overlay, let search = state.search { state.message = searchMessage(search) }
@@ -824,6 +833,17 @@ public enum Reducer {
             }
             state.overlay = .results(selection: max(0, min(search.hits.count - 1, sel)))
             return []
+        case .why(let q):
+            state.overlay = nil
+            guard command == .open else {
+                // Not a key of the explanation: close it and do what the key does.
+                return command.map { run($0, &state) } ?? []
+            }
+            guard let mention = q.attribution?.mention else {
+                state.message = "no words name this quote's speaker: nothing to jump to"
+                return []
+            }
+            return show(story: q.story, focus: mention.span, &state)
         }
     }
 

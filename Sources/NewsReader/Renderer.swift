@@ -1,3 +1,6 @@
+import Foundation
+import NewsArchive
+
 /// Draws the whole screen for a state: a pure function into a cell buffer.
 public enum Renderer {
     static var panes: [any Pane.Type] { [StoriesPane.self, StoryPane.self, EntitiesPane.self, QuotesPane.self] }
@@ -112,6 +115,31 @@ public enum OverlayView {
         return rows
     }
 
+    /// The explanation of a quote's speaker, a labelled line each.
+    static func whyRows(_ q: QuoteRecord) -> [(label: String, text: String, unsure: Bool)] {
+        var rows: [(String, String, Bool)] = [
+            ("Quote", "“" + q.text + "”", false),
+            ("Speaker", q.speaker ?? "nobody (unattributed)", false),
+        ]
+        guard let a = q.attribution else {
+            rows.append(("Rule", "none: no rule gave this quote a speaker", false))
+            return rows
+        }
+        rows.append(("Rule", a.method, false))
+        rows.append(("Cue", a.cue.map { "“" + $0 + "”" } ?? "none", false))
+        if let m = a.mention {
+            let place = m.field == "body" ? "paragraph \(m.paragraph + 1)" : m.field
+            rows.append(("Mention", "“" + m.text + "” · " + place, false))
+        } else {
+            rows.append(("Mention", "none: the speaker comes from the quotes around it", false))
+        }
+        rows.append(("Chain", a.chain.isEmpty ? "-" : a.chain.joined(separator: " → "), false))
+        let unsure = QuotesPane.isUnsure(q)
+        let percent = String(format: "%.2f", a.confidence)
+        rows.append(("Confidence", percent + (unsure ? " · low (below \(String(format: "%.2f", QuotesPane.lowConfidence))), marked ? in the list" : ""), unsure))
+        return rows
+    }
+
     /// How far the help can scroll on a `width`x`height` screen: its last row at the bottom.
     static func maxHelpScroll(width: Int, height: Int) -> Int {
         let inner = rect(width: width, height: height).inset(1)
@@ -119,7 +147,9 @@ public enum OverlayView {
     }
 
     public static func draw(_ overlay: Overlay, _ state: ReaderState, into b: inout CellBuffer) {
-        let rect = Self.rect(width: state.width, height: state.height)
+        var rect = Self.rect(width: state.width, height: state.height)
+        // The explanation is a few lines: its window fits them.
+        if case .why(let q) = overlay { rect.height = min(rect.height, whyRows(q).count + 2) }
         b.fill(rect)
         switch overlay {
         case .help(let scroll):
@@ -164,6 +194,16 @@ public enum OverlayView {
                     Draw.select(row: y, in: inner, focused: true, into: &b)
                     if y + 1 < inner.maxY { Draw.select(row: y + 1, in: inner, focused: true, into: &b) }
                 }
+            }
+        case .why(let q):
+            Draw.box(rect, title: "Why this speaker · Enter jumps to the mention · Esc closes", focused: true, into: &b)
+            let inner = rect.inset(1)
+            for (row, line) in whyRows(q).enumerated() where row < inner.height {
+                let y = inner.y + row
+                b.put(line.label, x: inner.x + 1, y: y, style: Theme.headline, limit: inner.maxX)
+                let x = inner.x + 14
+                b.put(Draw.fit(Draw.oneLine(line.text), inner.maxX - x), x: x, y: y,
+                      style: line.unsure ? Theme.message : .plain, limit: inner.maxX)
             }
         case .related(_, let items, let selection):
             Draw.box(rect, title: "Related stories · Enter opens · Esc closes", focused: true, into: &b)

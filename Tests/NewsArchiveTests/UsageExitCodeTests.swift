@@ -13,7 +13,18 @@ import Testing
         }
     }
 
-    @Test func helpAndMissingInputKeepTheirCodes() throws {
+    @Test func aBadMinimumConfidenceIsAUsageErrorNamingTheFlag() throws {
+        let bin = try NewsroomBinary.find()
+        let folder = try TempFolder()
+        defer { folder.cleanUp() }
+        for value in ["sure", "1.5", "-0.1", "nan"] {
+            let r = try bin.run(["quotes", "--db", folder.file("a.sqlite"), "--min-confidence", value], in: folder)
+            #expect(r.status == 2, "\(value): exit \(r.status)")
+            #expect(r.stderr.contains("--min-confidence"), "\(value): \(r.stderr)")
+        }
+    }
+
+        @Test func helpAndMissingInputKeepTheirCodes() throws {
         let bin = try NewsroomBinary.find()
         let folder = try TempFolder()
         #expect(try bin.run(["--help"], in: folder).status == 0)

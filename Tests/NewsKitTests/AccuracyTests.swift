@@ -34,6 +34,7 @@ import Testing
         let body = story.paragraphs.map(\.text).joined(separator: "\n")
         let all = [story.headline, story.bylineText ?? "", story.dateline?.raw ?? "", body].joined(separator: "\n")
         let joined = body.replacingOccurrences(of: "\n“", with: " ").replacingOccurrences(of: "\n\"", with: " ")
+            .replacingOccurrences(of: "\n»", with: " ")
         return (all, joined)
     }
 
@@ -84,6 +85,7 @@ import Testing
             "said Solberg", "Ministry said in a statement", "A senior ", "officials", "’s ", "don’t", "’90s", "rock ’n’ roll", "so-called “",
             "``", "''", "Rep. ", "Sen. ", "Gov. ", "Dr. ", "Mr. ", "Ms. ", "Secretary of State ", "spokesperson ", " … ",
             "65\" ", "6'4\" ",  // inch marks: straight double quotes that open nothing
+            "«", "‹", "»", "›", "„", "\u{202F}»",  // Swiss, German, French marks
         ]
         for pattern in patterns {
             #expect(all.contains(pattern), "no story has \(pattern)")

@@ -124,3 +124,71 @@ import Testing
         #expect(qs[0].parts.count == 1 && qs[0].parts[0].paragraph == 0)
     }
 }
+
+/// German, Czech, French and Swiss quote marks: each opening mark is closed by
+/// its own partner, so `»…«` does not run on into the next sentence.
+@Suite struct EuropeanQuoteMarkTests {
+    func texts(_ paragraphs: [String]) -> [String] {
+        QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: paragraphs.map { Paragraph($0) })).body.map(\.text)
+    }
+
+    @Test func germanReversedGuillemetsCloseAtTheirPartner() {
+        #expect(texts(["»We will not borrow more,« Tilde Ambrosch said. The council then voted."]) == ["We will not borrow more,"])
+        #expect(texts(["»Not now,« she said. »Not this year.«"]) == ["Not now,", "Not this year."])
+    }
+
+    @Test func germanAndCzechLowNineMarks() {
+        #expect(texts(["„Wir bleiben hier“, sagte Jonas Kettler. „Auch morgen.“"]) == ["Wir bleiben hier", "Auch morgen."])
+        #expect(texts(["„Zůstaneme tady,“ řekla Hana Vlková."]) == ["Zůstaneme tady,"])
+    }
+
+    @Test func frenchGuillemetsWithNoBreakSpaces() {
+        // U+00A0 and the narrow U+202F inside the marks are not part of the quote.
+        #expect(texts(["«\u{00A0}Nous restons ici\u{00A0}», a dit Odile Fanchon."]) == ["Nous restons ici"])
+        #expect(texts(["«\u{202F}Nous restons ici\u{202F}», a dit Odile Fanchon. «\u{202F}Demain aussi.\u{202F}»"])
+                == ["Nous restons ici", "Demain aussi."])
+    }
+
+    @Test func innerSingleMarksStayInsideTheirQuote() {
+        // Swiss: «…» with ‹…› inside; German: »…« with ›…‹, and „…“ with ‚…‘.
+        #expect(texts(["«They told us ‹not this year› and left», Urs Gisler said. Then he went home."])
+                == ["They told us ‹not this year› and left"])
+        #expect(texts(["»They told us ›not this year‹ and left«, Urs Gisler said. Then he went home."])
+                == ["They told us ›not this year‹ and left"])
+        #expect(texts(["„They told us ‚not this year‘ and left“, Urs Gisler said. Then he went home."])
+                == ["They told us ‚not this year‘ and left"])
+    }
+
+    @Test func germanQuoteOverTwoParagraphsIsOneQuote() {
+        let qs = QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: [
+            Paragraph("»The tunnel stays shut until spring."), Paragraph("»Nobody drives through it before April,« Urs Gisler said."),
+        ])).body
+        #expect(qs.map(\.text) == ["The tunnel stays shut until spring. Nobody drives through it before April,"])
+        #expect(qs.first?.parts.map(\.paragraph) == [0, 1])
+    }
+}
+
+/// Titles of works and programmes in quote marks are nobody's words.
+@Suite struct TitleOfWorkTests {
+    func texts(_ p: String) -> [String] {
+        QuoteFinder().find(in: Story(source: "t", headline: "h", paragraphs: [Paragraph(p)])).body.map(\.text)
+    }
+
+    @Test func programmesAndWorksAfterAPossessiveOrIntroducerAreLeftOut() {
+        #expect(texts("Mayor Ines Calder told Harbour TV’s “Morning Tide” on Monday that the quay would open.").isEmpty)
+        #expect(texts("Calder said on KVLM's \"Coast to Coast Tonight,\" that she would run again.").isEmpty)
+        #expect(texts("Dr. Amara Osei described it in a paper titled “A Cold Wanderer at the Edge of the System” last week.").isEmpty)
+        #expect(texts("She appeared on ''Meet the Harbour.'' in April.").isEmpty)
+        #expect(texts("His new book, “The Last Ferry,” came out in May.").isEmpty)
+    }
+
+    @Test func speechAndPhrasesInTheSamePlacesStay() {
+        // Not Title Case: someone's words, even after a possessive or `on`.
+        #expect(texts("Calder’s “we will not move the quay” promise was repeated on Monday.") == ["we will not move the quay"])
+        #expect(texts("The talks were on “the edge of collapse,” Calder said.") == ["the edge of collapse,"])
+        // Title Case after another word (a nickname, a slogan someone chanted) stays for the attributor.
+        #expect(texts("Protesters chanted “Save Our Quay” outside the hall.") == ["Save Our Quay"])
+        // A sentence in marks is speech, capitals or not.
+        #expect(texts("He said on “Monday We Go. Then We Stop,” to nobody.") == ["Monday We Go. Then We Stop,"])
+    }
+}

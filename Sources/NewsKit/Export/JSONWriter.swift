@@ -31,6 +31,11 @@ public struct JSONWriter {
         if let s { value(s) } else { separate(); bytes.append(contentsOf: "null".utf8) }
     }
     public mutating func value(_ n: Int) { separate(); bytes.append(contentsOf: String(n).utf8) }
+    /// A finite number as Swift prints it (`0.93`), which JSON reads back exactly.
+    public mutating func value(_ x: Double) {
+        separate()
+        bytes.append(contentsOf: (x.isFinite ? String(x) : "null").utf8)
+    }
     public mutating func value(_ list: [String]) {
         beginArray()
         for s in list { value(s) }
@@ -46,6 +51,7 @@ public struct JSONWriter {
     public mutating func field(_ name: String, _ s: String) { key(name); value(s) }
     public mutating func field(_ name: String, _ s: String?) { key(name); value(s) }
     public mutating func field(_ name: String, _ n: Int) { key(name); value(n) }
+    public mutating func field(_ name: String, _ x: Double) { key(name); value(x) }
     public mutating func field(_ name: String, _ list: [String]) { key(name); value(list) }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -124,14 +130,7 @@ extension ArticleJSON {
             w.beginObject()
             w.key("mentions")
             w.beginArray()
-            for m in e.mentions {
-                w.beginObject()
-                w.field("field", m.field)
-                w.field("paragraph", m.paragraph)
-                w.key("range"); w.value(range: m.range[0], m.range[1])
-                w.field("text", m.text)
-                w.endObject()
-            }
+            for m in e.mentions { Self.write(m, into: &w) }
             w.endArray()
             w.field("name", e.name)
             w.field("type", e.type)
@@ -156,10 +155,29 @@ extension ArticleJSON {
         w.endObject()
     }
 
+    private static func write(_ m: MentionJSON, into w: inout JSONWriter) {
+        w.beginObject()
+        w.field("field", m.field)
+        w.field("paragraph", m.paragraph)
+        w.key("range"); w.value(range: m.range[0], m.range[1])
+        w.field("text", m.text)
+        w.endObject()
+    }
+
     private static func write(_ quotes: [QuoteJSON], into w: inout JSONWriter) {
         w.beginArray()
         for q in quotes {
             w.beginObject()
+            if let a = q.attribution {
+                w.key("attribution")
+                w.beginObject()
+                w.field("chain", a.chain)
+                w.field("confidence", a.confidence)
+                if let cue = a.cue { w.field("cue", cue) }
+                if let m = a.mention { w.key("mention"); write(m, into: &w) }
+                w.field("method", a.method)
+                w.endObject()
+            }
             if let cue = q.cue { w.field("cue", cue) }
             w.field("kind", q.kind)
             w.field("paragraph", q.paragraph)

@@ -3,7 +3,9 @@
 ///
 /// Every quote comes out with its parts (byte ranges inside the marks), its
 /// text and its kind (`direct` or `partial`); the speaker is left to
-/// `QuoteAttributor`.
+/// `QuoteAttributor`. The title of a work or programme in quote marks
+/// (`on CNN’s “State of the Union”`, `a book titled “A Cold Wanderer”`) is
+/// nobody's words and is left out.
 public struct QuoteFinder: Sendable {
     public init() {}
 
@@ -74,7 +76,74 @@ public struct QuoteFinder: Sendable {
 
     static func quote(_ b: UnsafeBufferPointer<UInt8>, _ stretch: QuotedStretch, field: Span.Field, paragraph: Int) -> Quote? {
         guard let part = trimmedSpan(b, stretch, field: field, paragraph: paragraph) else { return nil }
-        return Quote(text: string(b, part), kind: kindOf(b, stretch, part), parts: [part])
+        let text = string(b, part)
+        if !stretch.isOpenEnded, introducesTitle(b, before: stretch.openMark), isTitleCase(text) { return nil }
+        return Quote(text: text, kind: kindOf(b, stretch, part), parts: [part])
+    }
+
+    /// Words after which a Title Case phrase in marks names a work or a
+    /// programme: `appeared on “Meet the Press”`, `a book titled “…”`.
+    static let titleIntroducers: Set<String> = [
+        "on", "titled", "entitled", "book", "show", "program", "programme", "podcast", "series", "film",
+        "movie", "song", "album", "novel", "column", "segment", "newsletter", "documentary", "sitcom", "musical",
+    ]
+
+    /// Whether the words before an opening mark introduce a title: one of
+    /// `titleIntroducers`, or a possessive (`CNN’s “New Day”`, `HBO's "Real Time"`).
+    static func introducesTitle(_ b: UnsafeBufferPointer<UInt8>, before mark: Int) -> Bool {
+        var k = mark
+        // Past spaces and a comma or colon (`the podcast, “Off Message”`).
+        var skippedPunct = false
+        while k > 0 {
+            let p = UTF8Scalar.previousStart(b, before: k)
+            let sc = UTF8Scalar.decode(b, at: p).scalar
+            if UTF8Scalar.isSpace(sc) { k = p; continue }
+            if !skippedPunct, sc == 0x2C || sc == 0x3A { skippedPunct = true; k = p; continue }
+            break
+        }
+        // A possessive: `’s` or `'s` right after a word.
+        if k >= 2, b[k - 1] | 0x20 == 0x73 {
+            let q = k - 1
+            if q >= 1, b[q - 1] == 0x27, q >= 2, UTF8Scalar.isASCIILetter(b[q - 2]) || UTF8Scalar.isDigit(b[q - 2]) {
+                return !skippedPunct
+            }
+            if q >= 3, b[q - 3] == 0xE2, b[q - 2] == 0x80, b[q - 1] == 0x99, q >= 4,
+               UTF8Scalar.isASCIILetter(b[q - 4]) || UTF8Scalar.isDigit(b[q - 4]) {
+                return !skippedPunct
+            }
+        }
+        var a = k
+        while a > 0, UTF8Scalar.isASCIILetter(b[a - 1]), k - a < 12 { a -= 1 }
+        guard a < k, a == 0 || !UTF8Scalar.isASCIILetter(b[a - 1]) else { return false }
+        let word = String(decoding: UnsafeBufferPointer(rebasing: b[a..<k]), as: UTF8.self).lowercased()
+        return titleIntroducers.contains(word)
+    }
+
+    /// Small words a title keeps in lower case.
+    static let titleSmallWords: Set<String> = ["a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with", "from", "vs"]
+
+    /// Title Case words (`The Lead with Jake Tapper`, `Meet the Press.`): at
+    /// most ten, the first capitalised, every other capitalised or a small
+    /// word, and no sentence break inside.
+    static func isTitleCase(_ text: String) -> Bool {
+        var words: [Substring] = []
+        var sentenceEnd = false
+        for w in text.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }) {
+            if sentenceEnd { return false }
+            if let last = w.last, last == "." || last == "!" || last == "?" { sentenceEnd = true }
+            let core = w.drop(while: { !($0.isLetter || $0.isNumber) })
+            if core.isEmpty { continue }
+            words.append(core)
+            if words.count > 10 { return false }
+        }
+        guard let first = words.first?.first, first.isUppercase || first.isNumber else { return false }
+        for w in words.dropFirst() {
+            guard let c = w.first else { continue }
+            if c.isUppercase || c.isNumber { continue }
+            let bare = w.prefix(while: { $0.isLetter }).lowercased()
+            if !titleSmallWords.contains(bare) { return false }
+        }
+        return true
     }
 
     /// The stretch without surrounding spaces; nil when it holds no word.

@@ -6,7 +6,7 @@ struct QuotedStretch: Sendable, Hashable {
     /// Inside the marks, `start..<end` (not yet trimmed of spaces).
     var start: Int
     var end: Int
-    /// Double marks (“ ” " `` '' « » „); false for single marks (‘ ’ ').
+    /// Double marks (“ ” " `` '' « » „); false for single marks (‘ ’ ' ‚ ‹ ›).
     var isDouble: Bool
     /// Runs to the end of the text without a closing mark.
     var isOpenEnded: Bool
@@ -31,14 +31,28 @@ struct MarkScan: Sendable {
 /// rock ’n’ roll) and trailing possessives (workers’) are not. A mark left open
 /// at the end of the text yields an open-ended stretch; the finder decides
 /// whether the next paragraph continues it.
+///
+/// An opening mark remembers which mark closes it, so the European orders
+/// pair up: `„…“` and `‚…‘` (German, Czech), `«…»` and `‹…›` (French, Swiss,
+/// spaced or not), `»…«` and `›…‹` (German books and papers).
 enum QuoteMarkScanner {
     private enum Role { case open, close, either }
+    /// How an open mark is closed, besides the usual closers.
+    private enum Opener {
+        /// “ " `` '' ‘ ' and the like.
+        case plain
+        /// „ or ‚, which `“` (`‘`) then closes.
+        case lowNine
+        /// « or ‹, closed by » (›).
+        case guillemet
+        /// » or ›, closed by « (‹).
+        case reversedGuillemet
+    }
     private struct Open {
         var pos: Int
         var contentStart: Int
         var isDouble: Bool
-        /// Opened by a low-9 mark („), which `“` then closes.
-        var lowNine: Bool
+        var opener: Opener
     }
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>) -> MarkScan {
@@ -68,7 +82,7 @@ enum QuoteMarkScanner {
             let p = UTF8Scalar.previousStart(b, before: k)
             let s = UTF8Scalar.decode(b, at: p).scalar
             return UTF8Scalar.isSpace(s) || s == 0x2014 || s == 0x2013 || s == 0x201C || s == 0x2018 || s == 0xAB
-                || s == 0x201E
+                || s == 0x201E || s == 0xBB || s == 0x201A || s == 0x2039 || s == 0x203A
         }
         func isSpaceOrEndAfter(_ k: Int) -> Bool {
             guard k < n else { return true }
@@ -77,9 +91,14 @@ enum QuoteMarkScanner {
             return !UTF8Scalar.isWordScalar(UTF8Scalar.decode(b, at: k).scalar)
         }
 
-        func openDouble(_ pos: Int, _ len: Int, lowNine: Bool = false) {
-            stack.append(Open(pos: pos, contentStart: pos + len, isDouble: true, lowNine: lowNine))
+        func openDouble(_ pos: Int, _ len: Int, _ opener: Opener = .plain) {
+            stack.append(Open(pos: pos, contentStart: pos + len, isDouble: true, opener: opener))
             doubles += 1
+        }
+        /// The innermost open double mark, past unclosed singles (apostrophes).
+        func topDouble() -> Open? { stack.last(where: { $0.isDouble }) }
+        func openSingle(_ pos: Int, _ len: Int, _ opener: Opener) {
+            stack.append(Open(pos: pos, contentStart: pos + len, isDouble: false, opener: opener))
         }
         func closeDouble(_ pos: Int, _ len: Int) {
             // Unclosed single marks above the double were apostrophes or typos.
@@ -137,9 +156,7 @@ enum QuoteMarkScanner {
             if !wordBefore && wordAfter {
                 // ’90s, ’em, ’til: elisions, not openings.
                 if pos + len < n, UTF8Scalar.isDigit(b[pos + len]) { return }
-                if canOpen && isOpeningContextBefore(pos) {
-                    stack.append(Open(pos: pos, contentStart: pos + len, isDouble: false, lowNine: false))
-                }
+                if canOpen && isOpeningContextBefore(pos) { openSingle(pos, len, .plain) }
                 return
             }
             if canClose && !wordAfter {
@@ -190,7 +207,7 @@ enum QuoteMarkScanner {
             switch s {
             case 0x201C: // “ opens, except that it closes a German „
                 if firstNonSpace { out.startsWithOpenDouble = true }
-                if let top = stack.last, top.isDouble, top.lowNine {
+                if let top = stack.last, top.isDouble, top.opener == .lowNine {
                     handleDouble(.close, i, len)
                 } else if doubles > 0, !isOpeningContextBefore(i), isSpaceOrEndAfter(i + len) {
                     // `“expedited review“`: a left mark typed where the right one belongs.
@@ -200,8 +217,7 @@ enum QuoteMarkScanner {
                 }
             case 0x201E: // „
                 if firstNonSpace { out.startsWithOpenDouble = true }
-                stack.append(Open(pos: i, contentStart: i + len, isDouble: true, lowNine: true))
-                doubles += 1
+                openDouble(i, len, .lowNine)
             case 0x201D: // ” closes; some copy uses it to open too
                 if doubles == 0 && isOpeningContextBefore(i) && !isSpaceOrEndAfter(i + len) {
                     if firstNonSpace { out.startsWithOpenDouble = true }
@@ -209,17 +225,42 @@ enum QuoteMarkScanner {
                 } else {
                     handleDouble(.close, i, len)
                 }
-            case 0xAB: // «
-                if firstNonSpace { out.startsWithOpenDouble = true }
-                handleDouble(.open, i, len)
-            case 0xBB: // » closes; German copy opens with it
-                if doubles == 0 && isOpeningContextBefore(i) && !isSpaceOrEndAfter(i + len) {
-                    handleDouble(.open, i, len)
+            case 0xAB: // « opens, except that it closes a German »
+                if topDouble()?.opener == .reversedGuillemet {
+                    handleDouble(.close, i, len)
+                } else {
+                    if firstNonSpace { out.startsWithOpenDouble = true }
+                    openDouble(i, len, .guillemet)
+                }
+            case 0xBB: // » closes; German copy opens with it (`»Nein,« sagte sie`)
+                let top = topDouble()
+                if top?.opener != .guillemet, isOpeningContextBefore(i), !isSpaceOrEndAfter(i + len),
+                   doubles == 0 || top?.opener == .plain || top?.opener == .lowNine {
+                    if firstNonSpace { out.startsWithOpenDouble = true }
+                    openDouble(i, len, .reversedGuillemet)
                 } else {
                     handleDouble(.close, i, len)
                 }
-            case 0x2018: // ‘
-                handleSingle(i, len, canOpen: true, canClose: false)
+            case 0x2039: // ‹ opens (French, Swiss), except that it closes a German ›
+                if let top = stack.last, !top.isDouble, top.opener == .reversedGuillemet {
+                    _ = closeSingle(i, len)
+                } else {
+                    openSingle(i, len, .guillemet)
+                }
+            case 0x203A: // › closes; German copy opens with it
+                if let top = stack.last, !top.isDouble, top.opener == .guillemet {
+                    _ = closeSingle(i, len)
+                } else if isOpeningContextBefore(i), !isSpaceOrEndAfter(i + len) {
+                    openSingle(i, len, .reversedGuillemet)
+                }
+            case 0x201A: // ‚ low-9 single (German, Czech), closed by ‘ or ’
+                if isOpeningContextBefore(i) { openSingle(i, len, .lowNine) }
+            case 0x2018: // ‘ opens, except that it closes a German ‚
+                if let top = stack.last, !top.isDouble, top.opener == .lowNine {
+                    _ = closeSingle(i, len)
+                } else {
+                    handleSingle(i, len, canOpen: true, canClose: false)
+                }
             case 0x2019: // ’
                 handleSingle(i, len, canOpen: true, canClose: true)
             default:

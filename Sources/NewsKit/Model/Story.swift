@@ -54,6 +54,14 @@ public struct Story: Sendable, Hashable, Codable {
         case .body: return paragraphs.indices.contains(paragraph) ? paragraphs[paragraph].text : ""
         }
     }
+
+    /// The words at a span (its byte range clamped to its text).
+    public func words(at span: Span) -> String {
+        let utf8 = text(of: span.field, paragraph: span.paragraph).utf8
+        let lo = max(0, min(span.start, utf8.count)), hi = max(lo, min(span.end, utf8.count))
+        let a = utf8.index(utf8.startIndex, offsetBy: lo), b = utf8.index(a, offsetBy: hi - lo)
+        return String(decoding: utf8[a..<b], as: UTF8.self)
+    }
 }
 
 public struct Paragraph: Sendable, Hashable, Codable {

@@ -1,7 +1,18 @@
+import NewsArchive
+
 /// Quotes grouped by speaker: the open story's, or one person's across the
 /// archive while a filter is active (each quote then names its story).
 public enum QuotesPane: Pane {
     public static let id = PaneID.quotes
+    /// Attributions less sure than this are marked with a dim `?` after the
+    /// quote's mark (`w` says why the quote has its speaker).
+    public static let lowConfidence = 0.7
+
+    /// Whether the quote's speaker comes from a rule that is often wrong.
+    public static func isUnsure(_ q: QuoteRecord) -> Bool {
+        guard q.speaker != nil, let a = q.attribution else { return false }
+        return a.confidence < lowConfidence
+    }
 
     public static func title(_ state: ReaderState) -> String {
         let n = state.quoteRows.filter { $0.quote != nil }.count
@@ -36,7 +47,9 @@ public enum QuotesPane: Pane {
                 b.put(Draw.fit(t, rect.width), x: rect.x, y: y, style: Theme.header, limit: rect.maxX)
             case .quote(let q):
                 let mark = q.kind == "direct" ? "“" : q.kind == "partial" ? "‘" : "~"
-                let x = b.put("  " + mark + " ", x: rect.x, y: y, style: Theme.quote(q.kind), limit: rect.maxX)
+                var x = b.put("  " + mark, x: rect.x, y: y, style: Theme.quote(q.kind), limit: rect.maxX)
+                x = b.put(isUnsure(q) ? "?" : " ", x: x, y: y, style: Theme.dim, limit: rect.maxX)
+                x = b.put(" ", x: x, y: y, limit: rect.maxX)
                 let source = spansStories ? Draw.fit(Draw.oneLine(q.headline), max(12, rect.width / 3)) : ""
                 Draw.row(Draw.oneLine(q.text), right: source, in: Rect(x: x, y: y, width: rect.maxX - x, height: 1),
                          y: y, style: .plain, into: &b)
