@@ -3,7 +3,7 @@
 # installed when run as root.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev pkg-config tmux libpq-dev postgresql
 export LANG := C.UTF-8
 
 .PHONY: all deps build release run test bench fuzz clean

@@ -22,10 +22,18 @@ let package = Package(
         ),
         // Model, parsing and extraction: pure Swift, no I/O beyond reading files.
         .target(name: "NewsKit", dependencies: ["NewsResources"]),
-        // The SQLite archive (GRDB, FTS5), cross-story linking and queries.
+        // libpq, the PostgreSQL C client: a system library, no build time.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The archive: SQLite (GRDB, FTS5) embedded, PostgreSQL (libpq) shared;
+        // cross-story linking and queries.
         .target(
             name: "NewsArchive",
-            dependencies: ["NewsKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NewsKit", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The reader as pure Swift: state, actions, layout, cell buffer. No terminal.
         .target(name: "NewsReader", dependencies: ["NewsKit", "NewsArchive"]),

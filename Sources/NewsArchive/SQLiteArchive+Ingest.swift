@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import NewsKit
 
-extension SQLiteArchive {
+extension SQLiteArchive: IngestingArchive {
     public func store(_ items: [IngestItem]) throws -> IngestReport {
         let prepared = ParallelMap.map(items) { PreparedStory($0) }
         var report = IngestReport()
@@ -41,6 +41,53 @@ extension SQLiteArchive {
     }
 
     public func ingest(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestReport {
+        try ingestFiles(paths: paths, progress: progress)
+    }
+
+    func storedAlready(_ files: [(path: String, hash: String)]) throws -> Set<String> {
+        try read { db -> Set<String> in
+            var found = Set<String>()
+            let byHash = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
+            let bySource = try db.cachedStatement(sql: "SELECT contentHash FROM story WHERE source = ?")
+            for (path, hash) in files {
+                guard try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
+                let here = try String.fetchAll(bySource, arguments: [Self.absolute(path)])
+                if here.allSatisfy({ $0 == hash }) { found.insert(path + "\u{0}" + hash) }
+            }
+            return found
+        }
+    }
+
+    func ingestFinished() {
+        // Fold the WAL back into the archive file and empty it, without
+        // waiting: when a reader is browsing, this gives up and SQLite
+        // checkpoints later.
+        _ = try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+}
+
+/// What the shared ingest below needs of a backend (SQLite, PostgreSQL): the
+/// reading, hashing, parsing and extracting on all cores, the batching and
+/// the one background writer are the same for both.
+protocol IngestingArchive: ArchiveStore {
+    /// How many stories one write transaction holds.
+    var batchSize: Int { get }
+    /// Of these files, the ones whose bytes are stored already and whose
+    /// path holds no other version, as `path + "\0" + hash`.
+    func storedAlready(_ files: [(path: String, hash: String)]) throws -> Set<String>
+    /// Writes one batch in one transaction and adds its outcome to `report`
+    /// only once it is committed.
+    func write(_ batch: [PreparedStory], linker: EntityLinker, into report: inout IngestReport) throws
+    /// After the last batch (housekeeping; errors ignored).
+    func ingestFinished()
+}
+
+extension IngestingArchive {
+    func ingestFiles(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestReport {
         let loader = StoryLoader()
         let extractor = Extractor()
         var report = IngestReport()
@@ -94,26 +141,8 @@ extension SQLiteArchive {
             }
         }
         try pending.wait(into: &report)
-        // Fold the WAL back into the archive file and empty it, without
-        // waiting: when a reader is browsing, this gives up and SQLite
-        // checkpoints later.
-        _ = try? pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
+        ingestFinished()
         return report
-    }
-
-    enum FileRead: Sendable {
-        case read(path: String, data: Data, hash: String)
-        case failed(IngestReport.Failure)
-    }
-
-    enum Prepared: Sendable {
-        case ready(PreparedStory)
-        case unchanged
-        case failed(IngestReport.Failure)
     }
 
     /// Reads and hashes a chunk, skips what the archive already holds, and
@@ -129,18 +158,10 @@ extension SQLiteArchive {
         }
         // Files whose bytes are stored already, and whose path holds no other
         // version, need no parsing or extraction.
-        let known: Set<String> = (try? self.read { db -> Set<String> in
-            var found = Set<String>()
-            let byHash = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
-            let bySource = try db.cachedStatement(sql: "SELECT contentHash FROM story WHERE source = ?")
-            for entry in read {
-                guard case .read(let path, _, let hash) = entry,
-                      try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
-                let here = try String.fetchAll(bySource, arguments: [Self.absolute(path)])
-                if here.allSatisfy({ $0 == hash }) { found.insert(path + "\u{0}" + hash) }
-            }
-            return found
-        }) ?? []
+        let known: Set<String> = (try? storedAlready(read.compactMap { entry -> (path: String, hash: String)? in
+            guard case .read(let path, _, let hash) = entry else { return nil }
+            return (path, hash)
+        })) ?? []
         return ParallelMap.map(read) { entry -> Prepared in
             switch entry {
             case .failed(let f): return .failed(f)
@@ -162,6 +183,19 @@ extension SQLiteArchive {
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
+}
+
+/// A file of the ingest read and hashed (`prepare`).
+enum FileRead: Sendable {
+    case read(path: String, data: Data, hash: String)
+    case failed(IngestReport.Failure)
+}
+
+/// A file of the ingest after `prepare`.
+enum Prepared: Sendable {
+    case ready(PreparedStory)
+    case unchanged
+    case failed(IngestReport.Failure)
 }
 
 /// The one batch being written in the background, and how it ended.
