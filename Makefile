@@ -40,9 +40,12 @@ release: deps
 run: build
 	.build/debug/newsroom browse Resources/corpus
 
+# The archive tests run on SQLite and on a throwaway PostgreSQL cluster that
+# .ci/with-postgres starts (Unix socket in a fresh /tmp folder; as root it runs
+# as the system user newsroom-pg) and stops at the end, even when tests fail.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	.ci/with-postgres $(SWIFT) test --skip-build
 
 # libFuzzer over parsing and extraction for FUZZ_SECONDS, seeded with the sample
 # corpus; crashing inputs land in .build-fuzz/crashes/.

@@ -22,8 +22,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        var store = try archive.open(.readWrite)
-        store.batchSize = batchSize
+        let store = try archive.open(.readWrite, batchSize: batchSize)
         let showProgress = isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
         let started = Date()
         var progress: (@Sendable (Int, Int) -> Void)?

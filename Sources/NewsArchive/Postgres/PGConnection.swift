@@ -154,9 +154,11 @@ final class PGConnection: @unchecked Sendable {
         // C strings that live until PQexecParams returns.
         var storage: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
         defer { for p in storage { free(p) } }
-        let result: OpaquePointer? = storage.withUnsafeMutableBufferPointer { buffer in
+        // Without parameters: the simple protocol, which also runs several
+        // statements (a migration) in one call.
+        let result: OpaquePointer? = texts.isEmpty ? PQexec(handle, sql) : storage.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(1, buffer.count)) {
-                PQexecParams(handle, sql, Int32(texts.count), nil, texts.isEmpty ? nil : $0, nil, nil, 0)
+                PQexecParams(handle, sql, Int32(texts.count), nil, $0, nil, nil, 0)
             }
         }
         defer { PQclear(result) }

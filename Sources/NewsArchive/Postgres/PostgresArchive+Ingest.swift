@@ -167,7 +167,7 @@ struct PostgresWriter {
         if !links.isEmpty {
             try c.run("""
                 INSERT INTO story_entity (entity_id, date_key, story_id, mention_count, quote_count, spans)
-                SELECT e, $1, $2, m, q, decode(s, 'hex')
+                SELECT e, $1::integer, $2::bigint, m, q, decode(s, 'hex')
                 FROM unnest($3::bigint[], $4::integer[], $5::integer[], $6::text[]) AS l(e, m, q, s)
                 """, [p.dateKey, storyID, PGIDArray(ids: links.map(\.entity)), PGIDArray(ids: links.map { Int64($0.mentions) }),
                       PGIDArray(ids: links.map { Int64($0.quotes) }),
@@ -180,7 +180,7 @@ struct PostgresWriter {
             try c.run("""
                 INSERT INTO quote (story_id, date_key, ordinal, text, kind, speaker, speaker_id, speaker_ordinal,
                                    paragraph, start, "end", detail)
-                SELECT $1, $2, o, t, k, sp, sid, so, pa, st, en, d
+                SELECT $1::bigint, $2::integer, o, t, k, sp, sid, so, pa, st, en, d
                 FROM unnest($3::integer[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::integer[],
                             $9::integer[], $10::integer[], $11::integer[], $12::text[])
                   AS q(o, t, k, sp, sid, so, pa, st, en, d)
@@ -273,7 +273,7 @@ struct PostgresEntityRows: EntityRows {
         try c.run("INSERT INTO entity_alias (alias, type, entity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
                   [alias, type, entity])
         try c.run("""
-            INSERT INTO entity_word (word, entity_id) SELECT DISTINCT w, $2 FROM unnest($1::text[]) AS w
+            INSERT INTO entity_word (word, entity_id) SELECT DISTINCT w, $2::bigint FROM unnest($1::text[]) AS w
             ON CONFLICT DO NOTHING
             """, [PGTextArray(values: alias.split(separator: " ").map(String.init)), entity])
     }
