@@ -151,6 +151,10 @@ final class PGConnection: @unchecked Sendable {
     func run(_ sql: String, _ parameters: [any PGParameter]) throws -> PGRows {
         guard let handle else { throw PGError(message: "not connected", connectionLost: true) }
         let texts = parameters.map(\.pgText)
+        // A C string ends at NUL: refuse rather than store a cut text.
+        if texts.contains(where: { $0?.utf8.contains(0) == true }) {
+            throw PGError(message: "text with a NUL character cannot be stored in PostgreSQL", connectionLost: false)
+        }
         // C strings that live until PQexecParams returns.
         var storage: [UnsafeMutablePointer<CChar>?] = texts.map { $0.flatMap { strdup($0) } }
         defer { for p in storage { free(p) } }

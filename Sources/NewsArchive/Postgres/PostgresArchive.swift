@@ -35,9 +35,10 @@ public struct PostgresArchive: ArchiveStore {
     public init(url: String, mode: Mode = .readWrite) throws {
         self.url = url
         try Self.checkURL(url)
-        // A reader never writes, whatever it is asked.
-        reader = PGConnection(url: url, setup: mode == .readOnly ? ["SET default_transaction_read_only = on"] : [])
-        writer = PGConnection(url: url)
+        // A read-only archive never writes, whatever it is asked.
+        let setup = mode == .readOnly ? ["SET default_transaction_read_only = on"] : []
+        reader = PGConnection(url: url, setup: setup)
+        writer = PGConnection(url: url, setup: setup)
         let display = url
         try Self.describing(url: display) {
             try reader.locked { c in
