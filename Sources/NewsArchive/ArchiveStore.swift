@@ -33,10 +33,13 @@ public struct ArchivedStory: Sendable, Hashable {
     public var annotated: AnnotatedStory
     /// Archive entity id of each of `annotated.entities`, same order.
     public var entityIDs: [EntityID]
-    public init(id: StoryID, annotated: AnnotatedStory, entityIDs: [EntityID]) {
+    /// The hash of the bytes the story came from (its identity; `IngestItem`).
+    public var contentHash: String
+    public init(id: StoryID, annotated: AnnotatedStory, entityIDs: [EntityID], contentHash: String = "") {
         self.id = id
         self.annotated = annotated
         self.entityIDs = entityIDs
+        self.contentHash = contentHash
     }
 }
 

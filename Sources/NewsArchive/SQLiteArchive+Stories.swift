@@ -36,7 +36,7 @@ extension SQLiteArchive {
     public func story(id: StoryID) throws -> ArchivedStory? {
         try read { db -> ArchivedStory? in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT source, headline, body, layout, entityIds, dateKey FROM story WHERE id = ?
+                SELECT source, headline, body, layout, entityIds, dateKey, contentHash FROM story WHERE id = ?
                 """, arguments: [id]) else { return nil }
             let idsText: String = row["entityIds"]
             let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
@@ -56,7 +56,7 @@ extension SQLiteArchive {
                 StoredQuote(ordinal: $0[0], text: $0[1], kind: $0[2], speaker: $0[3], speakerOrdinal: $0[4],
                             paragraph: $0[5], start: $0[6], end: $0[7], detail: $0[8])
             }
-            return try StoredStory(id: id, source: row["source"], headline: row["headline"], body: row["body"],
+            return try StoredStory(id: id, contentHash: row["contentHash"], source: row["source"], headline: row["headline"], body: row["body"],
                                    layout: row["layout"], entityIDs: entityIDs, names: names, spans: spans,
                                    quotes: quotes).archived()
         }

@@ -18,6 +18,7 @@ struct StoredQuote {
 /// `ArchivedStory` that was written.
 struct StoredStory {
     var id: StoryID
+    var contentHash: String
     var source: String
     var headline: String
     var body: String
@@ -69,6 +70,6 @@ struct StoredStory {
         return ArchivedStory(
             id: id,
             annotated: AnnotatedStory(story: story, quotes: quotes, headlineQuotes: headlineQuotes, entities: entities),
-            entityIDs: entityIDs)
+            entityIDs: entityIDs, contentHash: contentHash)
     }
 }

@@ -36,7 +36,7 @@ extension PostgresArchive {
 
     public func story(id: StoryID) throws -> ArchivedStory? {
         try read { c -> ArchivedStory? in
-            let r = try c.run("SELECT source, headline, body, layout, entity_ids, date_key FROM story WHERE id = $1", [id])
+            let r = try c.run("SELECT source, headline, body, layout, entity_ids, date_key, content_hash FROM story WHERE id = $1", [id])
             guard !r.isEmpty else { return nil }
             let entityIDs = r.ids(0, 4), dateKey = r.int(0, 5)
             let named = try c.run("SELECT id, name, type FROM entity WHERE id = ANY($1::bigint[])", [PGIDArray(ids: entityIDs)])
@@ -55,7 +55,7 @@ extension PostgresArchive {
                             speakerOrdinal: q.optionalInt(i, 4), paragraph: q.int(i, 5), start: q.int(i, 6),
                             end: q.int(i, 7), detail: q.text(i, 8))
             }
-            return try StoredStory(id: id, source: r.text(0, 0), headline: r.text(0, 1), body: r.text(0, 2),
+            return try StoredStory(id: id, contentHash: r.text(0, 6), source: r.text(0, 0), headline: r.text(0, 1), body: r.text(0, 2),
                                    layout: r.text(0, 3), entityIDs: entityIDs, names: names, spans: spans,
                                    quotes: quotes).archived()
         }
