@@ -146,6 +146,48 @@ struct PostgresArchiveTests {
         }
     }
 
+    /// `migrate`, then `copy` SQLite -> PostgreSQL -> SQLite through the real
+    /// binary, with NEWSROOM_DB naming the server: the copy answers every
+    /// query as the original does, and copying again changes nothing.
+    @Test func migrateAndCopyRoundTripThroughTheBinary() throws {
+        let bin = try NewsroomBinary.find()
+        try TestPostgres.withSchema { url in
+            let folder = try TempFolder()
+            defer { folder.cleanUp() }
+            try ArchiveCLITests.writeCorpus(folder)
+            let original = folder.file("original.sqlite"), back = folder.file("back.sqlite")
+            #expect(try bin.run(["ingest", "--db", original, folder.file("corpus")], in: folder).status == 0)
+
+            let (m, migrated) = try bin.json(["migrate", "--db", url], in: folder)
+            #expect(m.status == 0, "\(m.stderr)")
+            #expect(migrated["applied"] as? [Int] == [1] && migrated["schemaVersion"] as? Int == PostgresSchema.version)
+            #expect(try bin.json(["migrate", "--db", url], in: folder).1["applied"] as? [Int] == [])
+
+            let (c, copied) = try bin.json(["copy", "--from", original, "--to", url], in: folder)
+            #expect(c.status == 0, "\(c.stderr)")
+            #expect(copied["added"] as? Int == 3 && copied["countsMatch"] as? Bool == true)
+            let (again, resumed) = try bin.json(["copy", "--from", original, "--to", url], in: folder)
+            #expect(again.status == 0 && resumed["unchanged"] as? Int == 3 && resumed["added"] as? Int == 0)
+            #expect(try bin.run(["copy", "--from", url, "--to", back], in: folder).status == 0)
+
+            let queries = [["stories"], ["entities"], ["quotes"], ["search", "cranes"], ["mentions", "Ilse Marrow"],
+                           ["quotes", "--speaker", "Marrow"], ["related", "1"]]
+            for q in queries {
+                let a = try bin.run(q + ["--db", original, "--json"], in: folder)
+                let b = try bin.run(q + ["--db", back, "--json"], in: folder)
+                #expect(a.status == 0 && a.stdout == b.stdout, "\(q): \(a.stderr)")
+            }
+            // NEWSROOM_DB names the server for every command.
+            let viaEnvironment = try bin.run(["stories", "--json"], in: folder, environment: ["NEWSROOM_DB": url])
+            #expect(viaEnvironment.stdout == (try bin.run(["stories", "--db", original, "--json"], in: folder)).stdout)
+            // Copying into an archive that holds other stories: counts differ, exit 1, one line.
+            let other = folder.file("other.sqlite")
+            _ = try SQLiteArchive(path: other).store([Harbour.story1().item()])
+            let mismatch = try bin.run(["copy", "--from", original, "--to", other], in: folder)
+            #expect(mismatch.status == 1 && mismatch.stderr.split(separator: "\n").count == 1, "\(mismatch.stderr)")
+        }
+    }
+
     @Test func searchTextWithTsquerySyntaxIsPlainWords() throws {
         try TestPostgres.withSchema { url in
             let archive = try PostgresArchive(url: url)
