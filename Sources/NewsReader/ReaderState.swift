@@ -188,6 +188,8 @@ public struct ReaderState: Sendable {
     public var overlay: Overlay?
     /// One line for the status bar until the next key (errors, "no more mentions").
     public var message: String?
+    /// Stories other processes committed since the list was last loaded.
+    public var newStories = 0
     public var shouldQuit = false
 
     public init(width: Int = 160, height: Int = 48) {

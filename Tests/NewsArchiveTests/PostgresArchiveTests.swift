@@ -188,6 +188,52 @@ struct PostgresArchiveTests {
         }
     }
 
+    /// A listener hears of committed stories only, with their number.
+    @Test func listenersHearOfCommittedStories() throws {
+        try TestPostgres.withSchema { url in
+            let archive = try PostgresArchive(url: url)
+            let news = try PostgresArchive(url: url, mode: .readOnly).storyNotifications()
+            #expect(news.newStories() == 0)
+            _ = try archive.store([Harbour.story1().item(), Harbour.story2().item()])
+            var heard = 0
+            let end = Date().addingTimeInterval(20)
+            while heard < 2 && Date() < end { heard += news.newStories(timeout: 0.5) }
+            #expect(heard == 2)
+            // Nothing for a batch that changed nothing, or one that failed.
+            let again = try archive.store([Harbour.story1().item()])
+            #expect(again.unchanged == 1)
+            #expect(news.newStories(timeout: 1) == 0)
+            var broken = Harbour.story3()
+            broken.paragraphs[0] += "\u{0}"
+            #expect(throws: ArchiveError.self) { try archive.store([broken.item()]) }
+            #expect(news.newStories(timeout: 1) == 0)
+        }
+    }
+
+    /// The reader on a shared archive, in tmux: another process ingests a
+    /// story, the open reader says so, and Ctrl-L lists it.
+    @Test func anOpenReaderHearsOfNewStories() throws {
+        let bin = try NewsroomBinary.find()
+        try TestPostgres.withSchema { url in
+            let folder = try TempFolder()
+            defer { folder.cleanUp() }
+            try ArchiveCLITests.writeCorpus(folder)
+            #expect(try bin.run(["ingest", "--db", url, folder.file("corpus")], in: folder).status == 0)
+            let tmux = try TmuxTerminal.program([bin.path, "browse", "--db", url], in: folder)
+            defer { tmux.close() }
+            tmux.waitFor("Stories 1/3")
+            try folder.write("late/d.txt", ArchiveCLITests.wireStory(
+                headline: "Ferry timetable changes for winter", dateline: "QUENBY, March 9, 2031 (Newswire) -",
+                paragraphs: ["The ferry will sail twice a day from November, the harbour office said."]))
+            #expect(try bin.run(["ingest", "--db", url, folder.file("late")], in: folder).status == 0)
+            tmux.waitFor("1 new story — Ctrl-L")
+            tmux.keys("C-l")
+            let screen = tmux.waitFor("Ferry timetable changes")
+            #expect(screen.contains("/4"))
+            tmux.keys("q")
+        }
+    }
+
     @Test func searchTextWithTsquerySyntaxIsPlainWords() throws {
         try TestPostgres.withSchema { url in
             let archive = try PostgresArchive(url: url)

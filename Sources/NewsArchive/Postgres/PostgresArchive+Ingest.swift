@@ -74,8 +74,10 @@ extension PostgresArchive: IngestingArchive {
                         }
                         try w.flush()
                         if added + updated > 0 {
-                            // Delivered at commit to readers that LISTEN.
-                            try c.run("SELECT pg_notify('newsroom_stories', $1)", [added + updated])
+                            // Delivered at commit to readers that LISTEN. Channels are
+                            // database-wide: the payload names the archive's schema.
+                            try c.run("SELECT pg_notify('\(StoryNotifications.channel)', current_schema() || ' ' || $1)",
+                                      [added + updated])
                         }
                         try c.run("COMMIT", [])
                         return (added, updated, unchanged)

@@ -10,9 +10,15 @@ func runBrowser(archive: any ArchiveStore) throws -> Int32 {
     defer { screen.end() }
     let size = screen.size
     var session = ReaderSession(archive: archive, width: size.width, height: size.height)
+    // A shared archive says when other machines add stories.
+    let news = (archive as? PostgresArchive).flatMap { try? $0.storyNotifications() }
     screen.draw(session.render())
     while !session.state.shouldQuit {
         if TerminalRestore.stopSignal != 0 { return TerminalRestore.stopSignal }
+        if let n = news?.newStories(), n > 0 {
+            session.send(.newStories(n))
+            screen.draw(session.render())
+        }
         guard let input = screen.read() else { continue }
         switch input {
         case .key(let k):
