@@ -147,6 +147,24 @@ extension PreparedStory {
     }
 }
 
+extension IngestReport {
+    /// Counts one story's outcome.
+    mutating func count(_ outcome: ArchiveWriter.Outcome) {
+        switch outcome {
+        case .added: added += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+
+    /// Adds a committed batch's counts.
+    mutating func add(_ batch: IngestReport) {
+        added += batch.added
+        updated += batch.updated
+        unchanged += batch.unchanged
+    }
+}
+
 /// Counter changes to apply to entity rows once per batch rather than once
 /// per story.
 struct EntityCounts {

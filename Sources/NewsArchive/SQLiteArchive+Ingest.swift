@@ -17,22 +17,14 @@ extension SQLiteArchive: IngestingArchive {
     func write(_ batch: [PreparedStory], linker: EntityLinker, into report: inout IngestReport) throws {
         if batch.isEmpty { return }
         do {
-            let counts = try pool.write { db -> (Int, Int, Int) in
+            let counts = try pool.write { db -> IngestReport in
                 var writer = try ArchiveWriter(db: db, linker: linker)
-                var added = 0, updated = 0, unchanged = 0
-                for p in batch {
-                    switch try writer.write(p) {
-                    case .added: added += 1
-                    case .updated: updated += 1
-                    case .unchanged: unchanged += 1
-                    }
-                }
+                var counts = IngestReport()
+                for p in batch { counts.count(try writer.write(p)) }
                 try writer.flush()
-                return (added, updated, unchanged)
+                return counts
             }
-            report.added += counts.0
-            report.updated += counts.1
-            report.unchanged += counts.2
+            report.add(counts)
         } catch {
             // The transaction rolled back: forget what the linker saw in it.
             linker.reset()
@@ -219,10 +211,7 @@ private final class PendingWrite: @unchecked Sendable {
         group.wait()
         guard let r = result else { return }
         result = nil
-        let partial = try r.get()
-        report.added += partial.added
-        report.updated += partial.updated
-        report.unchanged += partial.unchanged
+        report.add(try r.get())
         after?()
         after = nil
     }

@@ -53,7 +53,7 @@ extension SQLiteArchive {
                 SELECT ordinal, text, kind, speaker, speakerOrdinal, paragraph, start, "end", detail
                 FROM quote WHERE dateKey = ? AND storyId = ? ORDER BY ordinal
                 """, arguments: [dateKey, id]).map {
-                StoredQuote(ordinal: $0[0], text: $0[1], kind: $0[2], speaker: $0[3], speakerOrdinal: $0[4],
+                PreparedStory.PreparedQuote(ordinal: $0[0], text: $0[1], kind: $0[2], speaker: $0[3], speakerOrdinal: $0[4],
                             paragraph: $0[5], start: $0[6], end: $0[7], detail: $0[8])
             }
             return try StoredStory(id: id, contentHash: row["contentHash"], source: row["source"], headline: row["headline"], body: row["body"],

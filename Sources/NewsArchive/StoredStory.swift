@@ -1,19 +1,6 @@
 import Foundation
 import NewsKit
 
-/// A quote row as both backends store it.
-struct StoredQuote {
-    var ordinal: Int
-    var text: String
-    var kind: String
-    var speaker: String?
-    var speakerOrdinal: Int?
-    var paragraph: Int
-    var start: Int
-    var end: Int
-    var detail: String
-}
-
 /// A story's stored rows, read by either backend, turned back into the
 /// `ArchivedStory` that was written.
 struct StoredStory {
@@ -30,8 +17,8 @@ struct StoredStory {
     var names: [EntityID: (name: String, type: String)]
     /// The story's mention spans of all its entities, any order.
     var spans: [MentionSpan]
-    /// Its quotes by ordinal (headline quotes have negative ordinals).
-    var quotes: [StoredQuote]
+    /// Its quote rows, as written (headline quotes have negative ordinals).
+    var quotes: [PreparedStory.PreparedQuote]
 
     func archived() throws -> ArchivedStory {
         let layout = try JSONDecoder().decode(StoredLayout.self, from: Data(self.layout.utf8))

@@ -59,36 +59,28 @@ extension PostgresArchive: IngestingArchive {
             // other ingesters write between them.
             linker.reset()
             do {
-                let counts = try writer.locked { c -> (Int, Int, Int) in
+                let counts = try writer.locked { c -> IngestReport in
                     try c.run("BEGIN", [])
                     do {
                         try c.run("SELECT pg_advisory_xact_lock(hashtext('newsroom-write:' || current_schema()))", [])
                         var w = PostgresWriter(c: c, linker: linker)
-                        var added = 0, updated = 0, unchanged = 0
-                        for p in batch {
-                            switch try w.write(p) {
-                            case .added: added += 1
-                            case .updated: updated += 1
-                            case .unchanged: unchanged += 1
-                            }
-                        }
+                        var counts = IngestReport()
+                        for p in batch { counts.count(try w.write(p)) }
                         try w.flush()
-                        if added + updated > 0 {
+                        if counts.added + counts.updated > 0 {
                             // Delivered at commit to readers that LISTEN. Channels are
                             // database-wide: the payload names the archive's schema.
                             try c.run("SELECT pg_notify('\(StoryNotifications.channel)', current_schema() || ' ' || $1)",
-                                      [added + updated])
+                                      [counts.added + counts.updated])
                         }
                         try c.run("COMMIT", [])
-                        return (added, updated, unchanged)
+                        return counts
                     } catch {
                         _ = try? c.run("ROLLBACK", [])
                         throw error
                     }
                 }
-                report.added += counts.0
-                report.updated += counts.1
-                report.unchanged += counts.2
+                report.add(counts)
                 return
             } catch let e as PGError where e.connectionLost && attempt < Self.attempts {
                 notice?("\(url): connection lost while writing (\(e.message)); writing the batch of \(batch.count) again")

@@ -51,7 +51,7 @@ extension PostgresArchive {
                 FROM quote WHERE date_key = $1 AND story_id = $2 ORDER BY ordinal
                 """, [dateKey, id])
             let quotes = (0..<q.count).map { i in
-                StoredQuote(ordinal: q.int(i, 0), text: q.text(i, 1), kind: q.text(i, 2), speaker: q.string(i, 3),
+                PreparedStory.PreparedQuote(ordinal: q.int(i, 0), text: q.text(i, 1), kind: q.text(i, 2), speaker: q.string(i, 3),
                             speakerOrdinal: q.optionalInt(i, 4), paragraph: q.int(i, 5), start: q.int(i, 6),
                             end: q.int(i, 7), detail: q.text(i, 8))
             }

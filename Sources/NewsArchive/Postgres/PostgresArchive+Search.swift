@@ -19,18 +19,7 @@ extension PostgresArchive {
         let tsquery = PostgresText.tsquery(words)
         // Words that no story can hold (too long to index): nothing matches.
         if !words.isEmpty && tsquery == nil { return [] }
-        var speakerIDs: [EntityID] = []
-        for name in query.speakers {
-            let found = try speakers(matching: name, limit: 50).map(\.id)
-            if found.isEmpty { return [] }
-            speakerIDs += found
-        }
-        var entityIDs: [EntityID] = []
-        for name in query.entities {
-            let found = try findEntities(named: name, type: nil, limit: 50).map(\.id)
-            if found.isEmpty { return [] }
-            entityIDs += found
-        }
+        guard let (speakerIDs, entityIDs) = try searchTargets(query) else { return [] }
         let offset = max(0, offset), limit = max(0, limit)
         let window = SQLiteArchive.searchCandidateLimit
         var b = PGBindings()
