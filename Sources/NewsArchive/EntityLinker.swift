@@ -14,6 +14,21 @@ protocol EntityRows {
     func renameEntity(_ id: EntityID, name: String, key: String, surname: String) throws
     /// Adds the alias (if new) and its words for prefix look-ups.
     func insertAlias(_ alias: String, type: String, entity: EntityID) throws
+
+    // Bulk look-ups for `EntityLinker.prefetch`, on a backend where each
+    // query is a network round trip; nil when the backend has none.
+    /// (alias, type, entity id) rows for these aliases.
+    func aliasRows(_ keys: [(alias: String, type: String)]) throws -> [(String, String, EntityID)]?
+    /// (surname, person id) rows for these surnames.
+    func surnameRows(_ surnames: [String]) throws -> [(String, EntityID)]?
+    /// Folded canonical names of these entities.
+    func nameKeys(of ids: [EntityID]) throws -> [EntityID: String]?
+}
+
+extension EntityRows {
+    func aliasRows(_ keys: [(alias: String, type: String)]) throws -> [(String, String, EntityID)]? { nil }
+    func surnameRows(_ surnames: [String]) throws -> [(String, EntityID)]? { nil }
+    func nameKeys(of ids: [EntityID]) throws -> [EntityID: String]? { nil }
 }
 
 /// Links a story's entities to archive entities, so one person in many
@@ -49,6 +64,41 @@ final class EntityLinker: @unchecked Sendable {
         aliasMemo.removeAll()
         surnameMemo.removeAll()
         keyMemo.removeAll()
+    }
+
+    /// Looks up, in three queries, everything linking these entities will
+    /// ask for (their names and aliases, and surnames), so linking a batch
+    /// costs a round trip per new row rather than per look-up.
+    func prefetch(_ entities: [PreparedStory.LocalEntity], db: some EntityRows) throws {
+        var keys = Set<AliasKey>()
+        var surnames = Set<String>()
+        for e in entities {
+            let type = e.type.rawValue
+            keys.insert(AliasKey(type: type, alias: e.key))
+            for a in e.aliasKeys { keys.insert(AliasKey(type: type, alias: a)) }
+            if e.type == .person, let last = Self.lastWord(e.key) {
+                surnames.insert(last)
+                keys.insert(AliasKey(type: type, alias: last))
+            }
+        }
+        let missing = keys.filter { aliasMemo[$0] == nil }
+        if let rows = try db.aliasRows(missing.map { ($0.alias, $0.type) }) {
+            var found: [AliasKey: [EntityID]] = [:]
+            for k in missing { found[k] = [] }
+            for (alias, type, id) in rows { found[AliasKey(type: type, alias: alias), default: []].append(id) }
+            for (k, ids) in found { aliasMemo[k] = ids.sorted() }
+        }
+        let missingSurnames = surnames.filter { surnameMemo[$0] == nil }
+        if let rows = try db.surnameRows(Array(missingSurnames)) {
+            var found: [String: [EntityID]] = [:]
+            for s in missingSurnames { found[s] = [] }
+            for (surname, id) in rows { found[surname, default: []].append(id) }
+            for (s, ids) in found { surnameMemo[s] = ids.sorted() }
+        }
+        let ids = Set(aliasMemo.values.joined()).filter { keyMemo[$0] == nil }
+        if let named = try db.nameKeys(of: Array(ids)) {
+            for (id, key) in named { keyMemo[id] = key }
+        }
     }
 
     func link(_ e: PreparedStory.LocalEntity, db: some EntityRows) throws -> EntityID {

@@ -63,6 +63,7 @@ extension PostgresArchive: IngestingArchive {
                     try c.run("BEGIN", [])
                     do {
                         try c.run("SELECT pg_advisory_xact_lock(hashtext('newsroom-write:' || current_schema()))", [])
+                        try linker.prefetch(batch.flatMap(\.storyEntities), db: PostgresEntityRows(c: c))
                         var w = PostgresWriter(c: c, linker: linker)
                         var counts = IngestReport()
                         for p in batch { counts.count(try w.write(p)) }
@@ -122,13 +123,14 @@ struct PostgresWriter {
     }
 
     mutating func write(_ p: PreparedStory) throws -> ArchiveWriter.Outcome {
-        let atSource = try c.run("SELECT id FROM story WHERE source = $1 LIMIT 1", [p.source])
-        let old: StoryID? = atSource.isEmpty ? nil : atSource.int64(0, 0)
-        let same = try c.run("SELECT id FROM story WHERE content_hash = $1", [p.contentHash])
-        if !same.isEmpty {
+        let stored = try c.run("""
+            SELECT (SELECT id FROM story WHERE source = $1 LIMIT 1), (SELECT id FROM story WHERE content_hash = $2)
+            """, [p.source, p.contentHash])
+        let old = stored.optionalInt64(0, 0)
+        if let same = stored.optionalInt64(0, 1) {
             // Stored already (maybe from another path). If this path held
             // another version, that version is gone from the file: drop it.
-            if let old, old != same.int64(0, 0) {
+            if let old, old != same {
                 try delete(story: old)
                 return .updated
             }
@@ -264,11 +266,36 @@ struct PostgresEntityRows: EntityRows {
     }
 
     func insertAlias(_ alias: String, type: String, entity: EntityID) throws {
-        try c.run("INSERT INTO entity_alias (alias, type, entity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
-                  [alias, type, entity])
         try c.run("""
-            INSERT INTO entity_word (word, entity_id) SELECT DISTINCT w, $2::bigint FROM unnest($1::text[]) AS w
+            WITH a AS (
+              INSERT INTO entity_alias (alias, type, entity_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING
+            )
+            INSERT INTO entity_word (word, entity_id) SELECT DISTINCT w, $3 FROM unnest($4::text[]) AS w
             ON CONFLICT DO NOTHING
-            """, [PGTextArray(values: alias.split(separator: " ").map(String.init)), entity])
+            """, [alias, type, entity, PGTextArray(values: alias.split(separator: " ").map(String.init))])
+    }
+
+    func aliasRows(_ keys: [(alias: String, type: String)]) throws -> [(String, String, EntityID)]? {
+        if keys.isEmpty { return [] }
+        let r = try c.run("""
+            SELECT a.alias, a.type, a.entity_id FROM unnest($1::text[], $2::text[]) AS k(alias, type)
+            JOIN entity_alias a ON a.alias = k.alias AND a.type = k.type
+            """, [PGTextArray(values: keys.map(\.alias)), PGTextArray(values: keys.map(\.type))])
+        return (0..<r.count).map { (r.text($0, 0), r.text($0, 1), r.int64($0, 2)) }
+    }
+
+    func surnameRows(_ surnames: [String]) throws -> [(String, EntityID)]? {
+        if surnames.isEmpty { return [] }
+        let r = try c.run("SELECT surname, id FROM entity WHERE surname = ANY($1::text[]) AND type = 'person'",
+                          [PGTextArray(values: surnames)])
+        return (0..<r.count).map { (r.text($0, 0), r.int64($0, 1)) }
+    }
+
+    func nameKeys(of ids: [EntityID]) throws -> [EntityID: String]? {
+        if ids.isEmpty { return [:] }
+        let r = try c.run("SELECT id, name_key FROM entity WHERE id = ANY($1::bigint[])", [PGIDArray(ids: ids)])
+        var out: [EntityID: String] = [:]
+        for i in 0..<r.count { out[r.int64(i, 0)] = r.text(i, 1) }
+        return out
     }
 }
