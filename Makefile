@@ -3,7 +3,7 @@
 # installed when run as root.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2 libcurl4 pkg-config tmux
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev libxml2 libcurl4 pkg-config tmux libpq-dev postgresql
 export LANG := C.UTF-8
 
 .PHONY: all deps build release run test bench fuzz clean
@@ -41,9 +41,12 @@ release: deps
 run: build
 	.build/debug/newsroom browse Resources/corpus
 
+# The archive tests run on SQLite and on a throwaway PostgreSQL cluster that
+# .ci/with-postgres starts (Unix socket in a fresh /tmp folder; as root it runs
+# as the system user newsroom-pg) and stops at the end, even when tests fail.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	.ci/with-postgres $(SWIFT) test --skip-build
 
 # libFuzzer over parsing and extraction for FUZZ_SECONDS, seeded with the sample
 # corpus; crashing inputs land in .build-fuzz/crashes/.

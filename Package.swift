@@ -22,10 +22,18 @@ let package = Package(
         ),
         // Model, parsing and extraction: pure Swift, no I/O beyond reading files.
         .target(name: "NewsKit", dependencies: ["NewsResources"]),
-        // The SQLite archive (GRDB, FTS5), cross-story linking and queries.
+        // libpq, the PostgreSQL C client: a system library, no build time.
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // The archive: SQLite (GRDB, FTS5) embedded, PostgreSQL (libpq) shared;
+        // cross-story linking and queries.
         .target(
             name: "NewsArchive",
-            dependencies: ["NewsKit", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NewsKit", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // New inputs arriving: feeds and pages over HTTP (URLSession), drop folders.
         .target(name: "NewsFetch", dependencies: ["NewsKit", "NewsArchive"]),

@@ -33,10 +33,13 @@ public struct ArchivedStory: Sendable, Hashable {
     public var annotated: AnnotatedStory
     /// Archive entity id of each of `annotated.entities`, same order.
     public var entityIDs: [EntityID]
-    public init(id: StoryID, annotated: AnnotatedStory, entityIDs: [EntityID]) {
+    /// The hash of the bytes the story came from (its identity; `IngestItem`).
+    public var contentHash: String
+    public init(id: StoryID, annotated: AnnotatedStory, entityIDs: [EntityID], contentHash: String = "") {
         self.id = id
         self.annotated = annotated
         self.entityIDs = entityIDs
+        self.contentHash = contentHash
     }
 }
 
@@ -259,15 +262,6 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 }
 
-extension ArchiveStore {
-    public func ingest(stories: [Story]) throws -> IngestReport {
-        let extractor = Extractor()
-        var report = try store(stories.map { IngestItem(annotated: extractor.annotate($0), contentHash: StoryHash.of($0)) })
-        report.filesSeen = 0
-        return report
-    }
-}
-
 /// The archive as the reader and the CLI see it. SQLite is the embedded
 /// implementation; a server database can implement the same protocol.
 ///
@@ -288,8 +282,7 @@ public protocol ArchiveStore: Sendable {
     func store(_ items: [IngestItem]) throws -> IngestReport
     /// Extract and store stories parsed elsewhere (fetched feed items and
     /// pages) in one transaction, each known by its `source` and hashed by its
-    /// fields (`StoryHash`). A default implementation extracts them all and
-    /// calls `store`; SQLite skips the extraction of unchanged ones.
+    /// fields (`StoryHash`); unchanged ones are counted, not extracted again.
     func ingest(stories: [Story]) throws -> IngestReport
 
     // MARK: Stories

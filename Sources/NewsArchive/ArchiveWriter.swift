@@ -107,6 +107,68 @@ struct PreparedStory: Sendable {
     }
 }
 
+extension PreparedStory {
+    /// One `story_entity` row: an archive entity's mentions and quotes in the story.
+    struct LinkRow: Sendable {
+        var entity: EntityID
+        var mentions: Int
+        var quotes: Int
+        var packed: [UInt8]
+    }
+
+    /// The story's rows once its local entities are linked to archive `ids`
+    /// (same order as `storyEntities`), and each quote's speaker id. One row
+    /// per archive entity, even when the story's own clustering left two
+    /// local entities that link to the same one: their mentions are then
+    /// merged into one set of spans. Rows in entity id order.
+    func linkRows(_ ids: [EntityID]) -> (links: [LinkRow], speakers: [EntityID?]) {
+        var perEntity: [EntityID: (locals: [Int], quotes: Int)] = [:]
+        for i in storyEntities.indices { perEntity[ids[i], default: ([], 0)].locals.append(i) }
+        var speakers: [EntityID?] = []
+        speakers.reserveCapacity(quotes.count)
+        for q in quotes {
+            let sid = q.speakerOrdinal.map { ids[$0] }
+            speakers.append(sid)
+            if let sid { perEntity[sid, default: ([], 0)].quotes += 1 }
+        }
+        var links: [LinkRow] = []
+        links.reserveCapacity(perEntity.count)
+        for (id, c) in perEntity.sorted(by: { $0.key < $1.key }) {
+            var packed: [UInt8] = []
+            var mentions = 0
+            if c.locals.count == 1 {
+                let e = storyEntities[c.locals[0]]
+                packed = e.packedSpans
+                mentions = e.mentionCount
+            } else if c.locals.count > 1 {
+                let spans = MentionSpans.normalize(c.locals.flatMap { storyEntities[$0].spans })
+                packed = MentionSpans.pack(spans)
+                mentions = spans.count
+            }
+            links.append(LinkRow(entity: id, mentions: mentions, quotes: c.quotes, packed: packed))
+        }
+        return (links, speakers)
+    }
+}
+
+extension IngestReport {
+    /// Counts one story's outcome.
+    mutating func count(_ outcome: ArchiveWriter.Outcome) {
+        switch outcome {
+        case .added: added += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        }
+    }
+
+    /// Adds a committed batch's counts.
+    mutating func add(_ batch: IngestReport) {
+        added += batch.added
+        updated += batch.updated
+        unchanged += batch.unchanged
+    }
+}
+
 /// Counter changes to apply to entity rows once per batch rather than once
 /// per story.
 struct EntityCounts {
@@ -180,7 +242,8 @@ struct ArchiveWriter {
         // Link first: the layout stores each local entity's archive id.
         var ids: [EntityID] = []
         ids.reserveCapacity(p.storyEntities.count)
-        for e in p.storyEntities { ids.append(try linker.link(e, db: db)) }
+        let rows = SQLiteEntityRows(db: db)
+        for e in p.storyEntities { ids.append(try linker.link(e, db: rows)) }
 
         let distinct = Set(ids)
         try insertStory.run { b in
@@ -200,40 +263,17 @@ struct ArchiveWriter {
         let storyID = reuseID ?? db.lastInsertedRowID
         unindexed.append(storyID)
 
-        // One story_entity row per archive entity, even when the story's own
-        // clustering left two local entities that link to the same one: their
-        // mentions are then merged into one set of spans.
-        var perEntity: [EntityID: (locals: [Int], quotes: Int)] = [:]
-        perEntity.reserveCapacity(distinct.count)
-        for i in p.storyEntities.indices { perEntity[ids[i], default: ([], 0)].locals.append(i) }
-        var quoteSpeakerIDs: [EntityID?] = []
-        quoteSpeakerIDs.reserveCapacity(p.quotes.count)
-        for q in p.quotes {
-            let sid = q.speakerOrdinal.map { ids[$0] }
-            quoteSpeakerIDs.append(sid)
-            if let sid { perEntity[sid, default: ([], 0)].quotes += 1 }
-        }
-        for (id, c) in perEntity {
-            var packed: [UInt8] = []
-            var mentions = 0
-            if c.locals.count == 1 {
-                let e = p.storyEntities[c.locals[0]]
-                packed = e.packedSpans
-                mentions = e.mentionCount
-            } else if c.locals.count > 1 {
-                let spans = MentionSpans.normalize(c.locals.flatMap { p.storyEntities[$0].spans })
-                packed = MentionSpans.pack(spans)
-                mentions = spans.count
-            }
+        let (links, quoteSpeakerIDs) = p.linkRows(ids)
+        for link in links {
             try insertLink.run { b in
-                b.int64(id)
+                b.int64(link.entity)
                 b.int(p.dateKey)
                 b.int64(storyID)
-                b.int(mentions)
-                b.int(c.quotes)
-                b.blob(packed)
+                b.int(link.mentions)
+                b.int(link.quotes)
+                b.blob(link.packed)
             }
-            deltas[id, default: EntityCounts()].add(mentions: mentions, stories: 1, quotes: c.quotes)
+            deltas[link.entity, default: EntityCounts()].add(mentions: link.mentions, stories: 1, quotes: link.quotes)
         }
         for (q, sid) in zip(p.quotes, quoteSpeakerIDs) {
             try insertQuote.run { b in
@@ -300,5 +340,44 @@ struct ArchiveWriter {
             try update.execute(arguments: [d.mentions, d.stories, d.quotes, id])
         }
         deltas.removeAll()
+    }
+}
+
+/// `EntityLinker`'s look-ups and inserts on an SQLite archive.
+struct SQLiteEntityRows: EntityRows {
+    let db: Database
+
+    func aliasIDs(_ alias: String, type: String) throws -> [EntityID] {
+        try EntityID.fetchAll(
+            db.cachedStatement(sql: "SELECT entityId FROM entity_alias WHERE alias = ? AND type = ? ORDER BY entityId"),
+            arguments: [alias, type])
+    }
+
+    func surnamePersonIDs(_ surname: String) throws -> [EntityID] {
+        try EntityID.fetchAll(
+            db.cachedStatement(sql: "SELECT id FROM entity WHERE surname = ? AND type = 'person' ORDER BY id"),
+            arguments: [surname])
+    }
+
+    func nameKey(of id: EntityID) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT nameKey FROM entity WHERE id = ?"), arguments: [id]) ?? ""
+    }
+
+    func insertEntity(name: String, type: String, key: String, surname: String?) throws -> EntityID {
+        try db.cachedStatement(sql: "INSERT INTO entity (name, type, nameKey, surname) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [name, type, key, surname])
+        return db.lastInsertedRowID
+    }
+
+    func renameEntity(_ id: EntityID, name: String, key: String, surname: String) throws {
+        try db.execute(sql: "UPDATE entity SET name = ?, nameKey = ?, surname = ? WHERE id = ?",
+                       arguments: [name, key, surname, id])
+    }
+
+    func insertAlias(_ alias: String, type: String, entity: EntityID) throws {
+        try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_alias (alias, type, entityId) VALUES (?, ?, ?)")
+            .execute(arguments: [alias, type, entity])
+        let insertWord = try db.cachedStatement(sql: "INSERT OR IGNORE INTO entity_word (word, entityId) VALUES (?, ?)")
+        for w in alias.split(separator: " ") { try insertWord.execute(arguments: [String(w), entity]) }
     }
 }

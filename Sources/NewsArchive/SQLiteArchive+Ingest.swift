@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import NewsKit
 
-extension SQLiteArchive {
+extension SQLiteArchive: IngestingArchive {
     public func store(_ items: [IngestItem]) throws -> IngestReport {
         let prepared = ParallelMap.map(items) { PreparedStory($0) }
         var report = IngestReport()
@@ -17,22 +17,14 @@ extension SQLiteArchive {
     func write(_ batch: [PreparedStory], linker: EntityLinker, into report: inout IngestReport) throws {
         if batch.isEmpty { return }
         do {
-            let counts = try pool.write { db -> (Int, Int, Int) in
+            let counts = try pool.write { db -> IngestReport in
                 var writer = try ArchiveWriter(db: db, linker: linker)
-                var added = 0, updated = 0, unchanged = 0
-                for p in batch {
-                    switch try writer.write(p) {
-                    case .added: added += 1
-                    case .updated: updated += 1
-                    case .unchanged: unchanged += 1
-                    }
-                }
+                var counts = IngestReport()
+                for p in batch { counts.count(try writer.write(p)) }
                 try writer.flush()
-                return (added, updated, unchanged)
+                return counts
             }
-            report.added += counts.0
-            report.updated += counts.1
-            report.unchanged += counts.2
+            report.add(counts)
         } catch {
             // The transaction rolled back: forget what the linker saw in it.
             linker.reset()
@@ -41,6 +33,58 @@ extension SQLiteArchive {
     }
 
     public func ingest(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestReport {
+        try ingestFiles(paths: paths, progress: progress)
+    }
+
+    public func ingest(stories: [Story]) throws -> IngestReport {
+        try ingestParsed(stories)
+    }
+
+    func storedAlready(_ pairs: [(source: String, hash: String)]) throws -> Set<String> {
+        try read { db -> Set<String> in
+            var found = Set<String>()
+            let byHash = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
+            let bySource = try db.cachedStatement(sql: "SELECT contentHash FROM story WHERE source = ?")
+            for (source, hash) in pairs {
+                guard try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
+                let here = try String.fetchAll(bySource, arguments: [source])
+                if here.allSatisfy({ $0 == hash }) { found.insert(source + "\u{0}" + hash) }
+            }
+            return found
+        }
+    }
+
+    func ingestFinished() {
+        // Fold the WAL back into the archive file and empty it, without
+        // waiting: when a reader is browsing, this gives up and SQLite
+        // checkpoints later.
+        _ = try? pool.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA busy_timeout = 0")
+            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+}
+
+/// What the shared ingest below needs of a backend (SQLite, PostgreSQL): the
+/// reading, hashing, parsing and extracting on all cores, the batching and
+/// the one background writer are the same for both.
+protocol IngestingArchive: ArchiveStore {
+    /// How many stories one write transaction holds.
+    var batchSize: Int { get }
+    /// Of these (source as stored, content hash) pairs, the ones whose hash
+    /// is stored already and whose source holds no other version, as
+    /// `source + "\0" + hash`: storing them again would change nothing.
+    func storedAlready(_ pairs: [(source: String, hash: String)]) throws -> Set<String>
+    /// Writes one batch in one transaction and adds its outcome to `report`
+    /// only once it is committed.
+    func write(_ batch: [PreparedStory], linker: EntityLinker, into report: inout IngestReport) throws
+    /// After the last batch (housekeeping; errors ignored).
+    func ingestFinished()
+}
+
+extension IngestingArchive {
+    func ingestFiles(paths: [String], progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestReport {
         let loader = StoryLoader()
         let extractor = Extractor()
         var report = IngestReport()
@@ -94,33 +138,8 @@ extension SQLiteArchive {
             }
         }
         try pending.wait(into: &report)
-        // Fold the WAL back into the archive file and empty it, without
-        // waiting: when a reader is browsing, this gives up and SQLite
-        // checkpoints later.
-        _ = try? pool.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA busy_timeout = 0")
-            defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
-            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-        }
+        ingestFinished()
         return report
-    }
-
-    enum FileRead: Sendable {
-        case read(path: String, data: Data, hash: String)
-        case failed(IngestReport.Failure)
-    }
-
-    enum Prepared: Sendable {
-        case ready(PreparedStory)
-        case unchanged
-        case failed(IngestReport.Failure)
-    }
-
-    /// A parsed story and its content hash, or what stopped a file.
-    enum Parsed: Sendable {
-        case story(Story, hash: String)
-        case unchanged
-        case failed(IngestReport.Failure)
     }
 
     /// Reads and hashes a chunk, skips what the archive already holds, and
@@ -137,9 +156,9 @@ extension SQLiteArchive {
         }
         // Files whose bytes are stored already, and whose path holds no other
         // version, need no parsing or extraction.
-        let known = unchangedKeys(read.compactMap { entry in
+        let known = (try? storedAlready(read.compactMap { entry in
             if case .read(let path, _, let hash) = entry { (Self.absolute(path), hash) } else { nil }
-        })
+        })) ?? []
         let parsed = ParallelMap.map(read) { entry -> [Parsed] in
             switch entry {
             case .failed(let f): return [.failed(f)]
@@ -161,7 +180,9 @@ extension SQLiteArchive {
 
     /// Extracts the parsed stories the archive does not hold yet, in parallel.
     func extract(_ parsed: [Parsed], extractor: Extractor) -> [Prepared] {
-        let known = unchangedKeys(parsed.compactMap { if case .story(let s, let h) = $0 { (s.source, h) } else { nil } })
+        let known = (try? storedAlready(parsed.compactMap {
+            if case .story(let s, let h) = $0 { (s.source, h) } else { nil }
+        })) ?? []
         return ParallelMap.map(parsed) { entry -> Prepared in
             switch entry {
             case .failed(let f): return .failed(f)
@@ -171,22 +192,6 @@ extension SQLiteArchive {
                 return .ready(PreparedStory(IngestItem(annotated: extractor.annotate(story), contentHash: hash)))
             }
         }
-    }
-
-    /// `source NUL hash` of each pair whose hash is stored and whose source
-    /// holds no other version: storing it again would change nothing.
-    func unchangedKeys(_ pairs: [(source: String, hash: String)]) -> Set<String> {
-        (try? self.read { db -> Set<String> in
-            var found = Set<String>()
-            let byHash = try db.cachedStatement(sql: "SELECT 1 FROM story WHERE contentHash = ?")
-            let bySource = try db.cachedStatement(sql: "SELECT contentHash FROM story WHERE source = ?")
-            for (source, hash) in pairs {
-                guard try Int.fetchOne(byHash, arguments: [hash]) != nil else { continue }
-                let here = try String.fetchAll(bySource, arguments: [source])
-                if here.allSatisfy({ $0 == hash }) { found.insert(source + "\u{0}" + hash) }
-            }
-            return found
-        }) ?? []
     }
 
     /// A story's source and content hash as stored. The file's own story
@@ -209,7 +214,7 @@ extension SQLiteArchive {
     /// Parses nothing: stores stories parsed elsewhere (fetched feed items,
     /// pages), each identified by its `source` and hashed by its fields.
     /// Unchanged stories are counted and not extracted again.
-    public func ingest(stories: [Story]) throws -> IngestReport {
+    func ingestParsed(_ stories: [Story]) throws -> IngestReport {
         let outcomes = extract(stories.map { .story($0, hash: StoryHash.of($0)) }, extractor: Extractor())
         var report = IngestReport()
         var batch: [PreparedStory] = []
@@ -229,6 +234,26 @@ extension SQLiteArchive {
     static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
+}
+
+/// A file of the ingest read and hashed (`prepare`).
+enum FileRead: Sendable {
+    case read(path: String, data: Data, hash: String)
+    case failed(IngestReport.Failure)
+}
+
+/// A parsed story and its content hash, or what stopped a file.
+enum Parsed: Sendable {
+    case story(Story, hash: String)
+    case unchanged
+    case failed(IngestReport.Failure)
+}
+
+/// A story of the ingest after `prepare`.
+enum Prepared: Sendable {
+    case ready(PreparedStory)
+    case unchanged
+    case failed(IngestReport.Failure)
 }
 
 /// The one batch being written in the background, and how it ended.
@@ -252,10 +277,7 @@ private final class PendingWrite: @unchecked Sendable {
         group.wait()
         guard let r = result else { return }
         result = nil
-        let partial = try r.get()
-        report.added += partial.added
-        report.updated += partial.updated
-        report.unchanged += partial.unchanged
+        report.add(try r.get())
         after?()
         after = nil
     }

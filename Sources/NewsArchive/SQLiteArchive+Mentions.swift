@@ -101,16 +101,27 @@ extension SQLiteArchive {
     /// Turns mentions into records with headline and context, reading each
     /// story's text once per call.
     static func mentionRecords(_ found: [FoundMention], db: Database) throws -> [MentionRecord] {
-        var texts: [StoryID: (headline: String, byline: String, body: String, layout: [[Int]])] = [:]
         let fetch = try db.cachedStatement(sql: "SELECT headline, body, layout FROM story WHERE id = ?")
+        return try FoundMention.records(found) { id in
+            try Row.fetchOne(fetch, arguments: [id]).map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+}
+
+extension FoundMention {
+    /// Turns mentions into records with headline and context, reading each
+    /// story's `(headline, body, layout JSON)` through `text` once per call.
+    static func records(_ found: [FoundMention],
+                        text: (StoryID) throws -> (headline: String, body: String, layout: String)?) throws
+        -> [MentionRecord] {
+        var texts: [StoryID: (headline: String, byline: String, body: String, layout: [[Int]])] = [:]
         var out: [MentionRecord] = []
         out.reserveCapacity(found.count)
         for m in found {
             let storyID = m.story
-            if texts[storyID] == nil, let s = try Row.fetchOne(fetch, arguments: [storyID]) {
-                let layoutJSON: String = s[2]
-                let layout = try? JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
-                texts[storyID] = (s[0], layout?.bylineText ?? "", s[1], layout?.paragraphs ?? [])
+            if texts[storyID] == nil, let s = try text(storyID) {
+                let layout = try? JSONDecoder().decode(StoredLayout.self, from: Data(s.layout.utf8))
+                texts[storyID] = (s.headline, layout?.bylineText ?? "", s.body, layout?.paragraphs ?? [])
             }
             let t = texts[storyID] ?? ("", "", "", [])
             let field = FieldCode.field(m.span.field)

@@ -38,10 +38,7 @@ extension SQLiteArchive {
         """
 
     static func quoteRecord(_ r: Row) -> QuoteRecord {
-        let detail: String = r[10]
-        // Only a detail that holds an attribution is worth decoding.
-        let attribution = detail.contains("\"a\":")
-            ? (try? JSONDecoder().decode(QuoteDetail.self, from: Data(detail.utf8)))?.attribution?.json : nil
+        let attribution = QuoteDetail.attributionJSON(r[10])
         return QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
                            paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body",
                            attribution: attribution)

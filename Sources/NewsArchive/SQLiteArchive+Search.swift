@@ -14,18 +14,7 @@ extension SQLiteArchive {
     public func search(_ text: String, offset: Int, limit: Int) throws -> [SearchHit] {
         let query = SearchQuery(text)
         let pattern = SearchQuery.ftsPattern(query.words)
-        var speakerIDs: [EntityID] = []
-        for name in query.speakers {
-            let found = try speakers(matching: name, limit: 50).map(\.id)
-            if found.isEmpty { return [] }
-            speakerIDs += found
-        }
-        var entityIDs: [EntityID] = []
-        for name in query.entities {
-            let found = try findEntities(named: name, type: nil, limit: 50).map(\.id)
-            if found.isEmpty { return [] }
-            entityIDs += found
-        }
+        guard let (speakerIDs, entityIDs) = try searchTargets(query) else { return [] }
         let page: StatementArguments = [max(0, limit), max(0, offset)]
         let inEntities = entityIDs.isEmpty ? "" :
             "AND q.storyId IN (SELECT storyId FROM story_entity WHERE entityId IN (\(Self.list(entityIDs))))"

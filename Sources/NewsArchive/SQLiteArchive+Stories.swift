@@ -36,55 +36,29 @@ extension SQLiteArchive {
     public func story(id: StoryID) throws -> ArchivedStory? {
         try read { db -> ArchivedStory? in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT source, headline, body, layout, entityIds, dateKey FROM story WHERE id = ?
+                SELECT source, headline, body, layout, entityIds, dateKey, contentHash FROM story WHERE id = ?
                 """, arguments: [id]) else { return nil }
-            let layoutJSON: String = row["layout"]
-            let layout = try JSONDecoder().decode(StoredLayout.self, from: Data(layoutJSON.utf8))
-            var story = Story(
-                source: row["source"], headline: row["headline"], bylineText: layout.bylineText, byline: layout.byline,
-                dateline: layout.dateline, paragraphs: StoredBody.split(row["body"], layout: layout.paragraphs),
-                credits: layout.credits, media: layout.media, url: layout.url, published: layout.published)
-            story.isSummary = layout.isSummary ?? false
             let idsText: String = row["entityIds"]
             let entityIDs = idsText.split(separator: ",").compactMap { EntityID($0) }
-            // The story's entities under their archive names.
             let named = try db.cachedStatement(sql: "SELECT name, type FROM entity WHERE id = ?")
-            var entities = try entityIDs.map { eid -> Entity in
+            var names: [EntityID: (name: String, type: String)] = [:]
+            for eid in Set(entityIDs) {
                 let r = try Row.fetchOne(named, arguments: [eid])
-                return Entity(name: r?[0] ?? "", type: EntityType(rawValue: r?[1] ?? "") ?? .other)
+                names[eid] = (r?[0] ?? "", r?[1] ?? "")
             }
             let dateKey: Int = row["dateKey"]
             var spans: [MentionSpan] = []
             for eid in Set(entityIDs) { spans += try Self.spans(of: eid, dateKey: dateKey, story: id, db: db) }
-            spans.sort { ($0.ordinal, $0.position.0, $0.position.1, $0.position.2) < ($1.ordinal, $1.position.0, $1.position.1, $1.position.2) }
-            for m in spans {
-                guard entities.indices.contains(m.ordinal) else { continue }
-                let span = Span(field: FieldCode.field(m.field), paragraph: m.paragraph, start: m.start, end: m.end)
-                let text = m.text ?? StoredText.words(in: story.text(of: span.field, paragraph: span.paragraph),
-                                                      start: span.start, end: span.end)
-                entities[m.ordinal].mentions.append(Mention(text: text, span: span))
-            }
-            var quotes: [Quote] = []
-            var headlineQuotes: [Quote] = []
-            let decoder = JSONDecoder()
-            for q in try Row.fetchAll(db, sql: """
+            let quotes = try Row.fetchAll(db, sql: """
                 SELECT ordinal, text, kind, speaker, speakerOrdinal, paragraph, start, "end", detail
                 FROM quote WHERE dateKey = ? AND storyId = ? ORDER BY ordinal
-                """, arguments: [dateKey, id]) {
-                let detailJSON: String = q[8]
-                let detail = try? decoder.decode(QuoteDetail.self, from: Data(detailJSON.utf8))
-                var parts = detail?.parts.compactMap(FieldCode.span) ?? []
-                if parts.isEmpty { parts = [Span(paragraph: q[5], start: q[6], end: q[7])] }
-                let quote = Quote(
-                    text: q[1], kind: QuoteKind(rawValue: q[2]) ?? .direct, speaker: q[3], speakerEntity: q[4],
-                    parts: parts, cue: detail?.cue, speakerSpan: detail?.speakerSpan.flatMap(FieldCode.span),
-                    attribution: detail?.attribution?.quoteAttribution)
-                if (q[0] as Int) < 0 { headlineQuotes.append(quote) } else { quotes.append(quote) }
+                """, arguments: [dateKey, id]).map {
+                PreparedStory.PreparedQuote(ordinal: $0[0], text: $0[1], kind: $0[2], speaker: $0[3], speakerOrdinal: $0[4],
+                            paragraph: $0[5], start: $0[6], end: $0[7], detail: $0[8])
             }
-            return ArchivedStory(
-                id: id,
-                annotated: AnnotatedStory(story: story, quotes: quotes, headlineQuotes: headlineQuotes, entities: entities),
-                entityIDs: entityIDs)
+            return try StoredStory(id: id, contentHash: row["contentHash"], source: row["source"], headline: row["headline"], body: row["body"],
+                                   layout: row["layout"], entityIDs: entityIDs, names: names, spans: spans,
+                                   quotes: quotes).archived()
         }
     }
 

@@ -15,6 +15,8 @@ public struct SQLiteArchive: ArchiveStore {
 
     /// The archive file.
     public let path: String
+    /// The schema version this binary writes.
+    public static var schemaVersion: Int { ArchiveSchema.version }
     let pool: DatabasePool
     /// How many stories one ingest transaction writes.
     public var batchSize = 512

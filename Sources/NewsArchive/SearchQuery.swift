@@ -73,3 +73,24 @@ public struct SearchQuery: Sendable, Hashable {
         return terms.isEmpty ? nil : terms.joined(separator: " ")
     }
 }
+
+extension ArchiveStore {
+    /// The entity ids a search's `speaker:` and `entity:` names stand for
+    /// (up to 50 candidates each), or nil when one of them names nobody:
+    /// the search then matches nothing.
+    func searchTargets(_ query: SearchQuery) throws -> (speakers: [EntityID], entities: [EntityID])? {
+        var speakerIDs: [EntityID] = []
+        for name in query.speakers {
+            let found = try speakers(matching: name, limit: 50).map(\.id)
+            if found.isEmpty { return nil }
+            speakerIDs += found
+        }
+        var entityIDs: [EntityID] = []
+        for name in query.entities {
+            let found = try findEntities(named: name, type: nil, limit: 50).map(\.id)
+            if found.isEmpty { return nil }
+            entityIDs += found
+        }
+        return (speakerIDs, entityIDs)
+    }
+}

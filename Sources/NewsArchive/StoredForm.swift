@@ -88,6 +88,15 @@ struct StoredAttribution: Codable {
     }
 }
 
+extension QuoteDetail {
+    /// The attribution kept in a quote's detail JSON, as records show it;
+    /// only a detail that holds one is worth decoding.
+    static func attributionJSON(_ detail: String) -> ArticleJSON.AttributionJSON? {
+        guard detail.contains("\"a\":") else { return nil }
+        return (try? JSONDecoder().decode(QuoteDetail.self, from: Data(detail.utf8)))?.attribution?.json
+    }
+}
+
 /// Fields as small integers so mention rows sort headline, byline, body.
 enum FieldCode {
     static func code(_ f: Span.Field) -> Int {

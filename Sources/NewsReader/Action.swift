@@ -24,6 +24,9 @@ public enum Action: Sendable {
     /// The next page of a search's results (empty at the end).
     case moreResultsLoaded(query: String, [SearchHit])
     case relatedLoaded(story: StoryID, [RelatedStory])
+    /// Another process committed this many stories to a shared archive
+    /// (PostgreSQL NOTIFY); they show after a refresh (Ctrl-L).
+    case newStories(Int)
     case failed(String)
     /// One line for the status bar that is not a failure ("opened …").
     case note(String)

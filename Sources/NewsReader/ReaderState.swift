@@ -195,6 +195,8 @@ public struct ReaderState: Sendable {
     public var activity: String?
     /// Effects asked for and not yet carried out (`ReaderSession.takeEffects()`).
     public var effects: [ReaderEffect] = []
+    /// Stories other processes committed since the list was last loaded.
+    public var newStories = 0
     public var shouldQuit = false
 
     public init(width: Int = 160, height: Int = 48) {

@@ -141,6 +141,11 @@ public enum Reducer {
             }
             state.overlay = .related(story: story, items: items, selection: 0)
             return []
+        case .newStories(let n):
+            guard n > 0 else { return [] }
+            state.newStories += n
+            state.message = "\(state.newStories) new \(state.newStories == 1 ? "story" : "stories") — Ctrl-L"
+            return []
         case .failed(let line), .note(let line):
             state.message = line
             return []
@@ -199,6 +204,7 @@ public enum Reducer {
             return []
         case .refresh:
             // Another process may have ingested stories: count and page again.
+            state.newStories = 0
             state.stories.pages = [:]
             state.archiveEntities = []
             var requests: [ArchiveRequest] = [.storyCount]

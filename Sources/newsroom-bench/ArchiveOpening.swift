@@ -1,8 +1,8 @@
 import NewsArchive
 
-/// The one place the runner names the concrete archive type.
+/// The one place the runner opens an archive (an SQLite file or a PostgreSQL URL).
 enum ArchiveOpening {
     static func open(path: String, readOnly: Bool) throws -> any ArchiveStore {
-        try SQLiteArchive(path: path, mode: readOnly ? .readOnly : .readWrite)
+        try ArchiveLocation.open(path, mode: readOnly ? .readOnly : .readWrite)
     }
 }

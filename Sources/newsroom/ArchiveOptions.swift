@@ -3,13 +3,16 @@ import Foundation
 import NewsArchive
 import NewsKit
 
-/// `--db FILE` and `--json`, shared by every archive command.
+/// `--db FILE|URL` and `--json`, shared by every archive command.
 struct ArchiveOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The archive file.",
-        discussion: "Default: $NEWSROOM_DB, else $XDG_DATA_HOME/newsroom/archive.sqlite, else ~/.local/share/newsroom/archive.sqlite."),
-        completion: .file())
+    @Option(name: .long, help: ArchiveOptions.dbHelp, completion: .file())
     var db: String?
+
+    static let dbHelp = ArgumentHelp(
+        "The archive: an SQLite file, or a PostgreSQL URL (postgresql://user@host:5432/news).",
+        discussion: "Default: $NEWSROOM_DB, else $XDG_DATA_HOME/newsroom/archive.sqlite, else ~/.local/share/newsroom/archive.sqlite. "
+            + "A server password comes from PGPASSWORD or ~/.pgpass, never from the URL.",
+        valueName: "file-or-url")
 
     @Flag(name: .long, help: "Print one JSON object (see README).")
     var json = false
@@ -24,10 +27,11 @@ struct ArchiveOptions: ParsableArguments {
         return home + "/.local/share/newsroom/archive.sqlite"
     }
 
-    /// Opens the archive, or says why not on one line and exits 1.
-    func open(_ mode: SQLiteArchive.Mode = .readOnly) throws -> SQLiteArchive {
+    /// Opens the archive (SQLite file or PostgreSQL URL), or says why not on
+    /// one line and exits 1.
+    func open(_ mode: SQLiteArchive.Mode = .readOnly, batchSize: Int? = nil) throws -> any ArchiveStore {
         do {
-            return try SQLiteArchive(path: path, mode: mode)
+            return try ArchiveLocation.open(path, mode: mode, batchSize: batchSize, notice: { warn($0) })
         } catch {
             throw fail(error)
         }

@@ -16,10 +16,7 @@ struct BrowseCommand: ParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp(
-        "The archive file.",
-        discussion: "Default: $NEWSROOM_DB, else $XDG_DATA_HOME/newsroom/archive.sqlite, else ~/.local/share/newsroom/archive.sqlite."),
-        completion: .file())
+    @Option(name: .long, help: ArchiveOptions.dbHelp, completion: .file())
     var db: String?
 
     @Argument(help: "Story files or folders to read without an archive (ingested into a temporary one).",
@@ -34,13 +31,13 @@ struct BrowseCommand: ParsableCommand {
         }
         var temporaryFolder: String?
         defer { if let t = temporaryFolder { try? FileManager.default.removeItem(atPath: t) } }
-        let archive: SQLiteArchive
+        let archive: any ArchiveStore
         var archivePath = ""
         var failedInput = false
         do {
             if paths.isEmpty {
                 let path = db ?? ArchiveOptions.defaultPath(environment: ProcessInfo.processInfo.environment)
-                archive = try SQLiteArchive(path: path, mode: .readOnly)
+                archive = try ArchiveLocation.open(path, mode: .readOnly, notice: { warn($0) })
                 archivePath = path
             } else {
                 let folder = NSTemporaryDirectory() + "newsroom-browse-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

@@ -18,7 +18,7 @@ struct EntitiesCommand: ParsableCommand {
         let entities: [EntityRecord]
         do {
             if let story, try store.storySummary(id: story) == nil {
-                warn("story \(story): no such story in \(store.path)")
+                warn("story \(story): no such story in \(archive.path)")
                 throw ExitStatus.inputFailed
             }
             entities = try store.entities(type: type, story: story, offset: offset, limit: limit)

@@ -34,8 +34,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        var store = try archive.open(.readWrite)
-        store.batchSize = batchSize
+        let store = try archive.open(.readWrite, batchSize: batchSize)
         if let watch {
             if !paths.isEmpty { try ingestOnce(store) }
             return try watchFolder(watch, store: store)
@@ -44,7 +43,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     /// Ingests the folder's files as they land, one line each, until SIGINT or SIGTERM.
-    func watchFolder(_ folder: String, store: SQLiteArchive) throws {
+    func watchFolder(_ folder: String, store: any ArchiveStore) throws {
         var drop = DropFolder(path: folder, settle: settle)
         guard drop.poll() != nil else {
             warn("\(folder): not a folder that can be read")
@@ -75,7 +74,7 @@ struct IngestCommand: ParsableCommand {
         if anyFailed { throw ExitStatus.inputFailed }
     }
 
-    func ingestOnce(_ store: SQLiteArchive) throws {
+    func ingestOnce(_ store: any ArchiveStore) throws {
         let showProgress = isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
         let started = Date()
         var progress: (@Sendable (Int, Int) -> Void)?

@@ -11,7 +11,7 @@ struct Newsroom: ParsableCommand {
         subcommands: [
             BrowseCommand.self, ExtractCommand.self, IngestCommand.self, FetchCommand.self, StoriesCommand.self,
             QuotesCommand.self, EntitiesCommand.self, MentionsCommand.self, SearchCommand.self,
-            RelatedCommand.self, GenCorpusCommand.self,
+            RelatedCommand.self, MigrateCommand.self, CopyCommand.self, GenCorpusCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )

@@ -15,7 +15,7 @@ struct RelatedCommand: ParsableCommand {
         let related: [RelatedStory]
         do {
             guard try store.storySummary(id: id) != nil else {
-                warn("story \(id): no such story in \(store.path)")
+                warn("story \(id): no such story in \(archive.path)")
                 throw ExitStatus.inputFailed
             }
             related = try store.related(story: id, limit: limit)

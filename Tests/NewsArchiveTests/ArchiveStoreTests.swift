@@ -4,16 +4,12 @@ import NewsKit
 import Testing
 @testable import NewsArchive
 
+/// The conformance suite of `ArchiveStore`: every test runs on each backend
+/// (`Backend.available`) with the same expectations.
 @Suite struct ArchiveStoreTests {
-    func withArchive(_ body: (SQLiteArchive, TempFolder) throws -> Void) throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let archive = try SQLiteArchive(path: folder.file("a/archive.sqlite"))
-        try body(archive, folder)
-    }
 
-    @Test func storesOnceAndListsNewestFirst() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func storesOnceAndListsNewestFirst(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             let items = [Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()]
             let first = try archive.store(items)
             #expect(first.added == 3 && first.unchanged == 0)
@@ -33,8 +29,8 @@ import Testing
         }
     }
 
-    @Test func storedStoryComesBackWhole() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func storedStoryComesBackWhole(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             let original = Harbour.story1().annotated()
             _ = try archive.store([IngestItem(annotated: original, contentHash: "h1")])
             let id = try #require(try archive.stories(offset: 0, limit: 1).first?.id)
@@ -46,8 +42,8 @@ import Testing
         }
     }
 
-    @Test func changedFileAtSamePathReplacesItsOldVersion() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func changedFileAtSamePathReplacesItsOldVersion(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(hash: "old"), Harbour.story2().item()])
             let oldID = try #require(try archive.stories(offset: 0, limit: 10).first { $0.source == "/news/harbour-1.txt" }?.id)
             var changed = Harbour.story1()
@@ -72,8 +68,8 @@ import Testing
         }
     }
 
-    @Test func aFileThatBecomesACopyOfAnotherDropsItsOldVersion() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func aFileThatBecomesACopyOfAnotherDropsItsOldVersion(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(hash: "one"), Harbour.story2().item(hash: "two")])
             var copy = Harbour.story2()
             copy.source = "/news/harbour-1.txt"
@@ -84,8 +80,8 @@ import Testing
         }
     }
 
-    @Test func quotesFilterBySpeakerStoryTextAndKind() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func quotesFilterBySpeakerStoryTextAndKind(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             var s2 = Harbour.story2()
             s2.paragraphs.append("The union’s lawyer Teodor Quill called the order “a start”.")
             s2.entities.append(("Teodor Quill", .person, ["Teodor Quill"]))
@@ -118,8 +114,8 @@ import Testing
         }
     }
 
-    @Test func entitiesListedMostMentionedFirst() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func entitiesListedMostMentionedFirst(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
             let all = try archive.entities(type: nil, story: nil, offset: 0, limit: 50)
             #expect(all.first?.name == "Ilse Marrow")
@@ -140,8 +136,8 @@ import Testing
         }
     }
 
-    @Test func mentionsInArchiveOrderAndStepping() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func mentionsInArchiveOrderAndStepping(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
             let marrow = try #require(try archive.findEntities(named: "Marrow", type: .person, limit: 5).first)
             let all = try archive.mentions(entity: marrow.id, offset: 0, limit: 100)
@@ -174,8 +170,8 @@ import Testing
         }
     }
 
-    @Test func searchRanksAndNarrowsAndNeverPassesSyntaxThrough() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func searchRanksAndNarrowsAndNeverPassesSyntaxThrough(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
             let cranes = try archive.search("cranes", offset: 0, limit: 10)
             #expect(cranes.count == 2)
@@ -199,8 +195,8 @@ import Testing
         }
     }
 
-    @Test func relatedStoriesRankedBySharedEntities() throws {
-        try withArchive { archive, _ in
+    @Test(arguments: Backend.available) func relatedStoriesRankedBySharedEntities(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
             let s1 = try #require(try archive.stories(offset: 0, limit: 10).last)
             let related = try archive.related(story: s1.id, limit: 10)
@@ -242,21 +238,20 @@ import Testing
 }
 
 @Suite struct HeadlineQuoteTests {
-    @Test func headlineQuotesComeFirstAndSayTheirField() throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let archive = try SQLiteArchive(path: folder.file("archive.sqlite"))
-        var a = Harbour.story1().annotated()
-        a.story.headline = "Marrow: ‘not until the cranes are safe’"
-        let start = Array(a.story.headline.utf8).count - Array("not until the cranes are safe’".utf8).count
-        let end = Array(a.story.headline.utf8).count - Array("’".utf8).count
-        a.headlineQuotes = [Quote(text: "not until the cranes are safe", kind: .partial, speaker: "Ilse Marrow",
-                                  speakerEntity: 0, parts: [Span(field: .headline, paragraph: 0, start: start, end: end)])]
-        _ = try archive.store([IngestItem(annotated: a, contentHash: "hq")])
-        let quotes = try archive.quotes(QuoteFilter())
-        #expect(quotes.map(\.field) == ["headline", "body"])
-        #expect(quotes[0].range == [start, end])
-        let id = try #require(quotes.first?.story)
-        #expect(try archive.story(id: id)?.annotated == a)
+    @Test(arguments: Backend.available) func headlineQuotesComeFirstAndSayTheirField(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
+            var a = Harbour.story1().annotated()
+            a.story.headline = "Marrow: ‘not until the cranes are safe’"
+            let start = Array(a.story.headline.utf8).count - Array("not until the cranes are safe’".utf8).count
+            let end = Array(a.story.headline.utf8).count - Array("’".utf8).count
+            a.headlineQuotes = [Quote(text: "not until the cranes are safe", kind: .partial, speaker: "Ilse Marrow",
+                                      speakerEntity: 0, parts: [Span(field: .headline, paragraph: 0, start: start, end: end)])]
+            _ = try archive.store([IngestItem(annotated: a, contentHash: "hq")])
+            let quotes = try archive.quotes(QuoteFilter())
+            #expect(quotes.map(\.field) == ["headline", "body"])
+            #expect(quotes[0].range == [start, end])
+            let id = try #require(quotes.first?.story)
+            #expect(try archive.story(id: id)?.annotated == a)
+        }
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
-import NewsArchive
+@testable import NewsArchive
 import NewsKit
 import Testing
 
-/// `mentionOrdinal(of:at:)` on a real SQLite file: the exact place of a
+/// `mentionOrdinal(of:at:)` on each backend (part of the conformance suite): the exact place of a
 /// mention among all of its entity's mentions and stories.
 @Suite struct MentionCountTests {
     /// `count` stories over several days; story i mentions Nadia Ferreira-Holt
@@ -31,16 +31,15 @@ import Testing
     }
 
     /// `body` with an archive of `count` canal stories in a temporary folder.
-    func withCanal(_ count: Int, _ body: (SQLiteArchive) throws -> Void) throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let archive = try SQLiteArchive(path: folder.file("canal.sqlite"))
-        _ = try archive.store(Self.stories(count))
-        try body(archive)
+    func withCanal(_ count: Int, on backend: Backend, _ body: (any ArchiveStore) throws -> Void) throws {
+        try backend.withArchive { archive, _ in
+            _ = try archive.store(Self.stories(count))
+            try body(archive)
+        }
     }
 
-    @Test func everyStepOfAWalkKnowsItsExactPlaceBothWays() throws {
-        try withCanal(150) { archive in
+    @Test(arguments: Backend.available) func everyStepOfAWalkKnowsItsExactPlaceBothWays(_ backend: Backend) throws {
+        try withCanal(150, on: backend) { archive in
             let nadia = try #require(try archive.findEntities(named: "Nadia Ferreira-Holt", type: .person, limit: 1).first)
             #expect(nadia.mentionCount == 300)
             #expect(nadia.storyCount == 150)
@@ -69,8 +68,8 @@ import Testing
         }
     }
 
-    @Test func anotherEntityAndUnknownIdsAreCountedApart() throws {
-        try withCanal(20) { archive in
+    @Test(arguments: Backend.available) func anotherEntityAndUnknownIdsAreCountedApart(_ backend: Backend) throws {
+        try withCanal(20, on: backend) { archive in
             let tobias = try #require(try archive.findEntities(named: "Wendt", type: .person, limit: 1).first)
             let first = try #require(try archive.mention(of: tobias.id, from: nil, direction: .forward))
             let second = try #require(try archive.mention(of: tobias.id, from: first.position, direction: .forward))

@@ -5,6 +5,23 @@ import Testing
 
 /// The reducer and renderer on hand-built stories: what is on screen, where.
 @Suite struct ReducerRenderTests {
+    /// A shared archive's notifications add up on the status line until
+    /// Ctrl-L reloads the list.
+    @Test func newStoriesFromOtherWritersAreAnnouncedUntilRefresh() {
+        var state = Fixtures.state()
+        _ = Reducer.reduce(&state, .newStories(1))
+        #expect(state.message == "1 new story — Ctrl-L")
+        #expect(Renderer.render(state).text.contains("1 new story — Ctrl-L"))
+        _ = Reducer.reduce(&state, .newStories(0))
+        _ = Reducer.reduce(&state, .newStories(2))
+        #expect(state.message == "3 new stories — Ctrl-L")
+        let requests = Reducer.reduce(&state, .key(.control("l")))
+        #expect(requests.contains(.storyCount))
+        #expect(state.newStories == 0)
+        _ = Reducer.reduce(&state, .newStories(1))
+        #expect(state.message == "1 new story — Ctrl-L")
+    }
+
     @Test func firstFrameShowsAllFourPanes() {
         let screen = Renderer.render(Fixtures.state())
         let text = screen.text

@@ -53,9 +53,9 @@ final class BackgroundFetch: @unchecked Sendable {
             return error.description
         }
         if list.feeds.isEmpty { return "\(feedsPath): no feeds listed (one URL a line)" }
-        let store: SQLiteArchive
+        let store: any ArchiveStore
         do {
-            store = try SQLiteArchive(path: archivePath, mode: .readWrite)
+            store = try ArchiveLocation.open(archivePath, mode: .readWrite)
         } catch {
             return "cannot fetch: \(error)"
         }

@@ -12,6 +12,8 @@ func runBrowser(archive: any ArchiveStore, archivePath: String) throws -> Int32 
     let size = screen.size
     var session = ReaderSession(archive: archive, width: size.width, height: size.height)
     let fetch = BackgroundFetch(archivePath: archivePath)
+    // A shared archive says when other machines add stories.
+    let news = (archive as? PostgresArchive).flatMap { try? $0.storyNotifications() }
     screen.draw(session.render())
     while !session.state.shouldQuit {
         if TerminalRestore.stopSignal != 0 { return TerminalRestore.stopSignal }
@@ -19,7 +21,12 @@ func runBrowser(archive: any ArchiveStore, archivePath: String) throws -> Int32 
         carryOut(effects, fetch: fetch, into: &session)
         let background = fetch.take()
         for action in background { session.send(action) }
-        if !effects.isEmpty || !background.isEmpty { screen.draw(session.render()) }
+        var changed = !effects.isEmpty || !background.isEmpty
+        if let n = news?.newStories(), n > 0 {
+            session.send(.newStories(n))
+            changed = true
+        }
+        if changed { screen.draw(session.render()) }
         guard let input = screen.read() else { continue }
         switch input {
         case .key(let k):

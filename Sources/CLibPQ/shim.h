@@ -1,0 +1,2 @@
+// libpq, the reference PostgreSQL client (Debian: libpq-dev).
+#include <libpq-fe.h>
