@@ -54,7 +54,9 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "feed": return .atom
         case "newsmessage", "newsitem", "packageitem": return .newsML
         case "nitf": return .nitf
-        case "html", "head", "body", "article", "div", "p", "meta", "title", "section", "main", "h1": return .html
+        case "html", "head", "body", "article", "div", "p", "meta", "title", "section", "main", "h1", "h2", "header",
+             "nav", "link", "script", "style", "span", "a", "table", "ul", "figure", "img", "b", "em", "strong":
+            return .html
         default:
             // Markup of another kind ends with a tag; a story that opens
             // with "<UPDATE 2>" does not.
