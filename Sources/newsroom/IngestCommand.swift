@@ -13,7 +13,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: "Stories written per transaction (an interrupted ingest keeps every finished batch).")
     var batchSize = 512
 
-    @Argument(help: "Story files or folders (walked for .txt files).", completion: .file())
+    @Argument(help: "Story files or folders (walked for .txt, feed, NewsML, NITF, ninjs and HTML files).", completion: .file())
     var paths: [String]
 
     func validate() throws {
