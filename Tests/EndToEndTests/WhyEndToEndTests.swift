@@ -5,24 +5,12 @@ import TestSupport
 /// `w` in the real reader on a story the real extractor attributed: the
 /// explanation of the selected quote's speaker, and Enter to its mention.
 @Suite(.serialized) struct WhyEndToEndTests {
-    static let story = """
-        Ferry council backs winter timetable
-
-        By Oona Pettersen
-
-        HALDEN (Newswire) - The ferry council of Halden backed a reduced winter timetable on Tuesday.
-
-        “We cannot run empty boats all winter,” council chair Brita Solvang told reporters.
-
-        Harbour master Einar Tveit said the crews would be kept on. “Nobody loses a job,” he said.
-        """
-
     @Test func whyShowsTheChainAndEnterJumpsToThePronoun() throws {
         let folder = try TemporaryFolder("why-e2e")
         defer { folder.remove() }
         let binary = try NewsroomBinary.find()
         try FileManager.default.createDirectory(atPath: folder.path + "/in", withIntermediateDirectories: true)
-        try Self.story.write(toFile: folder.path + "/in/ferry.txt", atomically: true, encoding: .utf8)
+        try AttributedStory.text.write(toFile: folder.path + "/in/ferry.txt", atomically: true, encoding: .utf8)
         let tmux = try TmuxTerminal.shell(width: 160, height: 48, home: folder)
         defer { tmux.close() }
         tmux.run("\(binary.path) browse \(folder.path)/in")

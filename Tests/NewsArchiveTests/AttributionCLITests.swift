@@ -1,26 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `attribution` through the real binary: `extract --json`, then the same
 /// values from the archive with `quotes --json`, and `--min-confidence`.
 @Suite struct AttributionCLITests {
-    static let story = """
-        Ferry council backs winter timetable
-
-        By Oona Pettersen
-
-        HALDEN (Newswire) - The ferry council of Halden backed a reduced winter timetable on Tuesday.
-
-        “We cannot run empty boats all winter,” council chair Brita Solvang told reporters.
-
-        Harbour master Einar Tveit said the crews would be kept on. “Nobody loses a job,” he said.
-        """
-
     @Test func extractAndQuotesGiveTheSameAttribution() throws {
         let bin = try NewsroomBinary.find()
         let folder = try TempFolder()
         defer { folder.cleanUp() }
-        try folder.write("in/ferry.txt", Self.story)
+        try folder.write("in/ferry.txt", AttributedStory.text)
         let (ex, out) = try bin.json(["extract", "--json", folder.file("in")], in: folder)
         #expect(ex.status == 0, "\(ex.stderr)")
         let article = try #require((out["articles"] as? [[String: Any]])?.first)

@@ -110,6 +110,8 @@ import Testing
 
     @Test func leftMarkTypedAsCloser() {
         #expect(texts("The board asked for an “urgent audit“ of the ferry accounts.") == ["urgent audit"])
+        // At the end of the paragraph, after a space: it can only close.
+        #expect(texts("“They will vote for us,” she said. “They know that. “") == ["They will vote for us,", "They know that."])
     }
 
     @Test func elisionsAndNamesWithApostrophesInsideSingleQuotes() {

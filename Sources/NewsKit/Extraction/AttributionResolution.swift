@@ -34,6 +34,17 @@ extension AttributionSession {
             if let f = find, f.kind != .inherit {
                 resolved = resolve(f, at: Self.order(f.span ?? first))
             }
+            if resolved?.speaker == nil, find == nil, q.kind == .partial, let prev = lastByParagraph[first.paragraph],
+               prev.end <= first.start, let t = texts[first.paragraph], let (a, _) = tokenRange(t, first),
+               t.tokens[t.sentenceHead[a]].start >= prev.end,
+               let f = sentenceSubject(t, from: t.sentenceHead[a], to: a), f.kind == .name || f.kind == .descriptor,
+               let r = resolve(f, at: Self.order(f.span ?? first)), r.speaker != nil, r.speaker != prev.speaker {
+                // `… ,” Quill said. The agency called the plan “reckless.”`: a later sentence of
+                // the paragraph with a subject of its own quotes that subject, not the speaker before.
+                resolved = r
+                find = SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: nil,
+                                   method: AttributionPass.paraphraseSubject)
+            }
             if resolved?.speaker == nil {
                 // A follow-on quote: the speaker of the quote before it in the paragraph.
                 if let prev = lastByParagraph[first.paragraph], prev.end <= first.start {
@@ -484,6 +495,25 @@ extension AttributionSession {
         return lexicon.pronounGender(ofFirstName: words.first.lowercased())
     }
 
+    /// No subject before fits: the person mentioned last before `order` (this
+    /// paragraph or the two before) whose gender agrees with `p`.
+    func nearestPerson(before order: Int, agreeingWith p: SpeechLexicon.PronounKind) -> Resolved? {
+        guard order >= 0, !entities.isEmpty else { return nil }
+        let paragraph = order / 1_000_000, start = order % 1_000_000
+        var q = paragraph
+        while q >= 0, paragraph - q <= 2 {
+            var best: PlacedMention?
+            for m in mentionsByParagraph[MentionPlace(field: .body, paragraph: q)] ?? []
+            where entities[m.entity].type == .person && (q < paragraph || m.end <= start) {
+                if let g = gender(ofPerson: entities[m.entity].name), g != p { continue }
+                if best == nil || m.start > best!.start { best = m }
+            }
+            if let b = best { return Resolved(speaker: entities[b.entity].name, entity: b.entity, kind: .person) }
+            q -= 1
+        }
+        return nil
+    }
+
     func resolvePronoun(_ p: SpeechLexicon.PronounKind, at order: Int) -> Resolved? {
         switch p {
         case .male, .female:
@@ -491,7 +521,7 @@ extension AttributionSession {
                 guard e.kind == .person else { return nil }
                 if let g = gender(ofPerson: e.name), g != p { return nil }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
-            }
+            } ?? nearestPerson(before: order, agreeingWith: p)
         case .neuter:
             return firstClassified(before: order) { e in
                 e.kind == .organization ? Resolved(speaker: e.name, entity: e.entity, kind: .organization) : nil

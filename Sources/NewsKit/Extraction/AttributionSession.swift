@@ -124,14 +124,15 @@ final class AttributionSession {
 
     func collectNamesAndSubjects() {
         for name in story.byline { addFullName(name, order: -1_500_000) }
-        var all: [AttributionText] = [headlineText]
+        // A Title Case headline (`Lynch Closes Clinton Case`) says nothing of who its subject is.
+        var all: [AttributionText] = Self.isTitleCase(story.headline) ? [] : [headlineText]
         for case let t? in texts { all.append(t) }
         for t in all {
             var i = 0
             var sentenceSubjectDone = false
             var tokensIntoSentence = 0
             while i < t.tokens.count {
-                if t.sentenceStart[i] { sentenceSubjectDone = false; tokensIntoSentence = 0 }
+                if t.sentenceStart[i] || startsCoordinateClause(t, i) { sentenceSubjectDone = false; tokensIntoSentence = 0 }
                 guard (t.isNameWord(i) || isTitleWord(t, i)) && !isCapitalizedSourceNoun(t, i) else {
                     if t.isPlain(i) { tokensIntoSentence += 1 }
                     i += 1
@@ -189,6 +190,25 @@ final class AttributionSession {
         for case let t? in texts { collectSpeechSubjects(t) }
         // One-word subjects are classed when a pronoun asks (the full-name index is complete then).
         events.sort { $0.order < $1.order }
+    }
+
+    /// `…, but their neighbor Ben Green knows`: after a comma or semicolon and a
+    /// conjunction a new clause opens, with a subject of its own.
+    func startsCoordinateClause(_ t: AttributionText, _ i: Int) -> Bool {
+        guard i >= 2, t.tokens[i - 1].kind == .word, t.isPunct(i - 2, 0x2C) || t.isPunct(i - 2, 0x3B) else { return false }
+        return Self.clauseConjunctions.contains(t.lower(i - 1))
+    }
+    static let clauseConjunctions: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
+
+    /// Two thirds of the words or more capitalised: a Title Case headline.
+    static func isTitleCase(_ text: String) -> Bool {
+        var words = 0, capitals = 0
+        for w in text.split(separator: " ") {
+            guard let c = w.unicodeScalars.first, c.properties.isAlphabetic else { continue }
+            words += 1
+            if c.properties.isUppercase { capitals += 1 }
+        }
+        return words >= 3 && capitals * 3 >= words * 2
     }
 
     /// Subjects of speech verbs and `according to` outside quotes: speakers of
@@ -358,6 +378,12 @@ final class AttributionSession {
         return t.has(i, .title)
     }
 
+    /// Day and month names (not `May`, also a surname).
+    static let dateWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "june", "july", "august", "september", "october", "november", "december",
+    ]
+
     /// Lower-case particles inside a name: `de la Cruz`, `van der Berg`, `bin Salman`.
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "bin", "al", "la", "le", "del", "di", "du", "der",
                                              "ibn", "den", "ter", "dos", "das", "el"]
@@ -396,7 +422,8 @@ final class AttributionSession {
     /// dropped (unless the run names an organisation), possessive cut.
     func nameRun(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
         guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
-        _ = words
+        // `said Wednesday`, `her March comment`: a date, nobody's name.
+        if words == 1, Self.dateWords.contains(t.lower(start)) { return nil }
         let cut = t.possessiveSuffix(z)
         var span = t.span(start, z, trimEnd: cut)
         guard span.end > span.start else { return nil }

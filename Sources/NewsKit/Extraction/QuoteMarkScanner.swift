@@ -84,7 +84,17 @@ enum QuoteMarkScanner {
             return UTF8Scalar.isSpace(s) || s == 0x2014 || s == 0x2013 || s == 0x201C || s == 0x2018 || s == 0xAB
                 || s == 0x201E || s == 0xBB || s == 0x201A || s == 0x2039 || s == 0x203A
         }
-        func isSpaceOrEndAfter(_ k: Int) -> Bool {
+        /// Nothing but spaces from `k` to the end of the text.
+        func onlySpacesFrom(_ k: Int) -> Bool {
+            var j = k
+            while j < n {
+                let (s, l) = UTF8Scalar.decode(b, at: j)
+                guard UTF8Scalar.isSpace(s) else { return false }
+                j += l
+            }
+            return true
+        }
+                func isSpaceOrEndAfter(_ k: Int) -> Bool {
             guard k < n else { return true }
             let c = b[k]
             if c < 0x80 { return !(UTF8Scalar.isASCIILetter(c) || UTF8Scalar.isDigit(c)) }
@@ -209,8 +219,9 @@ enum QuoteMarkScanner {
                 if firstNonSpace { out.startsWithOpenDouble = true }
                 if let top = stack.last, top.isDouble, top.opener == .lowNine {
                     handleDouble(.close, i, len)
-                } else if doubles > 0, !isOpeningContextBefore(i), isSpaceOrEndAfter(i + len) {
-                    // `“expedited review“`: a left mark typed where the right one belongs.
+                } else if doubles > 0, isSpaceOrEndAfter(i + len), !isOpeningContextBefore(i) || onlySpacesFrom(i + len) {
+                    // `“expedited review“`, `“They see that. “`: a left mark typed
+                    // where the right one belongs (nothing after it can open).
                     handleDouble(.close, i, len)
                 } else {
                     handleDouble(.open, i, len)
