@@ -114,6 +114,10 @@ import Testing
             """
         let entry = try Self.only(Data(atom.utf8), "a.atom")
         #expect(entry.isSummary && entry.url == "https://desk.example.org/a" && entry.source == "urn:e:1")
+        // Only a title and a link: the page is the story.
+        let bare = atom.replacingOccurrences(of: "<summary>Pilots will strike.</summary>", with: "")
+        let link = try Self.only(Data(bare.utf8), "b.atom")
+        #expect(link.isSummary && link.paragraphs.isEmpty)
     }
 
     @Test func formatIsDetectedByContentNotName() throws {
@@ -305,6 +309,7 @@ import Testing
         #expect(InputFormat.detect("<UPDATE 2> Pilots strike\n\nBERGEN (Nordwire) - Pilots struck.") == .wireText)
         #expect(InputFormat.detect("[{\"uri\": \"urn:x\"}]") == .ninjs)
         #expect(InputFormat.detect("<catalog><item/></catalog>\n") == .unknownXML)
+        #expect(InputFormat.detect("<script>var a = 1;</script>\n<div><p>Pilots struck.</p></div>") == .html)
     }
 
     @Test func relativeCanonicalLinksResolveAgainstThePage() throws {

@@ -1,7 +1,7 @@
 /// Atom 1.0 feeds: every `<entry>` is a story. Title, id, the alternate
 /// link, published (else updated), authors' names; the body is `<content>`
-/// (text, html or xhtml), else `<summary>`, which marks the story as only
-/// the feed's summary (`isSummary`).
+/// (text, html or xhtml), else `<summary>`: without content (or with only
+/// a `src` link to it) the story is only the feed's summary (`isSummary`).
 public struct AtomParser: StoryParser {
     public init() {}
 
@@ -24,7 +24,7 @@ public struct AtomParser: StoryParser {
                 author: authors.isEmpty ? nil : Self.joinNames(authors), blocks: blocks,
                 url: StoryIdentity.webURL(link),
                 published: entry.first("published")?.plainText ?? entry.first("updated")?.plainText,
-                isSummary: content == nil && body != nil)
+                isSummary: content == nil)
             else { continue }
             out.append(story)
         }

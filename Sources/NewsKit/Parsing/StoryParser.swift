@@ -25,6 +25,10 @@ public enum InputFormat: String, Sendable, CaseIterable {
     /// `<html>` or a document opening with an HTML tag is a web page; `{` or
     /// `[` is JSON (ninjs when it has ninjs keys); anything else is wire text.
     public static func detect(_ text: String) -> InputFormat {
+        // Wire text, the common case, is told by its first byte, before any
+        // walk over Characters.
+        guard let first = firstNonBlankByte(text.utf8), first == UInt8(ascii: "<") || first == UInt8(ascii: "{")
+            || first == UInt8(ascii: "[") else { return .wireText }
         var head = Substring(text.prefix(4096))
         while true {
             head = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
@@ -54,13 +58,21 @@ public enum InputFormat: String, Sendable, CaseIterable {
         case "feed": return .atom
         case "newsmessage", "newsitem", "packageitem": return .newsML
         case "nitf": return .nitf
-        case "html", "head", "body", "article", "div", "p", "meta", "title", "section", "main", "h1": return .html
+        case "html", "head", "body", "article", "div", "p", "meta", "title", "section", "main", "h1", "h2", "header",
+             "nav", "link", "script", "style", "span", "a", "table", "ul", "figure", "img", "b", "em", "strong":
+            return .html
         default:
             // Markup of another kind ends with a tag; a story that opens
             // with "<UPDATE 2>" does not.
             let end = text.suffix(256).reversed().drop { $0.isWhitespace }
             return text.hasPrefix("<?xml") || end.first == ">" ? .unknownXML : .wireText
         }
+    }
+
+    /// The first byte that is not ASCII white space or a BOM.
+    static func firstNonBlankByte<C: Collection<UInt8>>(_ bytes: C) -> UInt8? {
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes.dropFirst(0)
+        return body.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
     }
 
     /// `{"`, `{}`, `[{`, `["`, `[1`, `[]`: JSON, not a story opening with "[UPDATE]".

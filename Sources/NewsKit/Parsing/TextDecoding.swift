@@ -52,7 +52,8 @@ public enum TextDecoding {
         if data.starts(with: [0x00, 0x3C, 0x00, 0x3F]) { return try decodeUTF16(data[...], little: false, source: source) }
 
         let headerName = contentType.flatMap(charsetParameter)
-        let documentName = declaredCharset(in: data)
+        // Only markup declares its charset (a prolog, a meta tag).
+        let documentName = InputFormat.firstNonBlankByte(data.prefix(64)) == UInt8(ascii: "<") ? declaredCharset(in: data) : nil
         guard let name = headerName ?? documentName else { return try decodeUTF8(data, source: source) }
         let by = headerName != nil ? "Content-Type" : "the document"
         guard let charset = Charset(name: name) else {
