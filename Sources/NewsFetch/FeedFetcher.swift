@@ -20,8 +20,13 @@ public struct FetchReport: Sendable, Hashable {
         public var bytes: Int
     }
     public struct Failure: Codable, Sendable, Hashable {
+        /// The URL, or `FILE:LINE` for a bad line of the feeds file.
         public var url: String
         public var reason: String
+        public init(url: String, reason: String) {
+            self.url = url
+            self.reason = reason
+        }
     }
     public var feeds: [Feed] = []
     public var failed: [Failure] = []

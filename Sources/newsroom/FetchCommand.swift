@@ -40,7 +40,7 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         var list: [String] = urls
-        var failedLines = 0
+        var badLines: [FetchReport.Failure] = []
         if urls.isEmpty || feeds != nil {
             let path = feeds ?? FeedList.defaultPath(environment: ProcessInfo.processInfo.environment)
             let file: FeedList
@@ -54,8 +54,7 @@ struct FetchCommand: ParsableCommand {
                 warn(error.description)
                 throw ExitStatus.inputFailed
             }
-            for p in file.problems { warn("\(path):\(p.line): \(p.reason)") }
-            failedLines = file.problems.count
+            badLines = file.problems.map { FetchReport.Failure(url: "\(path):\($0.line)", reason: $0.reason) }
             list += file.feeds.map(\.url)
         }
         var seen = Set<String>()
@@ -67,8 +66,10 @@ struct FetchCommand: ParsableCommand {
         var fetcher = FeedFetcher(archive: store, client: HTTPClient(limits: limits))
         fetcher.followSummaries = !noFollow
         let progress = FetchProgress.line(enabled: isatty(STDERR_FILENO) == 1)
-        let report = fetcher.fetch(list, progress: progress?.update)
+        var report = fetcher.fetch(list, progress: progress?.update)
         progress?.finish()
+        // A bad line of the feeds file is a failed input like a failed URL.
+        report.failed = badLines + report.failed
         for f in report.failed { warn("\(f.url): \(plain(f.reason))") }
         if archive.json {
             emit(String(decoding: try JSONOutput.encode(FetchJSON(report)), as: UTF8.self) + "\n")
@@ -80,7 +81,7 @@ struct FetchCommand: ParsableCommand {
             }
             emit("\(report.feeds.count) fetched, \(report.failed.count) failed, \(report.bytes) bytes downloaded\n")
         }
-        if !report.failed.isEmpty || failedLines > 0 { throw ExitStatus.inputFailed }
+        if !report.failed.isEmpty { throw ExitStatus.inputFailed }
     }
 }
 
