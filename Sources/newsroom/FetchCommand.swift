@@ -18,16 +18,17 @@ struct FetchCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Option(name: .long, help: "The feeds file (default: $XDG_CONFIG_HOME/newsroom/feeds).", completion: .file())
+    @Option(name: .long, help: ArgumentHelp("The feeds file (default: $XDG_CONFIG_HOME/newsroom/feeds).", valueName: "FILE"),
+            completion: .file())
     var feeds: String?
 
     @Flag(name: .customLong("no-follow"), help: "Keep a feed's summaries; do not download the pages they link to.")
     var noFollow = false
 
-    @Option(name: .long, help: "Seconds to connect and to wait for each piece of an answer.")
+    @Option(name: .long, help: ArgumentHelp("Seconds to connect and to wait for each piece of an answer.", valueName: "SECONDS"))
     var timeout: Double = 15
 
-    @Option(name: .customLong("max-size"), help: "Largest answer accepted, in bytes.")
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest answer accepted, in bytes.", valueName: "BYTES"))
     var maxSize = 20 * 1024 * 1024
 
     @Argument(help: "Feed or page URLs (http or https).")
