@@ -18,16 +18,17 @@ struct FetchCommand: ParsableCommand {
 
     @OptionGroup var archive: ArchiveOptions
 
-    @Option(name: .long, help: "The feeds file (default: $XDG_CONFIG_HOME/newsroom/feeds).", completion: .file())
+    @Option(name: .long, help: ArgumentHelp("The feeds file (default: $XDG_CONFIG_HOME/newsroom/feeds).", valueName: "FILE"),
+            completion: .file())
     var feeds: String?
 
     @Flag(name: .customLong("no-follow"), help: "Keep a feed's summaries; do not download the pages they link to.")
     var noFollow = false
 
-    @Option(name: .long, help: "Seconds to connect and to wait for each piece of an answer.")
+    @Option(name: .long, help: ArgumentHelp("Seconds to connect and to wait for each piece of an answer.", valueName: "SECONDS"))
     var timeout: Double = 15
 
-    @Option(name: .customLong("max-size"), help: "Largest answer accepted, in bytes.")
+    @Option(name: .customLong("max-size"), help: ArgumentHelp("Largest answer accepted, in bytes.", valueName: "BYTES"))
     var maxSize = 20 * 1024 * 1024
 
     @Argument(help: "Feed or page URLs (http or https).")
@@ -40,7 +41,7 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         var list: [String] = urls
-        var failedLines = 0
+        var badLines: [FetchReport.Failure] = []
         if urls.isEmpty || feeds != nil {
             let path = feeds ?? FeedList.defaultPath(environment: ProcessInfo.processInfo.environment)
             let file: FeedList
@@ -54,8 +55,7 @@ struct FetchCommand: ParsableCommand {
                 warn(error.description)
                 throw ExitStatus.inputFailed
             }
-            for p in file.problems { warn("\(path):\(p.line): \(p.reason)") }
-            failedLines = file.problems.count
+            badLines = file.problems.map { FetchReport.Failure(url: "\(path):\($0.line)", reason: $0.reason) }
             list += file.feeds.map(\.url)
         }
         var seen = Set<String>()
@@ -67,8 +67,10 @@ struct FetchCommand: ParsableCommand {
         var fetcher = FeedFetcher(archive: store, client: HTTPClient(limits: limits))
         fetcher.followSummaries = !noFollow
         let progress = FetchProgress.line(enabled: isatty(STDERR_FILENO) == 1)
-        let report = fetcher.fetch(list, progress: progress?.update)
+        var report = fetcher.fetch(list, progress: progress?.update)
         progress?.finish()
+        // A bad line of the feeds file is a failed input like a failed URL.
+        report.failed = badLines + report.failed
         for f in report.failed { warn("\(f.url): \(plain(f.reason))") }
         if archive.json {
             emit(String(decoding: try JSONOutput.encode(FetchJSON(report)), as: UTF8.self) + "\n")
@@ -80,7 +82,7 @@ struct FetchCommand: ParsableCommand {
             }
             emit("\(report.feeds.count) fetched, \(report.failed.count) failed, \(report.bytes) bytes downloaded\n")
         }
-        if !report.failed.isEmpty || failedLines > 0 { throw ExitStatus.inputFailed }
+        if !report.failed.isEmpty { throw ExitStatus.inputFailed }
     }
 }
 

@@ -16,11 +16,12 @@ struct IngestCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "A drop folder to watch: ingest each file that lands in it, until Ctrl-C.",
-        discussion: "A file is read once its size has stayed the same for --settle seconds; dot files and .tmp/.part files are ignored until renamed."),
+        discussion: "A file is read once its size has stayed the same for --settle seconds; dot files and .tmp/.part files are ignored until renamed.",
+        valueName: "DIR"),
         completion: .directory)
     var watch: String?
 
-    @Option(name: .long, help: "Seconds a watched file must stay unchanged before it is read.")
+    @Option(name: .long, help: ArgumentHelp("Seconds a watched file must stay unchanged before it is read.", valueName: "SECONDS"))
     var settle: Double = 2
 
     @Argument(help: "Story files or folders (walked for .txt, feed, NewsML, NITF, ninjs and HTML files).", completion: .file())

@@ -188,6 +188,7 @@ enum WireFixtures {
         #expect(r.stderr == "newsroom: \(config)/newsroom/feeds:6: not an http(s) URL: not-a-url\n")
         #expect(Self.feeds(json).map { $0["url"] as? String } == [server.url("/ferry"), server.url("/library")])
         #expect(try archive().storyCount() == 2)
+        #expect(Self.failed(json).map { $0["url"] as? String } == ["\(config)/newsroom/feeds:6"])
 
         // --feeds names another file; without URLs and with no feeds file, a usage error.
         try folder.write("other-feeds", server.url("/library") + "\n")

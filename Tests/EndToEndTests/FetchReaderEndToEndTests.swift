@@ -90,3 +90,19 @@ import TestSupport
         #expect(s.contains("set $BROWSER (or install xdg-open)"))
     }
 }
+
+extension FetchReaderEndToEndTests {
+    /// On a terminal, fetch shows its progress on stderr (elsewhere it stays
+    /// quiet: the other fetch tests check stderr holds only failures).
+    @Test func aProgressLineOnATerminal() throws {
+        let reader = try ReaderOnFixture("fetch-progress-e2e")
+        defer { reader.close() }
+        let server = try LoopbackHTTPServer()
+        defer { server.stop() }
+        server.route("/a", .init(contentType: "text/plain", WireFixtures.library))
+        server.route("/b", .init(contentType: "text/plain", WireFixtures.orchard))
+        reader.tmux.run(reader.command("fetch --db \(reader.db) \(server.url("/a")) \(server.url("/b"))"))
+        let s = reader.tmux.waitFor("2 fetched, 0 failed")
+        #expect(s.contains("fetching 2/2 URLs"))
+    }
+}
