@@ -195,6 +195,26 @@ import Testing
         }
     }
 
+    /// Text that means something to SQL, array literals, JSON or the
+    /// terminal comes back byte for byte, in the story and in its quotes.
+    @Test(arguments: Backend.available) func oddTextComesBackByteForByte(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
+            let odd = #"{"a", NULL} \ "x" 'q' $1 %s ;-- é 漢字 😀 \#u{1B}[2J"#
+            let story = StoryBuilder(
+                source: #"/news/odd {1,2} \ "x".txt"#, headline: "Odd \(odd)", date: "2031-05-01",
+                paragraphs: ["Vera Ostrik said: “\(odd), NULL, {}”.", "Nothing else."],
+                entities: [("Vera Ostrik", .person, ["Vera Ostrik"])],
+                quotes: [("\(odd), NULL, {}", 0, .direct)])
+            let original = story.annotated()
+            _ = try archive.store([IngestItem(annotated: original, contentHash: "odd")])
+            let id = try #require(try archive.stories(offset: 0, limit: 1).first?.id)
+            #expect(try archive.story(id: id)?.annotated == original)
+            #expect(try archive.quotes(QuoteFilter()).map(\.text) == ["\(odd), NULL, {}"])
+            #expect(try archive.storySummary(id: id)?.source == #"/news/odd {1,2} \ "x".txt"#)
+            #expect(try archive.search("ostrik 漢字", offset: 0, limit: 5).map(\.story) == [id])
+        }
+    }
+
     @Test(arguments: Backend.available) func relatedStoriesRankedBySharedEntities(_ backend: Backend) throws {
         try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])
