@@ -68,9 +68,16 @@ fuzz: deps
 
 # Benchmarks (issue 5): release build, then one line per figure with its target.
 # Generated corpora and archives are cached in .build/bench-data/.
+# PG=postgresql://… adds the PostgreSQL figures on that (empty) database;
+# PG=throwaway runs them on a throwaway cluster (.ci/with-postgres).
+PG ?=
 bench: deps
 	$(SWIFT) build -c release --product newsroom-bench
-	.build/release/newsroom-bench --data .build/bench-data
+ifeq ($(PG),throwaway)
+	.ci/with-postgres sh -c '.build/release/newsroom-bench --data .build/bench-data --pg "$$NEWSROOM_TEST_PG"'
+else
+	.build/release/newsroom-bench --data .build/bench-data $(if $(PG),--pg '$(PG)')
+endif
 
 clean:
 	rm -rf .build .build-fuzz

@@ -3,7 +3,10 @@ import NewsKit
 
 // newsroom-bench: the figures of `make bench` (issue 5).
 //
-//   newsroom-bench [--data DIR] [--stories N] [--phases generate,extract,ingest,reader]
+//   newsroom-bench [--data DIR] [--stories N] [--phases generate,extract,ingest,reader] [--pg URL]
+//
+// With --pg, the ingest and reader phases also run on the PostgreSQL archive
+// at URL (ingest only when it is empty), beside the SQLite figures.
 //
 // Phases whose peak memory is reported run in child processes of this same
 // executable (`child-ingest`, `child-browse`), so each figure is that phase's
@@ -35,6 +38,7 @@ func main() -> Int32 {
         usage("--stories must be a number >= 1000")
     }
     let phases = Set((args.option("--phases") ?? "generate,extract,ingest,reader").split(separator: ",").map(String.init))
+    let pg = args.option("--pg")
     if let extra = args.rest.first { usage("unknown argument \(extra)") }
 
     let started = now()
@@ -53,6 +57,9 @@ func main() -> Int32 {
     }
     if phases.contains("ingest") || phases.contains("reader") {
         ArchiveBench(corpus: corpus, data: data, sizes: sizes, phases: phases).run(log: log)
+    }
+    if let pg, phases.contains("ingest") || phases.contains("reader") {
+        PostgresBench(corpus: corpus, url: pg, size: sizes.last!).run(phases: phases, log: log)
     }
     let missed = log.figures.filter { $0.verdict == .miss }.count
     let todo = log.figures.filter { $0.verdict == .todo }.count

@@ -195,6 +195,83 @@ import Testing
         }
     }
 
+    /// Every paged list, read a page at a time, is the whole list read at
+    /// once, and every count agrees with its list.
+    @Test(arguments: Backend.available) func pagesAddUpAndCountsAgree(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
+            let items = (0..<23).map { i in
+                StoryBuilder(source: "/harbour/day-\(i).txt", headline: "Quay works, day \(i)",
+                             date: String(format: "2031-08-%02d", 1 + i % 9),
+                             paragraphs: ["Engineer Ilse Marrow inspected quay section \(i) with Teodor Quill.",
+                                          "“Section \(i) is sound,” Marrow said, and Quill agreed."],
+                             entities: [("Ilse Marrow", .person, ["Ilse Marrow", "Marrow"]),
+                                        ("Teodor Quill", .person, ["Teodor Quill", "Quill"])],
+                             quotes: [("Section \(i) is sound,", 0, .direct)]).item()
+            }
+            _ = try archive.store(items)
+            func paged<T: Equatable>(_ size: Int, _ page: (Int, Int) throws -> [T]) rethrows -> [T] {
+                var all: [T] = [], offset = 0
+                while true {
+                    let p = try page(offset, size)
+                    all += p
+                    offset += p.count
+                    if p.count < size { return all }
+                }
+            }
+            let stories = try archive.stories(offset: 0, limit: 100)
+            #expect(stories.count == 23)
+            #expect(try archive.storyCount() == 23)
+            #expect(try paged(4) { try archive.stories(offset: $0, limit: $1) } == stories)
+            #expect(zip(stories, stories.dropFirst()).allSatisfy { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) })
+            let marrow = try #require(try archive.findEntities(named: "Marrow", type: .person, limit: 5).first)
+            let quotes = try archive.quotes(QuoteFilter(speakerID: marrow.id, limit: 100))
+            #expect(quotes.count == 23)
+            #expect(try archive.quoteCount(QuoteFilter(speakerID: marrow.id)) == 23)
+            #expect(try paged(5) { try archive.quotes(QuoteFilter(speakerID: marrow.id, limit: $1, offset: $0)) } == quotes)
+            #expect(quotes.map(\.story) == stories.map(\.id))
+            let sound = try archive.quotes(QuoteFilter(text: "sound", limit: 100))
+            #expect(sound.count == 23)
+            #expect(try archive.quoteCount(QuoteFilter(text: "sound")) == 23)
+            #expect(try paged(6) { try archive.quotes(QuoteFilter(text: "sound", limit: $1, offset: $0)) } == sound)
+            let mentions = try archive.mentions(entity: marrow.id, offset: 0, limit: 1000)
+            #expect(mentions.count == 46 && mentions.count == marrow.mentionCount)
+            #expect(try paged(7) { try archive.mentions(entity: marrow.id, offset: $0, limit: $1) } == mentions)
+            let entities = try archive.entities(type: nil, story: nil, offset: 0, limit: 100)
+            #expect(try paged(1) { try archive.entities(type: nil, story: nil, offset: $0, limit: $1) } == entities)
+            // Equal mention counts: the newer entity first.
+            #expect(entities.map(\.name) == ["Teodor Quill", "Ilse Marrow"])
+            let hits = try archive.search("quay", offset: 0, limit: 100)
+            #expect(hits.count == 23)
+            #expect(try paged(4) { try archive.search("quay", offset: $0, limit: $1) } == hits)
+            #expect(try archive.search("quay", offset: 23, limit: 5).isEmpty)
+            #expect(try archive.stories(offset: -3, limit: 2) == Array(stories.prefix(2)))
+            #expect(try archive.stories(offset: 0, limit: -1).isEmpty)
+            #expect(try archive.storySummary(id: stories[3].id) == stories[3])
+            #expect(try archive.storySummary(id: 999_999) == nil)
+            #expect(try archive.entity(id: 999_999) == nil)
+        }
+    }
+
+    /// Text that means something to SQL, array literals, JSON or the
+    /// terminal comes back byte for byte, in the story and in its quotes.
+    @Test(arguments: Backend.available) func oddTextComesBackByteForByte(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
+            let odd = #"{"a", NULL} \ "x" 'q' $1 %s ;-- é 漢字 😀 \#u{1B}[2J"#
+            let story = StoryBuilder(
+                source: #"/news/odd {1,2} \ "x".txt"#, headline: "Odd \(odd)", date: "2031-05-01",
+                paragraphs: ["Vera Ostrik said: “\(odd), NULL, {}”.", "Nothing else."],
+                entities: [("Vera Ostrik", .person, ["Vera Ostrik"])],
+                quotes: [("\(odd), NULL, {}", 0, .direct)])
+            let original = story.annotated()
+            _ = try archive.store([IngestItem(annotated: original, contentHash: "odd")])
+            let id = try #require(try archive.stories(offset: 0, limit: 1).first?.id)
+            #expect(try archive.story(id: id)?.annotated == original)
+            #expect(try archive.quotes(QuoteFilter()).map(\.text) == ["\(odd), NULL, {}"])
+            #expect(try archive.storySummary(id: id)?.source == #"/news/odd {1,2} \ "x".txt"#)
+            #expect(try archive.search("ostrik 漢字", offset: 0, limit: 5).map(\.story) == [id])
+        }
+    }
+
     @Test(arguments: Backend.available) func relatedStoriesRankedBySharedEntities(_ backend: Backend) throws {
         try backend.withArchive { archive, _ in
             _ = try archive.store([Harbour.story1().item(), Harbour.story2().item(), Harbour.story3().item()])

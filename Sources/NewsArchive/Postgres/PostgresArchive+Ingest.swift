@@ -53,7 +53,9 @@ extension PostgresArchive: IngestingArchive {
     /// Writes one batch in one transaction, under the archive's write lock.
     /// A dropped connection rolls the transaction back on the server; the
     /// batch is written again on a new connection (one line says so), so a
-    /// story is never half-written.
+    /// story is never half-written. Had the COMMIT gone through just before
+    /// the connection dropped, the retry finds the stories by their hashes
+    /// and counts them unchanged: nothing is stored twice.
     func write(_ batch: [PreparedStory], linker: EntityLinker, into report: inout IngestReport) throws {
         if batch.isEmpty { return }
         var attempt = 1

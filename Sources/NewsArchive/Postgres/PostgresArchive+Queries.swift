@@ -20,8 +20,12 @@ extension PostgresArchive {
 
     public func stories(offset: Int, limit: Int) throws -> [StorySummary] {
         try read { c in
+            // The page's ids from the order index alone (an index-only scan
+            // steps over `offset` entries without reading their rows).
             let r = try c.run("""
-                SELECT \(Self.summaryColumns) FROM story s ORDER BY s.date_key DESC, s.id DESC LIMIT $1 OFFSET $2
+                SELECT \(Self.summaryColumns) FROM story s
+                JOIN (SELECT id FROM story ORDER BY date_key DESC, id DESC LIMIT $1 OFFSET $2) p ON p.id = s.id
+                ORDER BY s.date_key DESC, s.id DESC
                 """, [max(0, limit), max(0, offset)])
             return (0..<r.count).map { Self.summary(r, $0) }
         }
@@ -103,7 +107,7 @@ extension PostgresArchive {
         if let floor = filter.minConfidence { clauses.append("q.confidence >= \(next(floor))") }
         if let text = filter.text {
             guard let query = PostgresText.tsquery(SearchMatches(query: text)) else { return nil }
-            clauses.append("q.story_id IN (SELECT id FROM story WHERE fts @@ \(next(query))::tsquery)")
+            clauses.append("q.story_id IN (SELECT id FROM newsroom_search_window(\(next(query))::tsquery, NULL, 0))")
         }
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), parameters)
     }

@@ -42,7 +42,7 @@ extension PostgresArchive {
                     // newest matching stories; the quote must hold the words itself.
                     let r = try c.run("""
                         SELECT q.story_id, s.headline, q.text, \(rank) AS score FROM (
-                          SELECT id FROM story WHERE fts @@ \(q)::tsquery ORDER BY id DESC LIMIT \(window)
+                          SELECT id FROM newsroom_search_window(\(q)::tsquery, \(window), 0)
                         ) m JOIN story s ON s.id = m.id JOIN quote q ON q.date_key = s.date_key AND q.story_id = s.id
                         WHERE \(filters)
                         ORDER BY score, q.date_key DESC, q.story_id DESC, q.ordinal
@@ -74,7 +74,7 @@ extension PostgresArchive {
             // The window's matches, best first.
             let ranked = try c.run("""
                 SELECT s.id, s.headline, \(rank) AS score FROM (
-                  SELECT id FROM story WHERE fts @@ \(q)::tsquery ORDER BY id DESC LIMIT \(window)
+                  SELECT id FROM newsroom_search_window(\(q)::tsquery, \(window), 0)
                 ) m JOIN story s ON s.id = m.id
                 \(storyInEntities)
                 ORDER BY score, s.id DESC
@@ -87,7 +87,7 @@ extension PostgresArchive {
                 let skip = max(0, offset - ranked.count), need = limit - rows.count
                 let older = try c.run("""
                     SELECT s.id, s.headline, \(rank) FROM (
-                      SELECT id FROM story WHERE fts @@ \(q)::tsquery ORDER BY id DESC OFFSET \(window)
+                      SELECT id FROM newsroom_search_window(\(q)::tsquery, NULL, \(window))
                     ) m JOIN story s ON s.id = m.id
                     \(storyInEntities)
                     ORDER BY s.id DESC LIMIT \(page.add(need)) OFFSET \(page.add(skip))
