@@ -119,4 +119,36 @@ import Testing
             }
         }
     }
+
+    @Test func pronounAfterATitleDescriptorIsThePersonOfThatTitle() {
+        let a = annotate([
+            "Vice President Ida Marlowe toured the shipyard with the mayor, Kofi Brandt.",
+            "The vice president said the welders were the best in the country.",
+            "“They built this country,” she said.",
+        ])
+        #expect(quote(a, "They built")?.speaker == "Ida Marlowe")
+    }
+
+    @Test func nameWithAnAgeInApposition() {
+        let a = annotate(["“We sail at dawn,” Harlan Oduya, 52, of Port Tenby, said on Monday."])
+        #expect(quote(a, "We sail")?.speaker == "Harlan Oduya")
+    }
+
+    @Test func aClauseAfterButHasItsOwnSubject() {
+        let a = annotate([
+            "Mayor Otto Fenn opened the fair on Saturday.",
+            "Ms. Quent avoids the topic with her brother, but their neighbour Bertram Ash knows what the town needs.",
+            "“It takes a stubborn mule,” he said.",
+        ])
+        #expect(quote(a, "It takes")?.speaker == "Bertram Ash")
+    }
+
+    @Test func aPronounSubjectKeepsItsPersonAsTheTopic() {
+        let a = annotate([
+            "Tomas Brandvold has run the island ferry for thirty years.",
+            "He believes that Mayor Otto Fenn has forgotten the island.",
+            "“Nobody listens to us,” he said.",
+        ])
+        #expect(quote(a, "Nobody listens")?.speaker == "Tomas Brandvold")
+    }
 }

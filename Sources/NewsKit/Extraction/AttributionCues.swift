@@ -546,8 +546,10 @@ extension AttributionSession {
         while s < k, t.tokens[s].kind == .punctuation { s += 1 }
         guard s < k, k - s <= 80, t.isPlain(s), t.isNameWord(s) || isTitleWord(t, s) else { return nil }
         let (a, z) = runExtent(t, from: s)
+        // `Ada Quill, a fisher …`, `Ada Quill, 30, of Tarn, …`: a lower-case word or an age next.
         guard z + 2 < k, t.isPunct(z + 1, 0x2C), t.possessiveSuffix(z) == 0,
-              t.tokens[z + 2].kind == .word, !t.tokens[z + 2].isCapitalized else { return nil }
+              (t.tokens[z + 2].kind == .word && !t.tokens[z + 2].isCapitalized)
+                || (t.tokens[z + 2].kind == .number && z + 3 < k && t.isPunct(z + 3, 0x2C)) else { return nil }
         var j = z + 2
         while j < k {
             let titleDot = t.isPunct(j, 0x2E) && (isTitleWord(t, j - 1) || t.isInitial(j - 1))

@@ -447,6 +447,7 @@ extension AttributionSession {
     func organizationSubject(before order: Int) -> SubjectEvent? {
         for raw in eventsBefore(order) {
             guard raw.order >= order - 3_000_000 else { return nil }
+            if raw.pronoun != nil { continue }
             let e = classified(raw)
             if e.kind == .organization { return e }
             if e.kind == .person || e.kind == .plural { return nil }
@@ -465,6 +466,7 @@ extension AttributionSession {
     /// The class of a subject, deciding one-word names now: an entity's type,
     /// else a person when the story has a full name ending with the word.
     func classified(_ e: SubjectEvent) -> SubjectEvent {
+        if e.pronoun != nil { return e }
         var e = e
         if e.entity == nil, e.kind != .plural, let i = entityNamed(e.name) {
             e.entity = i
@@ -495,6 +497,44 @@ extension AttributionSession {
         return lexicon.pronounGender(ofFirstName: words.first.lowercased())
     }
 
+    /// The person named last before `order` with the title or role `head`
+    /// (`Vice President Joe Biden`, `Sen. Dana Whitlock`, `Ada Quill, the
+    /// fleet's captain`), whose gender agrees with `p`.
+    func personTitled(_ head: Substring, before order: Int, agreeingWith p: SpeechLexicon.PronounKind) -> Resolved? {
+        let role = head.lowercased()
+        guard role.count >= 3, !entities.isEmpty else { return nil }
+        let forms = [role + " "] + (Self.titleAbbreviations[role].map { [$0 + ". ", $0 + " "] } ?? [])
+        var best: (order: Int, entity: Int)?
+        for (i, e) in entities.enumerated() where e.type == .person {
+            if let g = gender(ofPerson: e.name), g != p { continue }
+            for m in e.mentions where m.span.field == .body {
+                let o = Self.order(m.span)
+                guard o < order, best == nil || o > best!.order, m.span.paragraph < story.paragraphs.count else { continue }
+                let bytes = story.paragraphs[m.span.paragraph].text.utf8
+                let before = bytes.prefix(m.span.start).suffix(40)
+                let after = bytes.dropFirst(m.span.end).prefix(60)
+                let lowerBefore = String(decoding: before, as: UTF8.self).lowercased()
+                var titled = forms.contains { lowerBefore.hasSuffix($0) }
+                if !titled, after.first == 0x2C {
+                    // `, the fleet's captain,` / `, a senator from Ohio`: the appositive after the name.
+                    let lowerAfter = String(decoding: after, as: UTF8.self).lowercased()
+                    if lowerAfter.hasPrefix(", the ") || lowerAfter.hasPrefix(", a ") || lowerAfter.hasPrefix(", an ") {
+                        let clause = lowerAfter.dropFirst(2).prefix { $0 != "," && $0 != "." }
+                        titled = clause.split(separator: " ").contains { $0 == Substring(role) }
+                    }
+                }
+                if titled { best = (o, i) }
+            }
+        }
+        guard let b = best else { return nil }
+        return Resolved(speaker: entities[b.entity].name, entity: b.entity, kind: .person)
+    }
+
+    static let titleAbbreviations: [String: String] = [
+        "senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep", "congresswoman": "rep",
+        "president": "pres", "general": "gen", "lieutenant": "lt", "colonel": "col", "professor": "prof", "doctor": "dr",
+    ]
+
     /// No subject before fits: the person mentioned last before `order` (this
     /// paragraph or the two before) whose gender agrees with `p`.
     func nearestPerson(before order: Int, agreeingWith p: SpeechLexicon.PronounKind) -> Resolved? {
@@ -519,6 +559,20 @@ extension AttributionSession {
         case .male, .female:
             return firstClassified(before: order) { e in
                 guard e.kind == .person else { return nil }
+                if let ep = e.pronoun {
+                    // A pronoun subject of the same gender before: the same person, if it can be told.
+                    guard ep == p, pronounDepth < 3 else { return nil }
+                    if let known = pronounSubjects[e.order] { return known }
+                    pronounDepth += 1
+                    defer { pronounDepth -= 1 }
+                    let r = resolvePronoun(p, at: e.order)
+                    pronounSubjects[e.order] = r
+                    return r
+                }
+                if e.isDescriptor || !(e.name.unicodeScalars.first?.properties.isUppercase ?? false) {
+                    // `he` after `the vice president said`: the person the story gave that title.
+                    if let named = personTitled(NameWords(e.name).last, before: e.order, agreeingWith: p) { return named }
+                }
                 if let g = gender(ofPerson: e.name), g != p { return nil }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             } ?? nearestPerson(before: order, agreeingWith: p)

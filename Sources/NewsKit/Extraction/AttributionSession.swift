@@ -27,6 +27,8 @@ struct SubjectEvent {
     var kind: SpeakerClass
     /// An unnamed source (`senior Treasury adviser`), which a later `the adviser` may repeat.
     var isDescriptor = false
+    /// `He dismisses …` opening a sentence: whoever that `he` is stays the topic.
+    var pronoun: SpeechLexicon.PronounKind? = nil
 }
 
 /// Reported speech without quote marks: `Quill said (that) …`.
@@ -57,6 +59,10 @@ final class AttributionSession {
     /// Lower-case words of the story (packed): a capitalised sentence opener
     /// that also appears in lower case is an ordinary word, not a name.
     var commonWords = SpeechWordSet(keys: [])
+    /// What the sentence-opening pronoun subjects (`SubjectEvent.pronoun`) resolved to, by order.
+    var pronounSubjects: [Int: AttributionSession.Resolved?] = [:]
+    /// How deep `resolvePronoun` is inside resolving an earlier pronoun subject.
+    var pronounDepth = 0
     /// Surnames (lower-cased) the story writes with `Mr.`, `Mrs.` or `Ms.`: the pronoun they take.
     var surnameGender: [String: SpeechLexicon.PronounKind] = [:]
 
@@ -133,6 +139,14 @@ final class AttributionSession {
             var tokensIntoSentence = 0
             while i < t.tokens.count {
                 if t.sentenceStart[i] || startsCoordinateClause(t, i) { sentenceSubjectDone = false; tokensIntoSentence = 0 }
+                if t.sentenceStart[i], t.field == .body, t.tokens[i].kind == .word, t.isPlain(i),
+                   let p = t.pronounKind(i), p == .male || p == .female,
+                   i + 1 < t.tokens.count, t.tokens[i + 1].kind == .word, !t.tokens[i + 1].isCapitalized {
+                    // `He dismissed the report.`: a pronoun subject, resolved when a later pronoun asks.
+                    events.append(SubjectEvent(order: Self.order(t.span(i, i)), name: "", entity: nil, kind: .person,
+                                               pronoun: p))
+                    sentenceSubjectDone = true
+                }
                 guard (t.isNameWord(i) || isTitleWord(t, i)) && !isCapitalizedSourceNoun(t, i) else {
                     if t.isPlain(i) { tokensIntoSentence += 1 }
                     i += 1
@@ -194,11 +208,13 @@ final class AttributionSession {
 
     /// `…, but their neighbor Ben Green knows`: after a comma or semicolon and a
     /// conjunction a new clause opens, with a subject of its own.
-    func startsCoordinateClause(_ t: AttributionText, _ i: Int) -> Bool {
-        guard i >= 2, t.tokens[i - 1].kind == .word, t.isPunct(i - 2, 0x2C) || t.isPunct(i - 2, 0x3B) else { return false }
-        return Self.clauseConjunctions.contains(t.lower(i - 1))
+    @inline(__always) func startsCoordinateClause(_ t: AttributionText, _ i: Int) -> Bool {
+        guard i >= 2, t.tokens[i - 2].kind == .punctuation, t.tokens[i - 1].kind == .word,
+              t.isPunct(i - 2, 0x2C) || t.isPunct(i - 2, 0x3B) else { return false }
+        return t.isIn(Self.clauseConjunctionKeys, Self.clauseConjunctions, i - 1)
     }
     static let clauseConjunctions: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
+    static let clauseConjunctionKeys = SpeechWordSet(clauseConjunctions)
 
     /// Two thirds of the words or more capitalised: a Title Case headline.
     static func isTitleCase(_ text: String) -> Bool {
@@ -383,6 +399,7 @@ final class AttributionSession {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
         "april", "june", "july", "august", "september", "october", "november", "december",
     ]
+    static let dateWordKeys = SpeechWordSet(dateWords)
 
     /// Lower-case particles inside a name: `de la Cruz`, `van der Berg`, `bin Salman`.
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "bin", "al", "la", "le", "del", "di", "du", "der",
@@ -423,7 +440,7 @@ final class AttributionSession {
     func nameRun(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
         guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
         // `said Wednesday`, `her March comment`: a date, nobody's name.
-        if words == 1, Self.dateWords.contains(t.lower(start)) { return nil }
+        if words == 1, t.isIn(Self.dateWordKeys, Self.dateWords, start) { return nil }
         let cut = t.possessiveSuffix(z)
         var span = t.span(start, z, trimEnd: cut)
         guard span.end > span.start else { return nil }
