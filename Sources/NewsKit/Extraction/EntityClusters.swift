@@ -30,6 +30,10 @@ struct EntityClusters {
     private var bySurname: [String: [Int]] = [:]
     /// Organisations by the upper-cased first word of their name (-1 when several share it).
     private var orgFirstWords: [String: Int] = [:]
+    /// The dateline's places, upper-cased: the story itself says these
+    /// words are places (`BERGEN, Norway (Nordwire) -` makes a later bare
+    /// "Bergen" the town, not the first word of "Bergen Pilots Association").
+    var datelinePlaces: Set<String> = []
     private var byFirstName: [String: [Int]] = [:]
 
     init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
@@ -217,6 +221,9 @@ struct EntityClusters {
         if let index = Self.nearest(bySurname[folded] ?? [], to: single.order, in: clusters) {
             clusters[index].mentions.append(mention); return
         }
+        if datelinePlaces.contains(folded) {
+            addKeyed(.place, gazetteer.place(word) ?? titleCased(word), single); return
+        }
         if flags.contains(.place), let place = gazetteer.placeName(word) { addKeyed(.place, place, single); return }
         if flags.contains(.organization), let org = gazetteer.organization(word) { addKeyed(.organization, org, single); return }
         if let index = keyed[Key(type: .organization, name: folded)] { clusters[index].mentions.append(mention); return }
@@ -363,7 +370,9 @@ struct EntityClusters {
             }
             if mentions.isEmpty && cluster.knownName == nil { continue }
             if cluster.weak && mentions.count < 2 { continue }
-            if mentions.isEmpty && cluster.type != .place { continue }
+            // Every entity has a mention to jump to: a dateline place the body
+            // never names again stays in the dateline only.
+            if mentions.isEmpty { continue }
             let name = canonicalName(cluster, mentions)
             let first = mentions.first.map { rank($0.span) } ?? (3, 0, 0)
             result.append((Entity(name: name, type: cluster.type, mentions: mentions), first))

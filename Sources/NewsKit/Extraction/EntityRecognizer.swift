@@ -19,6 +19,7 @@ public struct EntityRecognizer: Sendable {
         var collection = MentionCollection(gazetteer: gazetteer, story: story)
         collection.collectCandidates()
         var clusters = EntityClusters(gazetteer: gazetteer)
+        clusters.datelinePlaces = Set((story.dateline?.places ?? []).map { $0.uppercased() })
         clusters.add(collection.candidates)
         if !collection.lookups.isEmpty {
             // Credit and dateline fields look in the gazetteers only: the story's

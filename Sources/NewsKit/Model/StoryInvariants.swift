@@ -1,6 +1,6 @@
 /// The promises every annotated story keeps, whatever text came in: every quote
-/// part and mention lies inside its field's text and on UTF-8 boundaries, and a
-/// quote's text is its parts joined by one space. Used by tests and the fuzzer.
+/// part and mention lies inside its field's text and on UTF-8 boundaries, a
+/// quote's text is its parts joined by one space, and every entity has a mention. Used by tests and the fuzzer.
 public enum StoryInvariants {
     /// A description of the first broken promise, or nil when all hold.
     public static func firstViolation(in a: AnnotatedStory) -> String? {
@@ -35,6 +35,7 @@ public enum StoryInvariants {
             }
         }
         for (i, entity) in a.entities.enumerated() {
+            if entity.mentions.isEmpty { return "entity \(i) (\(entity.name)) has no mention" }
             for m in entity.mentions {
                 if let e = check(m.span, "entity \(i) mention") { return e }
                 if slice(m.span) != m.text { return "entity \(i) mention text differs from its range" }
