@@ -41,7 +41,23 @@ public struct NewsroomBinary: Sendable {
         let source = URL(fileURLWithPath: path).deletingLastPathComponent()
         let target = URL(fileURLWithPath: folder)
         let copied = target.appendingPathComponent("newsroom")
-        try fm.copyItem(at: URL(fileURLWithPath: path), to: copied)
+        // Written through a close-on-exec descriptor: a process that another
+        // test starts while the copy is open must not inherit it, or running
+        // the copy fails with "Text file busy" for as long as that process lives.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let fd = open(copied.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard fd >= 0 else { throw SpawnError("cannot create \(copied.path): \(String(cString: strerror(errno)))") }
+        let written = bytes.withUnsafeBytes { raw -> Int in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { break }
+                done += n
+            }
+            return done
+        }
+        close(fd)
+        guard written == bytes.count else { throw SpawnError("cannot write \(copied.path)") }
         for name in try fm.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".resources") {
             try fm.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
         }
