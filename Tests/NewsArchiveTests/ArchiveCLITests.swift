@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 import NewsKit
 import Testing
@@ -13,7 +14,7 @@ import Testing
             .joined(separator: "\n") + "\n"
     }
 
-    static func writeCorpus(_ folder: TempFolder) throws {
+    static func writeCorpus(_ folder: some ScratchFolder) throws {
         try folder.write("corpus/a.txt", wireStory(
             headline: "Valmora dockworkers strike over crane safety",
             dateline: "VALMORA, March 2, 2031 (Newswire) -",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import GRDB
 import NewsKit
 import Testing
@@ -92,24 +93,31 @@ import Testing
     }
 
     @Test func readOnlyArchiveAndFolder() throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let bin = try NewsroomBinary.find()
+        // Root ignores permission bits, so as root the binary runs as an
+        // unprivileged user, for whom root's 444 archive in a 555 folder is
+        // read-only, as it is for anyone else. That user may not reach the
+        // checkout (a clone under a mode-700 home) or TMPDIR: the binary runs
+        // from a copy in a folder every user can enter, beside the archive.
+        let other = NewsroomBinary.unprivilegedUser()
+        if getuid() == 0 && other == nil {
+            try Test.cancel("skipped: running as root with no `nobody` account or runuser to test read-only archives as")
+        }
+        guard let folder = try TemporaryFolder.reachableByOthers("newsroom-read-only") else {
+            try Test.cancel("skipped: no temporary folder that another user can enter (TMPDIR and /tmp are private)")
+        }
+        defer {
+            _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.file("ro"))
+            folder.remove()
+        }
+        let bin = try NewsroomBinary.find().copy(into: folder.file("bin"))
         try ArchiveCLITests.writeCorpus(folder)
         let fm = FileManager.default
         try fm.createDirectory(atPath: folder.file("ro"), withIntermediateDirectories: true)
         let path = folder.file("ro/archive.sqlite")
         #expect(try bin.run(["ingest", "--db", path, folder.file("corpus/a.txt")], in: folder).status == 0)
-        // Root ignores permission bits: run the binary as an ordinary user,
-        // for whom root's archive and folder are read-only.
-        let user: String? = getuid() == 0 ? "nobody" : nil
-        if user == nil {
-            try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
-            try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.file("ro"))
-        } else {
-            try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
-        }
-        defer { try? fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.file("ro")) }
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.file("ro"))
+        let user = other?.user
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         let write = try bin.run(["ingest", "--db", path, folder.file("corpus")], in: folder, user: user)

@@ -9,13 +9,6 @@ struct TempFolder {
         path = NSTemporaryDirectory() + "newsroom-archive-tests-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
-    func file(_ name: String) -> String { path + "/" + name }
-    func write(_ name: String, _ text: String) throws {
-        let full = file(name)
-        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        try text.write(toFile: full, atomically: true, encoding: .utf8)
-    }
     func cleanUp() {
         // Read-only tests may have taken write permission away.
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)

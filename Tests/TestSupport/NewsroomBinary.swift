@@ -32,23 +32,69 @@ public struct NewsroomBinary: Sendable {
         throw SpawnError("newsroom binary not built; looked in \(candidates.map(\.path).joined(separator: ", "))")
     }
 
-    /// Starts the binary with output going to files in `folder`.
+    /// A copy of the binary and the resource bundles beside it in `folder`,
+    /// for running it as a user who cannot reach the build folder (a
+    /// checkout under a mode-700 directory such as root's home).
+    public func copy(into folder: String) throws -> NewsroomBinary {
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let source = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let target = URL(fileURLWithPath: folder)
+        let copied = target.appendingPathComponent("newsroom")
+        try fm.copyItem(at: URL(fileURLWithPath: path), to: copied)
+        for name in try fm.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".resources") {
+            try fm.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        }
+        return NewsroomBinary(path: copied.path)
+    }
+
+    /// The environment a test's child process gets: the test's own, but with
+    /// nothing that could reach the user's real archive or configuration
+    /// (`NEWSROOM_DB` unset; `HOME` and the XDG folders inside `folder`),
+    /// a UTF-8 locale whatever the caller's, and no inherited terminal size.
+    public static func environment(for folder: some ScratchFolder, _ extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        for key in ["NEWSROOM_DB", "COLUMNS", "LINES", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "XDG_RUNTIME_DIR"] {
+            env[key] = nil
+        }
+        env["HOME"] = folder.file("home")
+        env["XDG_DATA_HOME"] = folder.file("home/.local/share")
+        env["XDG_CONFIG_HOME"] = folder.file("home/.config")
+        env["XDG_CACHE_HOME"] = folder.file("home/.cache")
+        env["LANG"] = "C.UTF-8"
+        env["SWIFT_BACKTRACE"] = "enable=no"
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
+    /// The path of `runuser`, and an unprivileged account to run as, when the
+    /// tests run as root and both exist; nil otherwise.
+    public static func unprivilegedUser() -> (runuser: String, user: String)? {
+        guard getuid() == 0, getpwnam("nobody") != nil else { return nil }
+        for p in ["/usr/sbin/runuser", "/sbin/runuser", "/usr/bin/runuser"]
+        where FileManager.default.isExecutableFile(atPath: p) {
+            return (p, "nobody")
+        }
+        return nil
+    }
+
+    /// Starts the binary with output going to files in `folder`, in the
+    /// environment of `environment(for:)` plus `environment`.
     /// `user`: run as that user (through runuser; the caller is root).
     public func start(_ arguments: [String], in folder: some ScratchFolder, environment: [String: String] = [:],
                       user: String? = nil) throws -> (Process, stdout: String, stderr: String) {
         let p = Process()
         if let user {
-            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            guard let runuser = Self.unprivilegedUser()?.runuser else {
+                throw SpawnError("cannot run as \(user): not root, or no runuser")
+            }
+            p.executableURL = URL(fileURLWithPath: runuser)
             p.arguments = ["-u", user, "--", path] + arguments
         } else {
             p.executableURL = URL(fileURLWithPath: path)
             p.arguments = arguments
         }
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        env["SWIFT_BACKTRACE"] = "enable=no"
-        for (k, v) in environment { env[k] = v }
-        p.environment = env
+        p.environment = Self.environment(for: folder, environment)
         let id = UUID().uuidString
         let out = folder.file("out-\(id)"), err = folder.file("err-\(id)")
         _ = FileManager.default.createFile(atPath: out, contents: nil)

@@ -39,8 +39,13 @@ public final class TmuxTerminal {
         let t = TmuxTerminal(scratch: folder.path)
         let go = folder.file("go-\(t.socket)")
         let quoted = argv.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
-        let command = "while [ ! -e '\(go)' ]; do sleep 0.05; done; exec env LANG=C.UTF-8 TERM=tmux-256color "
-            + "SWIFT_BACKTRACE=enable=no \(quoted)"
+        // A clean environment (`env -i`): the program must not see the
+        // user's archive (NEWSROOM_DB), home, XDG folders or locale.
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let home = folder.file("home")
+        let command = "while [ ! -e '\(go)' ]; do sleep 0.05; done; exec env -i 'PATH=\(path)' 'HOME=\(home)' "
+            + "'XDG_DATA_HOME=\(home)/.local/share' 'XDG_CONFIG_HOME=\(home)/.config' LANG=C.UTF-8 "
+            + "TERM=tmux-256color SWIFT_BACKTRACE=enable=no \(quoted)"
         try t.newSession(width: width, height: height, ["sh", "-c", command])
         t.tmux(["set-option", "-t", t.session, "remain-on-exit", "on"])
         if let recordTo { t.recordOutput(to: recordTo) }
