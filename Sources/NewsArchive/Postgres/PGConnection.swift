@@ -102,9 +102,17 @@ final class PGConnection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let lock = NSLock()
 
-    init(url: String, setup: [String] = []) {
+    /// Statements with parameters are prepared once per connection and then
+    /// only bound and run (the writer's: the same few statements thousands of
+    /// times, with stable plans). Names of the prepared ones, by SQL text.
+    let prepares: Bool
+    private var prepared: [String: String] = [:]
+    static let preparedLimit = 256
+
+    init(url: String, setup: [String] = [], prepares: Bool = false) {
         self.url = url
         self.setup = setup
+        self.prepares = prepares
     }
 
     deinit {
@@ -133,6 +141,7 @@ final class PGConnection: @unchecked Sendable {
             throw PGError(message: message, connectionLost: true)
         }
         handle = h
+        prepared.removeAll()
         for sql in ["SET client_encoding = 'UTF8'", "SET client_min_messages = warning"] + setup {
             _ = try run(sql, [])
         }
@@ -160,9 +169,22 @@ final class PGConnection: @unchecked Sendable {
         defer { for p in storage { free(p) } }
         // Without parameters: the simple protocol, which also runs several
         // statements (a migration) in one call.
+        var name = prepares && !texts.isEmpty ? prepared[sql] : nil
+        if prepares && !texts.isEmpty && name == nil && prepared.count < Self.preparedLimit {
+            let candidate = "newsroom_\(prepared.count)"
+            let made = PQprepare(handle, candidate, sql, Int32(texts.count), nil)
+            let ok = made.map { PQresultStatus($0) == PGRES_COMMAND_OK } ?? false
+            PQclear(made)
+            // A statement that does not prepare runs unprepared (and says why).
+            if ok {
+                prepared[sql] = candidate
+                name = candidate
+            }
+        }
         let result: OpaquePointer? = texts.isEmpty ? PQexec(handle, sql) : storage.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: max(1, buffer.count)) {
-                PQexecParams(handle, sql, Int32(texts.count), nil, $0, nil, nil, 0)
+                if let name { return PQexecPrepared(handle, name, Int32(texts.count), $0, nil, nil, 0) }
+                return PQexecParams(handle, sql, Int32(texts.count), nil, $0, nil, nil, 0)
             }
         }
         defer { PQclear(result) }

@@ -38,7 +38,7 @@ public struct PostgresArchive: ArchiveStore {
         // A read-only archive never writes, whatever it is asked.
         let setup = mode == .readOnly ? ["SET default_transaction_read_only = on"] : []
         reader = PGConnection(url: url, setup: setup)
-        writer = PGConnection(url: url, setup: setup)
+        writer = PGConnection(url: url, setup: setup, prepares: true)
         let display = url
         try Self.describing(url: display) {
             try reader.locked { c in
