@@ -24,7 +24,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds a watched file must stay unchanged before it is read.", valueName: "SECONDS"))
     var settle: Double = 2
 
-    @Argument(help: "Story files or folders (walked for .txt files).", completion: .file())
+    @Argument(help: "Story files or folders (walked for .txt, feed, NewsML, NITF, ninjs and HTML files).", completion: .file())
     var paths: [String] = []
 
     func validate() throws {
