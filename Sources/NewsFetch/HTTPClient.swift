@@ -83,9 +83,18 @@ public final class HTTPClient: @unchecked Sendable {
         queue.maxConcurrentOperationCount = 1
         session = URLSession(configuration: config, delegate: delegate, delegateQueue: queue)
         hosts = HostGate(perHost: max(1, limits.connectionsPerHost))
+        Self.keep(session)
     }
 
-    deinit { session.invalidateAndCancel() }
+    /// Sessions live as long as the process and are never invalidated:
+    /// tearing one down on Linux races libcurl's socket sources in
+    /// FoundationNetworking (swift-corelibs-foundation #4791 and its family),
+    /// which corrupted the heap at the end of one `fetch` in a loaded test
+    /// run ("malloc_consolidate(): unaligned fastbin chunk detected"). A
+    /// process makes one client (the CLI) or one per reader (`R`).
+    private static let kept = NSLock()
+    nonisolated(unsafe) private static var sessions: [URLSession] = []
+    private static func keep(_ session: URLSession) { kept.withLock { sessions.append(session) } }
 
     /// GETs `url`, conditionally when `validators` are given; blocks until
     /// the answer is complete. 2xx and 304 come back; anything else throws.

@@ -13,6 +13,8 @@ final class BackgroundFetch: @unchecked Sendable {
 
     let archivePath: String
     let feedsPath: String
+    /// One HTTP client (one URLSession) for every `R` of this reader.
+    let client = HTTPClient()
 
     init(archivePath: String, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.archivePath = archivePath
@@ -59,7 +61,7 @@ final class BackgroundFetch: @unchecked Sendable {
         } catch {
             return "cannot fetch: \(error)"
         }
-        let report = FeedFetcher(archive: store).fetch(list.feeds.map(\.url)) { [self] done, total in
+        let report = FeedFetcher(archive: store, client: client).fetch(list.feeds.map(\.url)) { [self] done, total in
             lock.withLock { pending.append(.fetchProgress(done: done, total: total)) }
         }
         var line = "fetched \(report.feeds.count) of \(list.feeds.count) feeds: \(report.added) new, \(report.updated) updated"
