@@ -15,8 +15,24 @@ public enum ArchiveLocation {
             archive.notice = notice
             return archive
         }
-        var archive = try SQLiteArchive(path: location, mode: mode)
+        var archive: SQLiteArchive
+        do {
+            archive = try SQLiteArchive(path: location, mode: mode)
+        } catch let e as ArchiveError where e.kind == .olderSchema && canWrite(location) {
+            // An archive from an older Newsroom that this user may write:
+            // upgrade it in place (one transaction per step), then read it as
+            // asked, so a new binary opens an old archive without a detour.
+            _ = try SQLiteArchive(path: location, mode: .readWrite)
+            archive = try SQLiteArchive(path: location, mode: mode)
+        }
         if let batchSize { archive.batchSize = batchSize }
         return archive
+    }
+
+    /// Whether this user may write the file and its folder (SQLite writes its
+    /// WAL and shared-memory files beside it).
+    static func canWrite(_ path: String) -> Bool {
+        let folder = (path as NSString).deletingLastPathComponent
+        return access(path, W_OK) == 0 && access(folder.isEmpty ? "." : folder, W_OK) == 0
     }
 }

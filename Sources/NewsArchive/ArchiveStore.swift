@@ -246,6 +246,8 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
         case unusable
         /// Written by a newer Newsroom than this one.
         case newerSchema
+        /// Written by an older Newsroom; opening it for writing upgrades it.
+        case olderSchema
         /// The archive or its folder cannot be written.
         case readOnly
         /// A write failed (disk full, I/O error); the archive keeps its last committed state.

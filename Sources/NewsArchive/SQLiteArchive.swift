@@ -110,8 +110,8 @@ public struct SQLiteArchive: ArchiveStore {
                 let pending = try pool.read { db in try !migrator.hasCompletedMigrations(db) }
                 if pending {
                     throw ArchiveError(
-                        "\(path): written by an older Newsroom; open it once for writing (newsroom ingest) to upgrade",
-                        kind: .unusable)
+                        "\(path): written by an older Newsroom; upgrade it once with newsroom migrate --db \(path)",
+                        kind: .olderSchema)
                 }
             }
             return pool
