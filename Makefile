@@ -42,11 +42,11 @@ run: build
 	.build/debug/newsroom browse Resources/corpus
 
 # The archive tests run on SQLite and on a throwaway PostgreSQL cluster that
-# .ci/with-postgres starts (Unix socket in a fresh /tmp folder; as root it runs
+# Tests/with-postgres starts (Unix socket in a fresh /tmp folder; as root it runs
 # as the system user newsroom-pg) and stops at the end, even when tests fail.
 test: deps
 	$(SWIFT) build --build-tests
-	.ci/with-postgres $(SWIFT) test --skip-build
+	Tests/with-postgres $(SWIFT) test --skip-build
 
 # libFuzzer over parsing and extraction for FUZZ_SECONDS, seeded with the sample
 # corpus; crashing inputs land in .build-fuzz/crashes/.
@@ -69,12 +69,12 @@ fuzz: deps
 # Benchmarks (issue 5): release build, then one line per figure with its target.
 # Generated corpora and archives are cached in .build/bench-data/.
 # PG=postgresql://… adds the PostgreSQL figures on that (empty) database;
-# PG=throwaway runs them on a throwaway cluster (.ci/with-postgres).
+# PG=throwaway runs them on a throwaway cluster (Tests/with-postgres).
 PG ?=
 bench: deps
 	$(SWIFT) build -c release --product newsroom-bench
 ifeq ($(PG),throwaway)
-	.ci/with-postgres sh -c '.build/release/newsroom-bench --data .build/bench-data --pg "$$NEWSROOM_TEST_PG"'
+	Tests/with-postgres sh -c '.build/release/newsroom-bench --data .build/bench-data --pg "$$NEWSROOM_TEST_PG"'
 else
 	.build/release/newsroom-bench --data .build/bench-data $(if $(PG),--pg '$(PG)')
 endif
