@@ -23,10 +23,11 @@ import Testing
         }
     }
 
-    @Test func attributionComesBackWithTheQuoteAndTheStory() throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let archive = try SQLiteArchive(path: folder.file("archive.sqlite"))
+    @Test(arguments: Backend.available) func attributionComesBackWithTheQuoteAndTheStory(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in try Self.attributionComesBack(archive) }
+    }
+
+    static func attributionComesBack(_ archive: any ArchiveStore) throws {
         let items = Self.items([0.9, 0.6, nil])
         _ = try archive.store(items)
         let quotes = try archive.quotes(QuoteFilter())
@@ -46,10 +47,11 @@ import Testing
         #expect(back.annotated == original)
     }
 
-    @Test func minConfidenceFiltersInSQLSoPagesStayFull() throws {
-        let folder = try TempFolder()
-        defer { folder.cleanUp() }
-        let archive = try SQLiteArchive(path: folder.file("archive.sqlite"))
+    @Test(arguments: Backend.available) func minConfidenceFiltersInSQLSoPagesStayFull(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in try Self.minConfidenceFilters(archive) }
+    }
+
+    static func minConfidenceFilters(_ archive: any ArchiveStore) throws {
         _ = try archive.store(Self.items([0.9, 0.6, 0.75]))
         let sure = try archive.quotes(QuoteFilter(minConfidence: 0.7))
         #expect(sure.map { $0.attribution?.confidence } == [0.75, 0.9])
@@ -62,6 +64,23 @@ import Testing
         // With the other filters.
         #expect(try archive.quotes(QuoteFilter(text: "cranes")).count == 2)
         #expect(try archive.quotes(QuoteFilter(text: "cranes", minConfidence: 0.8)).map { $0.attribution?.confidence } == [0.9])
+    }
+
+    /// What `fetch` keeps of each URL, on either backend: absent until saved,
+    /// replaced whole by the next save, one row per URL.
+    @Test(arguments: Backend.available) func fetchValidatorsAreKeptPerURL(_ backend: Backend) throws {
+        try backend.withArchive { archive, _ in
+            let url = "https://wire.example/rss.xml"
+            #expect(try archive.fetchState(url: url) == nil)
+            let first = FetchState(url: url, etag: "W/\"a1\"", lastModified: "Sat, 05 Dec 2026 10:00:00 GMT",
+                                   status: 200, fetchedAt: "2026-12-05T10:00:01Z")
+            try archive.saveFetchState(first)
+            #expect(try archive.fetchState(url: url) == first)
+            let second = FetchState(url: url, etag: nil, lastModified: nil, status: 304, fetchedAt: "2026-12-05T11:00:00Z")
+            try archive.saveFetchState(second)
+            #expect(try archive.fetchState(url: url) == second)
+            #expect(try archive.fetchState(url: url + "?page=2") == nil)
+        }
     }
 
     @Test func anArchiveWithoutTheConfidenceColumnUpgradesInPlace() throws {
