@@ -9,7 +9,7 @@ extension SQLiteArchive {
     /// the same in any archive size (flat), and rarer words are ranked among
     /// all their matches. Newest first among equal scores; past the window,
     /// the older matches follow newest first.
-    static let searchCandidateLimit = 150
+    static let searchCandidateLimit = 300
 
     public func search(_ text: String, offset: Int, limit: Int) throws -> [SearchHit] {
         let query = SearchQuery(text)
