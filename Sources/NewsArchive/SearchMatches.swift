@@ -11,6 +11,14 @@ public struct SearchMatches: Sendable, Hashable {
     /// Folded words that must match whole, and folded prefixes.
     var exact: Set<String> = []
     var prefixes: [String] = []
+    /// The same words as bytes when all of them are ASCII: an ASCII word of
+    /// the text is then compared byte by byte, with no `String` made for it.
+    private var asciiQuery: ASCIIQuery?
+
+    struct ASCIIQuery: Sendable, Hashable {
+        var exact: [[UInt8]]
+        var prefixes: [[UInt8]]
+    }
 
     public init(query: String) {
         var word = ""
@@ -29,6 +37,7 @@ public struct SearchMatches: Sendable, Hashable {
             }
         }
         finish(prefix: false)
+        asciiQuery = Self.asciiForms(exact, prefixes)
     }
 
     public var isEmpty: Bool { exact.isEmpty && prefixes.isEmpty }
@@ -48,10 +57,46 @@ public struct SearchMatches: Sendable, Hashable {
     public func ranges(in text: String) -> [Range<Int>] {
         guard !isEmpty else { return [] }
         var out: [Range<Int>] = []
-        Self.forEachWord(in: text) { word, range in
-            if matches(word) { out.append(range) }
+        guard let ascii = asciiQuery else {
+            Self.forEachWord(in: text) { word, range in
+                if matches(word) { out.append(range) }
+            }
+            return out
+        }
+        Self.scanWords(in: text) { bytes, range, isASCII in
+            if isASCII {
+                if Self.matchesASCII(bytes[range], ascii.exact, ascii.prefixes) { out.append(range) }
+            } else if matches(Self.word(bytes[range], ascii: false)) {
+                out.append(range)
+            }
         }
         return out
+    }
+
+    /// The query's words as bytes, or nil when one of them is not ASCII.
+    static func asciiForms(_ exact: Set<String>, _ prefixes: [String]) -> ASCIIQuery? {
+        let e = exact.map { Array($0.utf8) }, p = prefixes.map { Array($0.utf8) }
+        guard (e + p).allSatisfy({ $0.allSatisfy { $0 < 0x80 } }) else { return nil }
+        return ASCIIQuery(exact: e, prefixes: p)
+    }
+
+    /// Whether an ASCII word (any case) is one of `exact` or starts with one
+    /// of `prefixes` (all lowercase ASCII): what `matches` says of its
+    /// lowercased `String`.
+    static func matchesASCII(_ word: Slice<UnsafeBufferPointer<UInt8>>, _ exact: [[UInt8]], _ prefixes: [[UInt8]]) -> Bool {
+        func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
+        func starts(with q: [UInt8]) -> Bool {
+            guard q.count <= word.count else { return false }
+            var i = word.startIndex
+            for c in q {
+                if lower(word[i]) != c { return false }
+                i += 1
+            }
+            return true
+        }
+        for q in exact where q.count == word.count && starts(with: q) { return true }
+        for q in prefixes where starts(with: q) { return true }
+        return false
     }
 
     /// Whether `text` holds every searched word (each prefix at least once):
@@ -73,19 +118,35 @@ public struct SearchMatches: Sendable, Hashable {
     /// Each word of `text`, folded, with its UTF-8 byte range. Scans bytes;
     /// only a non-ASCII word is decoded and folded through Foundation.
     static func forEachWord(in text: String, _ body: (String, Range<Int>) -> Void) {
+        scanWords(in: text) { bytes, range, ascii in
+            body(word(bytes[range], ascii: ascii), range)
+        }
+    }
+
+    /// A word of the text folded: ASCII lowercased byte by byte, anything
+    /// else through `fold`.
+    static func word(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, ascii: Bool) -> String {
+        guard ascii else { return fold(String(decoding: bytes, as: UTF8.self)) }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            var n = 0
+            for b in bytes {
+                out[n] = b >= 65 && b <= 90 ? b + 32 : b
+                n += 1
+            }
+            return n
+        }
+    }
+
+    /// Each word of `text` as the bytes of the text, its UTF-8 byte range
+    /// and whether it is all ASCII.
+    static func scanWords(in text: String, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>, Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
             var i = 0, start = -1, ascii = true
             func finish(_ end: Int) {
                 defer { start = -1; ascii = true }
                 guard start >= 0 else { return }
-                let word: String
-                if ascii {
-                    word = String(decoding: bytes[start..<end].lazy.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-                } else {
-                    word = Self.fold(String(decoding: bytes[start..<end], as: UTF8.self))
-                }
-                body(word, start..<end)
+                body(bytes, start..<end, ascii)
             }
             while i < bytes.count {
                 let b = bytes[i]

@@ -20,7 +20,14 @@ struct StoredLayout: Codable {
 }
 
 /// The parts of a quote beyond its first span, as JSON with short keys.
-struct QuoteDetail: Codable {
+///
+/// The attribution is written under `b` without what repeats the quote's
+/// own fields: its cue when it is the quote's cue, its mention when it is
+/// the quote's speaker span, the mention's words when they are the first
+/// name of the chain (an absent key means "the same", `null` means none).
+/// Rows written before keep the whole attribution under `a`; both read back
+/// the same.
+struct QuoteDetail: Decodable {
     /// `[field, paragraph, start, end]` per part; field as in `FieldCode`.
     /// Empty when the quote is one span in the body, given by the row.
     var parts: [[Int]]
@@ -31,7 +38,7 @@ struct QuoteDetail: Codable {
     var attribution: StoredAttribution?
 
     enum CodingKeys: String, CodingKey {
-        case parts = "p", cue = "c", speakerSpan = "s", attribution = "a"
+        case parts = "p", cue = "c", speakerSpan = "s", attribution = "a", compactAttribution = "b"
     }
 
     init(parts: [[Int]], cue: String?, speakerSpan: [Int]?, attribution: StoredAttribution? = nil) {
@@ -46,7 +53,11 @@ struct QuoteDetail: Codable {
         parts = try c.decodeIfPresent([[Int]].self, forKey: .parts) ?? []
         cue = try c.decodeIfPresent(String.self, forKey: .cue)
         speakerSpan = try c.decodeIfPresent([Int].self, forKey: .speakerSpan)
-        attribution = try? c.decodeIfPresent(StoredAttribution.self, forKey: .attribution)
+        if let compact = try? c.nestedContainer(keyedBy: StoredAttribution.CodingKeys.self, forKey: .compactAttribution) {
+            attribution = try? StoredAttribution(compact: compact, cue: cue, speakerSpan: speakerSpan)
+        } else {
+            attribution = try? c.decodeIfPresent(StoredAttribution.self, forKey: .attribution)
+        }
     }
 }
 
@@ -73,6 +84,18 @@ struct StoredAttribution: Codable {
         confidence = a.confidence
     }
 
+    /// Read from the compact form (`QuoteDetail`'s `b`): an absent cue,
+    /// mention or mention text is the quote's own.
+    init(compact c: KeyedDecodingContainer<CodingKeys>, cue quoteCue: String?, speakerSpan: [Int]?) throws {
+        method = try c.decode(String.self, forKey: .method)
+        cue = c.contains(.cue) ? try c.decodeIfPresent(String.self, forKey: .cue) : quoteCue
+        mention = c.contains(.mention) ? try c.decodeIfPresent([Int].self, forKey: .mention) : speakerSpan
+        chain = try c.decode([String].self, forKey: .chain)
+        mentionText = c.contains(.mentionText) ? try c.decodeIfPresent(String.self, forKey: .mentionText)
+            : (mention == nil ? nil : chain.first)
+        confidence = try c.decode(Double.self, forKey: .confidence)
+    }
+
     var quoteAttribution: QuoteAttribution {
         QuoteAttribution(method: method, cue: cue, mention: mention.flatMap(FieldCode.span), chain: chain,
                          confidence: confidence)
@@ -92,7 +115,7 @@ extension QuoteDetail {
     /// The attribution kept in a quote's detail JSON, as records show it;
     /// only a detail that holds one is worth decoding.
     static func attributionJSON(_ detail: String) -> ArticleJSON.AttributionJSON? {
-        guard detail.contains("\"a\":") else { return nil }
+        guard detail.contains("\"b\":") || detail.contains("\"a\":") else { return nil }
         return (try? JSONDecoder().decode(QuoteDetail.self, from: Data(detail.utf8)))?.attribution?.json
     }
 }
@@ -344,21 +367,22 @@ extension QuoteDetail {
             first = false
         }
         if let a = attribution {
-            w.key("a", first: first)
+            // Compact: what repeats the quote's fields is left out (see above).
+            w.key("b", first: first)
             w.raw("{")
             w.key("m", first: true)
             w.string(a.method)
-            if let cue = a.cue {
+            if a.cue != cue {
                 w.key("c")
-                w.string(cue)
+                if let cue = a.cue { w.string(cue) } else { w.raw("null") }
             }
-            if let m = a.mention {
+            if a.mention != speakerSpan {
                 w.key("s")
-                w.ints(m)
+                if let m = a.mention { w.ints(m) } else { w.raw("null") }
             }
-            if let t = a.mentionText {
+            if a.mentionText != (a.mention == nil ? nil : a.chain.first) {
                 w.key("t")
-                w.string(t)
+                if let t = a.mentionText { w.string(t) } else { w.raw("null") }
             }
             w.key("h")
             w.strings(a.chain)

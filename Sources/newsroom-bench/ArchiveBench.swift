@@ -35,18 +35,30 @@ struct ArchiveBench {
 
     func runIngest(_ size: Int, log: FigureLog) -> ChildResult? {
         let path = archivePath(size)
-        for p in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: p) }
-        guard let result = try? runChild(["child-ingest", path, corpus.root, String(size)]) else {
+        // Written under another name and renamed when complete, so an
+        // interrupted run never leaves an archive that a later run reuses.
+        let partial = path + ".partial"
+        for p in [path, partial].flatMap({ [$0, $0 + "-wal", $0 + "-shm"] }) { try? FileManager.default.removeItem(atPath: p) }
+        defer {
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: partial + suffix) {
+                try? FileManager.default.moveItem(atPath: partial + suffix, toPath: path + suffix)
+            }
+        }
+        let result: ChildResult
+        do {
+            result = try runChild(["child-ingest", partial, corpus.root, String(size)])
+        } catch {
             log.add(Figure(name: "ingest \(grouped(size))", value: "could not start the child process", target: "", verdict: .miss))
             return nil
         }
         guard result.exitCode == 0, let seconds = result.double("seconds") else {
+            for p in [partial, partial + "-wal", partial + "-shm"] { try? FileManager.default.removeItem(atPath: p) }
             let why = result.stderr.split(separator: "\n").last.map(String.init) ?? "exit \(result.exitCode)"
             log.add(Figure(name: "ingest \(grouped(size))", value: "failed: \(why)", target: "", verdict: .miss))
             return nil
         }
         let corpusBytes = corpus.bytes(size)
-        let archiveBytes = diskSize(ofDatabase: path)
+        let archiveBytes = diskSize(ofDatabase: partial)
         let ratio = Double(archiveBytes) / Double(corpusBytes)
         let added = result.int("added") ?? 0
         let failed = result.int("failed") ?? 0
@@ -64,9 +76,9 @@ struct ArchiveBench {
         log.add("ingest \(grouped(size)) stories (\(megabytes(corpusBytes)))",
                 "\(fmt(seconds)) s wall at load \(fmt(load, 1)), \(grouped(Int(rate))) stories/s; CPU \(fmt(result.cpu)) s = \(fmt(idleEstimate)) s on \(Int(cores)) idle cores (\(grouped(Int(Double(added) / idleEstimate))) stories/s); \(grouped(added)) added, \(failed) failed",
                 target: timeTarget, pass: size == 100_000 ? judged <= 60 : nil)
-        let wal = diskSize(ofDatabase: path) - ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
+        let wal = archiveBytes - ((try? FileManager.default.attributesOfItem(atPath: partial)[.size] as? Int) ?? 0)
         log.add("archive size on disk, \(grouped(size)) stories", "\(megabytes(archiveBytes)) = \(fmt(ratio, 2))x corpus (of which WAL and shm \(megabytes(wal)))",
-                target: "<= 3x", pass: ratio <= 3)
+                target: "<= 2.5x", pass: ratio <= 2.5)
         if let rss = result.int("peak_rss") {
             log.add("peak RSS of ingest, \(grouped(size)) stories", megabytes(rss) + " (getrusage: \(megabytes(childrenPeakRSS())) largest child so far)",
                     pass: nil)
@@ -92,10 +104,10 @@ struct ArchiveBench {
         if let cold = ms("cold_ms") {
             let cpu = ms("cold_cpu_ms") ?? cold
             log.add("reader cold start to first frame (\(n) stories)", "\(fmt(cold)) ms wall, \(fmt(cpu)) ms CPU",
-                    target: "<= 300 ms" + basis, pass: (busy ? cpu : cold) <= 300)
+                    target: "<= 20 ms" + basis, pass: (busy ? cpu : cold) <= 20)
         }
-        for (key, label, target) in [("filter", "filter quotes by a person", 30.0), ("jump", "jump to next mention across stories", 30.0),
-                                     ("search", "full-text search", 30.0), ("key", "keypress to next frame", 16.0)] {
+        for (key, label, target) in [("filter", "filter quotes by a person", 10.0), ("jump", "jump to next mention across stories", 10.0),
+                                     ("search", "full-text search", 15.0), ("key", "keypress to next frame", 16.0)] {
             guard let p50 = ms(key + "_p50"), let p95 = ms(key + "_p95") else {
                 log.add(Figure(name: "reader \(label) (\(n) stories)", value: result.values[key + "_todo"] ?? "not measured", target: "", verdict: .todo))
                 continue
@@ -137,10 +149,11 @@ struct ArchiveBench {
         for key in ["cold_cpu_ms", "filter_cpu_p95", "jump_cpu_p95", "search_cpu_p95", "key_cpu_p95"] {
             let values = sizes.map { browse[$0]?.double(key) }
             guard let first = values.first ?? nil, let last = values.last ?? nil else { continue }
-            // Flat: 100x the stories costs at most 3x the time (or stays under 2 ms).
+            // Flat: the largest archive costs at most 3x the time of the
+            // smallest (or stays under 2 ms).
             let flat = last <= max(3 * first, 2)
             log.add("growth, reader \(key) \(header)", row("", values, unit: "ms", digits: 2),
-                    target: "flat (<= 3x over 100x stories)", pass: flat)
+                    target: "flat (<= 3x from the smallest to the largest)", pass: flat)
         }
     }
 }

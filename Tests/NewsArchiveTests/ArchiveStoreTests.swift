@@ -312,6 +312,38 @@ import Testing
             #expect(back.parts == sparse.parts && back.cue == sparse.cue && back.speakerSpan == sparse.speakerSpan)
         }
     }
+
+    /// A quote's attribution is written without what repeats the quote's
+    /// fields, and reads back the same as the whole form older rows hold.
+    @Test func compactAttributionReadsBackAsTheWholeForm() throws {
+        let legacy = [
+            // cue, mention and mention words all repeat the quote's own
+            #"{"c":"said","s":[2,3,0,9],"a":{"m":"cue-after-quote","c":"said","s":[2,3,0,9],"t":"Tovik","h":["Tovik","Arla Tovik"],"f":0.956}}"#,
+            // no cue of its own while the quote has one; another mention
+            #"{"c":"said","s":[2,3,0,9],"a":{"m":"pronoun","s":[2,4,10,12],"t":"she","h":["he","Arla Tovik"],"f":0.7}}"#,
+            // no mention at all while the quote has a speaker span
+            #"{"s":[2,3,0,9],"a":{"m":"collective","c":"according to","h":[],"f":0.5}}"#,
+            // nothing on the quote, everything on the attribution
+            #"{"p":[[0,0,1,4]],"a":{"m":"headline-cue","c":"warns","s":[0,0,0,5],"t":"Orlo","h":["Orlo","Orlo Penn"],"f":0.81}}"#,
+        ]
+        let decoder = JSONDecoder()
+        for text in legacy {
+            let old = try decoder.decode(QuoteDetail.self, from: Data(text.utf8))
+            let a = try #require(old.attribution)
+            #expect(QuoteDetail.attributionJSON(text) != nil)
+            let compact = old.json
+            #expect(compact.contains(#""b":{"#) && !compact.contains(#""a":"#))
+            let back = try decoder.decode(QuoteDetail.self, from: Data(compact.utf8))
+            let b = try #require(back.attribution, "\(compact)")
+            #expect(b.quoteAttribution == a.quoteAttribution, "\(compact)")
+            #expect(b.mentionText == a.mentionText && b.cue == a.cue && b.mention == a.mention, "\(compact)")
+            #expect(back.cue == old.cue && back.speakerSpan == old.speakerSpan && back.parts == old.parts)
+            #expect(QuoteDetail.attributionJSON(compact) == QuoteDetail.attributionJSON(text))
+        }
+        // The usual case leaves out the cue, the mention and its words.
+        let usual = try decoder.decode(QuoteDetail.self, from: Data(legacy[0].utf8)).json
+        #expect(usual == #"{"c":"said","s":[2,3,0,9],"b":{"m":"cue-after-quote","h":["Tovik","Arla Tovik"],"f":0.956}}"#)
+    }
 }
 
 @Suite struct HeadlineQuoteTests {

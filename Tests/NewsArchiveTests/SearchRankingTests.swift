@@ -132,3 +132,22 @@ import Testing
         #expect(SearchSnippet.make(headline: "", body: "", words: words) == "")
     }
 }
+
+@Suite struct SearchMatchesByteScanTests {
+    /// An ASCII query compares the text's ASCII words byte by byte; that
+    /// finds exactly the words the folded-`String` comparison finds.
+    @Test func asciiWordsMatchAsTheirFoldedStrings() {
+        let text = "QUAY quays Quayside “quay”, quay-master 2031 20310 Sébastien SEBASTIEN sébastiens Øresund "
+            + "naïve NAIVE naive’s co-op COOP e\u{301}lan elan Elan x"
+        for query in ["quay", "quay*", "Quay harbour", "2031", "sebastien", "sebastien*", "naive", "elan", "coop co",
+                      "e*", "x", "q* s*"] {
+            let words = SearchMatches(query: query)
+            var expected: [Range<Int>] = []
+            SearchMatches.forEachWord(in: text) { word, range in
+                if words.matches(word) { expected.append(range) }
+            }
+            #expect(words.ranges(in: text) == expected, "\(query)")
+            #expect(!expected.isEmpty, "\(query)")
+        }
+    }
+}

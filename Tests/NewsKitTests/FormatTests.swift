@@ -214,6 +214,26 @@ import Testing
         #expect(html.paragraphs.first?.text == "Le café ferme.")
     }
 
+    /// The byte scan that lets plain text skip the declaration search finds
+    /// every head the search would read a charset from, in any case.
+    @Test func charsetDeclarationsAreFoundByTheByteScan() {
+        let declaring = ["<?xml version=\"1.0\" encoding=\"latin1\"?><a/>", "<?XML encoding='cp1252'?>",
+                         "<html><HEAD><META charset=\"iso-8859-1\">", "x\n<Meta http-equiv=\"Content-Type\" content=\"text/html; charset=cp1252\">",
+                         String(repeating: "é", count: 400) + "<meta charset=latin1>"]
+        for text in declaring {
+            let data = Data(text.utf8)
+            #expect(TextDecoding.mayDeclareCharset(data.prefix(1024)), "\(text.prefix(40))")
+            #expect(TextDecoding.declaredCharset(in: data) != nil, "\(text.prefix(40))")
+        }
+        let plain = ["Harbour talks end\n\nBy Ona Vell\n\nBRENN (Newswire) - “Not yet,” she said.", "<me", "a <met",
+                     "<b>meta</b> < meta", "  <?xml encoding=\"latin1\"?>", String(repeating: "x", count: 1020) + "<meta charset=latin1>"]
+        for text in plain {
+            let data = Data(text.utf8)
+            #expect(!TextDecoding.mayDeclareCharset(data.prefix(1024)), "\(text.prefix(40))")
+            #expect(TextDecoding.declaredCharset(in: data) == nil, "\(text.prefix(40))")
+        }
+    }
+
     @Test func utf16WithAndWithoutBOM() throws {
         let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + Self.item("\u{201C}Ja,\u{201D} sa Kari Vollan. \u{1F6A2}")
         var le = Data([0xFF, 0xFE]), be = Data()

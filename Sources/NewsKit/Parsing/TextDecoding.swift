@@ -92,6 +92,9 @@ public enum TextDecoding {
     /// prolog's `encoding="…"`, `<meta charset="…">`, or the `charset=` of a
     /// `<meta http-equiv="Content-Type" content="…">`.
     static func declaredCharset(in data: Data) -> String? {
+        // Plain text (wire copy) declares nothing: a byte scan says so without
+        // making and lowercasing a string of the head.
+        guard mayDeclareCharset(data.prefix(1024)) else { return nil }
         let head = String(decoding: data.prefix(1024).map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self)
         let lower = head.lowercased()
         if lower.hasPrefix("<?xml"), let end = lower.range(of: "?>") {
@@ -116,6 +119,26 @@ public enum TextDecoding {
             from = tagEnd
         }
         return nil
+    }
+
+    /// Whether `head` starts with `<?xml` or holds `<meta` (any case): the
+    /// only places `declaredCharset` looks for a declaration.
+    static func mayDeclareCharset(_ head: Data) -> Bool {
+        head.withUnsafeBytes { raw -> Bool in
+            let b = raw.bindMemory(to: UInt8.self)
+            func lower(_ i: Int) -> UInt8 { b[i] | 0x20 }
+            if b.count >= 5, b[0] == 0x3C, b[1] == 0x3F, lower(2) == 0x78, lower(3) == 0x6D, lower(4) == 0x6C { return true }
+            guard b.count >= 5, let base = b.baseAddress else { return false }
+            var i = 0
+            while i + 5 <= b.count, let hit = memchr(base + i, 0x3C, b.count - i) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if at + 5 <= b.count, lower(at + 1) == 0x6D, lower(at + 2) == 0x65, lower(at + 3) == 0x74, lower(at + 4) == 0x61 {
+                    return true
+                }
+                i = at + 1
+            }
+            return false
+        }
     }
 
     private static func quotedValue(after text: Substring) -> String? {
