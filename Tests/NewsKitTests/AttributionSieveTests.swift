@@ -2,7 +2,8 @@ import Testing
 @testable import NewsKit
 
 /// The cases of issue 13 on invented copy: collective sources, organisations,
-/// surnames with particles, the addressee of `told`, pronoun gender.
+/// surnames with particles, the addressee of `told`, pronoun gender; and
+/// `Quote.attribution`, which pass gave each quote its speaker.
 @Suite struct AttributionSieveTests {
     static let extractor = Extractor()
 
@@ -150,5 +151,61 @@ import Testing
             "“Nobody listens to us,” he said.",
         ])
         #expect(quote(a, "Nobody listens")?.speaker == "Tomas Brandvold")
+    }
+
+    @Test func participleAfterAnEarlierQuoteTakesTheSentenceSubject() {
+        let a = annotate([
+            "Harbour master Edda Lunn met the ferry crews on Monday. “The bar is safe,” said pilot Jonas Reeve.",
+            "Lunn waved off the “experts,” saying, “Not one of them has crossed the bar in a storm.”",
+        ])
+        #expect(quote(a, "Not one of them")?.speaker == "Edda Lunn")
+    }
+
+    // MARK: Quote.attribution: which pass, from which words
+
+    @Test func cueAfterQuoteNamesTheMentionAndCue() throws {
+        let text = "“The harbour stays open,” Mayor Elena Brask said on Tuesday."
+        let a = annotate([text])
+        let at = try #require(quote(a, "The harbour")?.attribution)
+        #expect(at.method == "cue-after-quote")
+        #expect(at.cue == "said")
+        #expect(at.chain == ["Elena Brask"])
+        let m = try #require(at.mention)
+        #expect(Array(text.utf8)[m.start..<m.end].elementsEqual("Elena Brask".utf8))
+        #expect(at.confidence > 0 && at.confidence <= 1)
+    }
+
+    @Test func pronounChainGoesFromThePronounToTheName() throws {
+        let a = annotate([
+            "Coach Anton Bellamy watched the final from the stands.",
+            "“We were second to every ball,” he said.",
+            "“Next year we come back.”",
+        ])
+        let at = try #require(quote(a, "We were")?.attribution)
+        #expect(at.method == "pronoun")
+        #expect(at.chain == ["he", "Anton Bellamy"])
+        #expect(at.mention?.paragraph == 1)
+        let next = try #require(quote(a, "Next year")?.attribution)
+        #expect(next.method == "conversation")
+        #expect(next.mention == nil)
+        #expect(next.chain == ["Anton Bellamy"])
+    }
+
+    @Test func colonIntroductionAndOrganisationNoun() throws {
+        let a = annotate([
+            "Dr. Hanne Solberg told a news briefing: “The vaccine works in older patients.”",
+            "Crestline Health said it would expand the trial.",
+            "“Enrolment opens in May,” the company said.",
+        ])
+        #expect(quote(a, "The vaccine")?.attribution?.method == "colon-intro")
+        let org = try #require(quote(a, "Enrolment")?.attribution)
+        #expect(org.method == "organisation-noun")
+        #expect(org.chain == ["company", "Crestline Health"])
+    }
+
+    @Test func quotesWithoutSpeakerHaveNoAttribution() {
+        let a = annotate(["The film “A Short History of Tides” opens on Friday, the studio’s schedule shows."])
+        for q in a.quotes where q.speaker == nil { #expect(q.attribution == nil) }
+        for q in a.quotes where q.speaker != nil { #expect(q.attribution != nil) }
     }
 }

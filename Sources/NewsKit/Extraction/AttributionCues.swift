@@ -75,6 +75,13 @@ extension AttributionSession {
                 }
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
                 if let f = sentenceSubject(t, from: l0, to: k) { return withCue(f, t, k, method: "participle-subject") }
+                // `Kerpen needled the CNN “reporter,” saying, “…”`: the subject stands before an
+                // earlier quote of the sentence, which cut the frame short.
+                let head = t.sentenceHead[k]
+                if head < l0, let f = sentenceSubject(t, from: head, to: k), let span = f.span,
+                   let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start), first < l0, t.isPlain(first) {
+                    return withCue(f, t, k, method: "participle-subject")
+                }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
             let before = open > 0 && t.isPunct(open - 1, 0x3A) ? "colon-intro" : "cue-before-quote"
