@@ -29,6 +29,9 @@ extension AttributionSession {
         "offer", "offers", "offered", "promote", "promotes", "promoted", "pitch", "pitches", "pitched",
         "view", "views", "viewed", "regard", "regards", "regarded",
         "envision", "envisions", "envisioned", "cast", "casts", "paint", "paints", "painted",
+        // Findings and rulings: `the study found that …`, `the judge ruled that …`.
+        "find", "finds", "found", "determine", "determines", "determined", "rule", "rules", "ruled",
+        "estimate", "estimates", "estimated", "show", "shows", "showed",
     ]
 
     /// Nouns that mention a quoted stretch as a word or a title (`the word
@@ -54,9 +57,10 @@ extension AttributionSession {
             if t.isPunct(v, 0x3B) { break }
             if isFramingVerb(t, v) {
                 if isParticiple(t, v) || isNegated(t, v) { v -= 1; continue }
-                if let f = subjectBefore(t, v, lowerBound: s), f.kind == .name || f.kind == .descriptor || isPronounFind(f),
+                if let f = clauseSubject(t, v, sentenceStart: s),
+                   f.kind == .name || f.kind == .descriptor || isPronounFind(f),
                    let r = resolve(f, at: Self.order(f.span ?? first)), r.speaker != nil,
-                   r.kind == .person || r.kind == .organization || r.kind == .plural || isPronounFind(f) {
+                   r.kind == .person || r.kind == .organization || r.kind == .plural || f.kind == .descriptor || isPronounFind(f) {
                     return (SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: t.lower(v),
                                         method: PartialPass.inClause), r)
                 }
@@ -64,6 +68,42 @@ extension AttributionSession {
             v -= 1
         }
         return nil
+    }
+
+    /// The subject of the verb at `v`: as `subjectBefore` reads it, else that of
+    /// the verb a `to` infinitive hangs on (`Pence went on to say`), else the
+    /// name a relative clause follows (`Roffman, who estimates that`), else a
+    /// noun phrase of the reporter's own opening the sentence.
+    func clauseSubject(_ t: AttributionText, _ v: Int, sentenceStart s: Int) -> SpeakerFind? {
+        if let f = subjectBefore(t, v, lowerBound: s), f.kind != .inherit { return f }
+        if v - 2 > s, t.tokens[v - 1].kind == .word, t.key(v - 1) == 0x746F { // to
+            var w = v - 2
+            // `went on to say`, `chose not to say`: a particle or `not` before `to`.
+            if w - 1 > s, t.tokens[w].kind == .word, ["on", "not", "up", "out"].contains(t.lower(w)) { w -= 1 }
+            if t.tokens[w].kind == .word, !t.tokens[w].isCapitalized, t.isPlain(w),
+               let f = subjectBefore(t, w, lowerBound: s), f.kind != .inherit { return f }
+        }
+        if v - 3 >= s, t.tokens[v - 1].kind == .word, t.lower(v - 1) == "who", t.isPunct(v - 2, 0x2C),
+           let f = nounPhrase(t, endingAt: v - 3, lowerBound: s), f.kind == .name {
+            return f
+        }
+        return openingNounPhrase(t, before: v, sentenceStart: s)
+    }
+
+    /// `The intelligence community has concluded that …`: a noun phrase of the
+    /// reporter's own (a determiner and one to three lower-case words) opening
+    /// the sentence right before the verb (auxiliaries and -ly adverbs between),
+    /// whatever its head noun.
+    func openingNounPhrase(_ t: AttributionText, before v: Int, sentenceStart s: Int) -> SpeakerFind? {
+        var j = v - 1
+        while j > s, t.tokens[j].kind == .word, !t.tokens[j].isCapitalized {
+            let tok = t.tokens[j]
+            let ly = tok.length > 4 && t.bytes[tok.end - 2] == 0x6C && t.bytes[tok.end - 1] == 0x79
+            guard ly || t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, j) else { break }
+            j -= 1
+        }
+        guard j > s, t.isDeterminer(s) else { return nil }
+        return bareNounPhrase(t, from: s, to: j + 1)
     }
 
     func isFramingVerb(_ t: AttributionText, _ v: Int) -> Bool {
