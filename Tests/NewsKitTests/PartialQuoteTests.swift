@@ -39,6 +39,18 @@ import Testing
         #expect(quote(a, "indifferent")?.attribution?.chain == ["she", "Maren Holt"])
     }
 
+    @Test func theClauseSubjectWhereTheVerbHasNoSubjectOfItsOwn() {
+        let a = annotate([
+            "Tomasz Reyl runs the harbour. Reyl went on to say the crews were “exhausted.”",
+            "Ada Lunde, who estimates that new steel would cost “a small fortune,” skippers the morning ferry.",
+            "The harbour board has concluded that the ramp is “beyond repair.”",
+        ])
+        #expect(quote(a, "exhausted")?.speaker == "Tomasz Reyl")
+        #expect(quote(a, "a small fortune")?.speaker == "Ada Lunde")
+        #expect(quote(a, "beyond repair")?.speaker == "harbour board")
+        #expect(quote(a, "beyond repair")?.attribution?.cue == "concluded")
+    }
+
     @Test func termsTitlesNicknamesAndScareQuotesStayOut() {
         let a = annotate([
             "Councillor Maren Holt spoke for an hour.",

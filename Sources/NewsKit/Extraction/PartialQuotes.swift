@@ -55,6 +55,8 @@ extension AttributionSession {
         // of the sentence but not past a semicolon (a new clause) or far back.
         while v >= s, open - v <= 60 {
             if t.isPunct(v, 0x3B) { break }
+            // `… “beyond repair.” Ada Lunde …`: a quote ending its sentence, which the splitter may not have seen.
+            if t.roles[v] == .mark, v > 0, t.isStop(v - 1), t.roles[v - 1] != .plain { break }
             if isFramingVerb(t, v) {
                 if isParticiple(t, v) || isNegated(t, v) { v -= 1; continue }
                 if let f = clauseSubject(t, v, sentenceStart: s),
