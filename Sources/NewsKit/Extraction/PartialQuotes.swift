@@ -7,7 +7,8 @@
 /// verb of saying, thinking or describing before it in its sentence (speech
 /// verbs of `SpeechLexicon` and the framing verbs below), resolved like any
 /// speaker (a pronoun to the person it refers to). Measured on 840 real US
-/// stories: 8 quotes more matched, 7 of them with the right speaker. A quoted name, title, nickname or a
+/// stories (PolNeAR train): 36 gold quotes more kept and 6 kept ones given a
+/// speaker they lacked, 32 of those 42 with the right speaker. A quoted name, title, nickname or a
 /// term mentioned as a word (`the so-called “Harbour Pact”`, `the word
 /// “levy”`) is nobody's words and stays out, as do stretches in a sentence
 /// with no such verb.
@@ -31,8 +32,11 @@ extension AttributionSession {
         "envision", "envisions", "envisioned", "cast", "casts", "paint", "paints", "painted",
         // Findings and rulings: `the study found that …`, `the judge ruled that …`.
         "find", "finds", "found", "determine", "determines", "determined", "rule", "rules", "ruled",
-        "estimate", "estimates", "estimated", "show", "shows", "showed",
+        "estimate", "estimates", "estimated",
     ]
+
+    /// Past forms of framing and speech verbs that end in neither -ed nor -s.
+    static let irregularPast: Set<String> = ["said", "told", "wrote", "found", "thought", "felt", "cast", "saw", "spoke"]
 
     /// Nouns that mention a quoted stretch as a word or a title (`the word
     /// “levy”`, `the slogan “…”`) rather than quote anyone's use of it.
@@ -105,6 +109,11 @@ extension AttributionSession {
             j -= 1
         }
         guard j > s, t.isDeterminer(s) else { return nil }
+        // `A simple call to …`: a bare form right after the phrase is its noun, not a verb.
+        let tok = t.tokens[v]
+        let inflected = t.bytes[tok.end - 1] == 0x73 || (t.bytes[tok.end - 1] == 0x64 && t.bytes[tok.end - 2] == 0x65)
+            || Self.irregularPast.contains(t.lower(v))
+        guard inflected || j < v - 1 else { return nil }
         return bareNounPhrase(t, from: s, to: j + 1)
     }
 
