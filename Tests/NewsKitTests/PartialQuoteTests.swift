@@ -5,15 +5,12 @@ import Testing
 /// the speaker of the clause that frames them; names, titles, nicknames, terms
 /// mentioned as words and scare quotes in no one's clause stay out.
 @Suite struct PartialQuoteTests {
-    static let extractor = Extractor()
+    /// The story helpers of the attribution cases (one helper, not two).
+    let sieve = AttributionSieveTests()
 
-    func annotate(_ paragraphs: [String]) -> AnnotatedStory {
-        Self.extractor.annotate(Story(source: "test", headline: "Ferry ramp row deepens", paragraphs: paragraphs.map { Paragraph($0) }))
-    }
+    func annotate(_ paragraphs: [String]) -> AnnotatedStory { sieve.annotate(paragraphs, headline: "Ferry ramp row deepens") }
 
-    func quote(_ a: AnnotatedStory, _ text: String) -> Quote? {
-        a.quotes.first { $0.kind != .indirect && $0.text.hasPrefix(text) }
-    }
+    func quote(_ a: AnnotatedStory, _ text: String) -> Quote? { sieve.quote(a, text) }
 
     @Test func oneWordInAFramingClauseIsTheSubjectsPartialQuote() throws {
         let a = annotate([
