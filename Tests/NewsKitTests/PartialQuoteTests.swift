@@ -46,6 +46,10 @@ import Testing
         #expect(quote(a, "a small fortune")?.speaker == "Ada Lunde")
         #expect(quote(a, "beyond repair")?.speaker == "harbour board")
         #expect(quote(a, "beyond repair")?.attribution?.cue == "concluded")
+        let b = annotate([
+            "Maren Holt published a letter about the harbour on Monday and urged members to stay “calm.”",
+        ])
+        #expect(quote(b, "calm")?.speaker == "Maren Holt")
     }
 
     @Test func termsTitlesNicknamesAndScareQuotesStayOut() {
