@@ -80,6 +80,11 @@ extension AttributionSession {
                                        method: AttributionPass.paraphraseSubject)
                 }
             }
+            if resolved?.speaker == nil, find == nil, let p = partialInClause(q) {
+                // A phrase quoted in someone's paraphrase (PartialQuotes.swift).
+                resolved = p.resolved
+                find = p.find
+            }
             q.speaker = resolved?.speaker
             q.speakerEntity = resolved?.entity
             q.cue = find?.cue
