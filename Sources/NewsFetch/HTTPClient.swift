@@ -96,6 +96,14 @@ public final class HTTPClient: @unchecked Sendable {
     nonisolated(unsafe) private static var sessions: [URLSession] = []
     private static func keep(_ session: URLSession) { kept.withLock { sessions.append(session) } }
 
+    /// Whether this process made a session. Its libcurl worker thread runs
+    /// until the process ends, so such a process must end with `_exit`:
+    /// `exit` runs the atexit cleanups of libcurl and OpenSSL while that
+    /// thread may still use them, which corrupted the heap at the end of a
+    /// `fetch` under load ("malloc_consolidate(): unaligned fastbin chunk
+    /// detected", after all its output was written).
+    public static var madeSessions: Bool { kept.withLock { !sessions.isEmpty } }
+
     /// GETs `url`, conditionally when `validators` are given; blocks until
     /// the answer is complete. 2xx and 304 come back; anything else throws.
     public func get(_ url: URL, validators: Validators? = nil) throws(FetchError) -> HTTPResponse {

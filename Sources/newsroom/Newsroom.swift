@@ -21,14 +21,30 @@ struct Newsroom: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            finish(0)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(ExitStatus.usage.rawValue)
+                finish(ExitStatus.usage.rawValue)
+            }
+            if HTTPClient.madeSessions {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+                finish(code.rawValue)
             }
             exit(withError: error)
         }
+    }
+
+    /// Ends the process. After a download (`fetch`, the reader's `R`) it
+    /// skips the atexit cleanups: see `HTTPClient.madeSessions`.
+    static func finish(_ code: Int32) -> Never {
+        // Output goes through FileHandle (unbuffered); fflush(nil) covers
+        // anything printed through stdio.
+        fflush(nil)
+        if HTTPClient.madeSessions { _exit(code) }
+        Foundation.exit(code)
     }
 }
 
