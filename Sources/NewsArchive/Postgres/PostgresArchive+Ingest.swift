@@ -58,48 +58,39 @@ extension PostgresArchive: IngestingArchive {
     /// and counts them unchanged: nothing is stored twice.
     func write(_ batch: [PreparedStory], linker: EntityLinker, into report: inout IngestReport) throws {
         if batch.isEmpty { return }
-        var attempt = 1
-        while true {
-            // What the linker remembers is only good inside one transaction:
-            // other ingesters write between them.
-            linker.reset()
-            do {
-                let counts = try writer.locked { c -> IngestReport in
-                    try c.run("BEGIN", [])
-                    do {
-                        try c.run("SELECT pg_advisory_xact_lock(hashtext('newsroom-write:' || current_schema()))", [])
-                        try linker.prefetch(batch.flatMap(\.storyEntities), db: PostgresEntityRows(c: c))
-                        var w = PostgresWriter(c: c, linker: linker)
-                        var counts = IngestReport()
-                        for p in batch { counts.count(try w.write(p)) }
-                        try w.flush()
-                        if counts.added + counts.updated > 0 {
-                            // Delivered at commit to readers that LISTEN. Channels are
-                            // database-wide: the payload names the archive's schema.
-                            try c.run("SELECT pg_notify('\(StoryNotifications.channel)', current_schema() || ' ' || $1)",
-                                      [counts.added + counts.updated])
-                        }
-                        try c.run("COMMIT", [])
-                        return counts
-                    } catch {
-                        _ = try? c.run("ROLLBACK", [])
-                        throw error
+        let lost = { (e: PGError) in
+            "\(url): connection lost while writing (\(e.message)); writing the batch of \(batch.count) again"
+        }
+        do {
+            let counts = try onConnection(writer, pause: 300_000, lost: lost) { c -> IngestReport in
+                // What the linker remembers is only good inside one
+                // transaction: other ingesters write between them.
+                linker.reset()
+                try c.run("BEGIN", [])
+                do {
+                    try c.run("SELECT pg_advisory_xact_lock(hashtext('newsroom-write:' || current_schema()))", [])
+                    try linker.prefetch(batch.flatMap(\.storyEntities), db: PostgresEntityRows(c: c))
+                    var w = PostgresWriter(c: c, linker: linker)
+                    var counts = IngestReport()
+                    for p in batch { counts.count(try w.write(p)) }
+                    try w.flush()
+                    if counts.added + counts.updated > 0 {
+                        // Delivered at commit to readers that LISTEN. Channels are
+                        // database-wide: the payload names the archive's schema.
+                        try c.run("SELECT pg_notify('\(StoryNotifications.channel)', current_schema() || ' ' || $1)",
+                                  [counts.added + counts.updated])
                     }
+                    try c.run("COMMIT", [])
+                    return counts
+                } catch {
+                    _ = try? c.run("ROLLBACK", [])
+                    throw error
                 }
-                report.add(counts)
-                return
-            } catch let e as PGError where e.connectionLost && attempt < Self.attempts {
-                notice?("\(url): connection lost while writing (\(e.message)); writing the batch of \(batch.count) again")
-                attempt += 1
-                writer.disconnect()
-                usleep(useconds_t(300_000 * attempt))
-            } catch let e as PGError {
-                linker.reset()
-                throw Self.describe(e, url: url)
-            } catch {
-                linker.reset()
-                throw error
             }
+            report.add(counts)
+        } catch {
+            linker.reset()
+            throw error
         }
     }
 }

@@ -136,15 +136,24 @@ public struct PostgresArchive: ArchiveStore {
 
     /// A read on the reader connection; again on a new connection if it drops.
     func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        try onConnection(reader, pause: 200_000, lost: { "\(url): connection lost (\($0.message)); reconnecting" }, body)
+    }
+
+    /// Runs `body` on `connection`; when the connection drops, says so on one
+    /// line (`lost`) and runs it again on a new connection, up to `attempts`
+    /// times, waiting a little longer each time. Other PostgreSQL errors
+    /// become one-line archive errors.
+    func onConnection<T>(_ connection: PGConnection, pause: Int, lost: (PGError) -> String,
+                         _ body: (PGConnection) throws -> T) throws -> T {
         var attempt = 1
         while true {
             do {
-                return try reader.locked(body)
+                return try connection.locked(body)
             } catch let e as PGError where e.connectionLost && attempt < Self.attempts {
-                notice?("\(url): connection lost (\(e.message)); reconnecting")
+                notice?(lost(e))
                 attempt += 1
-                reader.disconnect()
-                usleep(useconds_t(200_000 * attempt))
+                connection.disconnect()
+                usleep(useconds_t(pause * attempt))
             } catch let e as PGError {
                 throw Self.describe(e, url: url)
             }
