@@ -15,7 +15,7 @@ import GRDB
 
 enum ArchiveSchema {
     /// The migrations this binary knows, for messages.
-    static let version = 3
+    static let version = 5
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -177,6 +177,14 @@ enum ArchiveSchema {
                   fetchedAt TEXT NOT NULL
                 ) WITHOUT ROWID
                 """)
+        }
+        migrator.registerMigration("v5: quote text kept in the body") { db in
+            // A quote whose text is exactly its paragraph's bytes at its range
+            // (nearly all) is stored as an empty `text` and the body offset it
+            // starts at; it is read back from the story's body
+            // (`SQLiteArchive.quoteText`). Rows written before keep their
+            // text (NULL offset) and read as before.
+            try db.execute(sql: "ALTER TABLE quote ADD COLUMN bodyStart INTEGER")
         }
         return migrator
     }

@@ -48,6 +48,10 @@ struct PreparedStory: Sendable {
         var detail: String
         /// `Quote.attribution?.confidence`, a column so filters page in SQL.
         var confidence: Double?
+        /// Where the quote's text starts in the stored body when the text is
+        /// exactly the body's bytes at `start..<end` of its paragraph: the
+        /// SQLite archive then stores no copy of it (schema v5).
+        var bodyStart: Int?
     }
 
     init(_ item: IngestItem) {
@@ -87,6 +91,14 @@ struct PreparedStory: Sendable {
             media: s.media, url: s.url, published: s.published, isSummary: s.isSummary ? true : nil)
         layout = stored.json
         var quotes: [PreparedQuote] = []
+        // Where each paragraph starts in `body` (paragraphs joined by `StoredBody.separator`).
+        var paragraphStarts: [Int] = []
+        paragraphStarts.reserveCapacity(s.paragraphs.count)
+        var at = 0
+        for paragraph in s.paragraphs {
+            paragraphStarts.append(at)
+            at += paragraph.text.utf8.count + StoredBody.separator.utf8.count
+        }
         let all = a.headlineQuotes.enumerated().map { ($0.offset - a.headlineQuotes.count, $0.element) }
             + a.quotes.enumerated().map { ($0.offset, $0.element) }
         for (ordinal, q) in all {
@@ -98,10 +110,18 @@ struct PreparedStory: Sendable {
                                      attribution: q.attribution.map { StoredAttribution($0, in: s) })
             let json = detail.json
             let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
+            var bodyStart: Int?
+            if first.field == .body, paragraphStarts.indices.contains(first.paragraph), first.start < first.end,
+               s.paragraphs[first.paragraph].text.utf8.count >= first.end,
+               s.paragraphs[first.paragraph].text.utf8.dropFirst(first.start).prefix(first.end - first.start)
+               .elementsEqual(q.text.utf8) {
+                bodyStart = paragraphStarts[first.paragraph] + first.start
+            }
             quotes.append(PreparedQuote(
                 ordinal: ordinal, text: q.text, kind: q.kind.rawValue, speaker: q.speaker,
                 speakerOrdinal: speakerOrdinal, paragraph: first.field == .body ? first.paragraph : 0,
-                start: first.start, end: first.end, detail: json, confidence: q.attribution?.confidence))
+                start: first.start, end: first.end, detail: json, confidence: q.attribution?.confidence,
+                bodyStart: bodyStart))
         }
         self.quotes = quotes
     }
@@ -214,8 +234,8 @@ struct ArchiveWriter {
             """)
         insertQuote = try RowInsert(db, """
             INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
-                               paragraph, start, "end", detail, confidence)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                               paragraph, start, "end", detail, confidence, bodyStart)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -280,7 +300,8 @@ struct ArchiveWriter {
                 b.int64(storyID)
                 b.int(p.dateKey)
                 b.int(q.ordinal)
-                b.text(q.text)
+                // The body holds the text: an empty copy (see `quoteText`).
+                b.text(q.bodyStart == nil ? q.text : "")
                 b.text(q.kind)
                 b.text(q.speaker)
                 b.int64(sid)
@@ -290,6 +311,7 @@ struct ArchiveWriter {
                 b.int(q.end)
                 b.text(q.detail)
                 b.double(q.confidence)
+                b.int(q.bodyStart)
             }
         }
         return reuseID == nil ? .added : .updated

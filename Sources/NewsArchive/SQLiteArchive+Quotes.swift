@@ -32,8 +32,15 @@ extension SQLiteArchive {
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
 
+    /// A quote's text in SQL, for a query that joins its story as `s`: the
+    /// stored copy, or the body's bytes at `bodyStart` (schema v5).
+    static let quoteText = """
+        CASE WHEN q.bodyStart IS NULL THEN q.text
+        ELSE CAST(substr(CAST(s.body AS BLOB), q.bodyStart + 1, q."end" - q.start) AS TEXT) END
+        """
+
     static let quoteColumns = """
-        q.text, q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
+        \(quoteText), q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
         q.paragraph, q.start, q."end", q.ordinal, q.detail
         """
 
@@ -92,7 +99,8 @@ extension SQLiteArchive {
         }
         let words = SearchMatches(query: text)
         return try read { db in
-            try String.fetchAll(db, sql: "SELECT q.text FROM quote q \(conditions)", arguments: arguments)
+            try String.fetchAll(db, sql: "SELECT \(Self.quoteText) FROM quote q JOIN story s ON s.id = q.storyId \(conditions)",
+                                arguments: arguments)
                 .filter { words.allFound(in: $0) }.count
         }
     }

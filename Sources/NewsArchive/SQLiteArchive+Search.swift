@@ -33,7 +33,7 @@ extension SQLiteArchive {
                     // newest matching stories; the quote must hold the words itself.
                     let words = SearchMatches(query: query.words)
                     let rows = try Row.fetchAll(db, sql: """
-                        SELECT q.storyId, s.headline, q.text, c.score FROM (
+                        SELECT q.storyId, s.headline, \(Self.quoteText), c.score FROM (
                           SELECT rowid AS id, bm25(story_fts, 5.0, 1.0) AS score
                           FROM story_fts WHERE story_fts MATCH ? ORDER BY rowid DESC LIMIT \(Self.searchCandidateLimit)
                         ) c JOIN story s ON s.id = c.id JOIN quote q ON q.dateKey = s.dateKey AND q.storyId = s.id
@@ -44,7 +44,7 @@ extension SQLiteArchive {
                         .dropFirst(max(0, offset)).prefix(max(0, limit)))
                 }
                 return try Row.fetchAll(db, sql: """
-                    SELECT q.storyId, s.headline, q.text, 0.0 FROM quote q JOIN story s ON s.id = q.storyId
+                    SELECT q.storyId, s.headline, \(Self.quoteText), 0.0 FROM quote q JOIN story s ON s.id = q.storyId
                     WHERE \(filters)
                     ORDER BY q.dateKey DESC, q.storyId DESC, q.ordinal LIMIT ? OFFSET ?
                     """, arguments: page).map(Self.hit)
