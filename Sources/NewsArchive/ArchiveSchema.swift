@@ -15,7 +15,7 @@ import GRDB
 
 enum ArchiveSchema {
     /// The migrations this binary knows, for messages.
-    static let version = 5
+    static let version = 6
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -185,6 +185,18 @@ enum ArchiveSchema {
             // (`SQLiteArchive.quoteText`). Rows written before keep their
             // text (NULL offset) and read as before.
             try db.execute(sql: "ALTER TABLE quote ADD COLUMN bodyStart INTEGER")
+        }
+        migrator.registerMigration("v6: story count kept by triggers") { db in
+            // The reader shows the archive's story count on its first frame;
+            // count(*) walks a whole index (10 ms warm and 50-70 ms cold at
+            // 1,000,000 stories), so the count is kept beside the stories by
+            // triggers, exact on every path that adds or removes one.
+            try db.execute(sql: """
+                CREATE TABLE story_count (n INTEGER NOT NULL);
+                INSERT INTO story_count (n) SELECT count(*) FROM story;
+                CREATE TRIGGER story_count_insert AFTER INSERT ON story BEGIN UPDATE story_count SET n = n + 1; END;
+                CREATE TRIGGER story_count_delete AFTER DELETE ON story BEGIN UPDATE story_count SET n = n - 1; END;
+                """)
         }
         return migrator
     }

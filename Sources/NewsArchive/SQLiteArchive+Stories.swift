@@ -11,7 +11,8 @@ extension SQLiteArchive {
     }
 
     public func storyCount() throws -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM story") ?? 0 }
+        // Kept by triggers (schema v6): the reader asks for it on every start.
+        try read { db in try Int.fetchOne(db, sql: "SELECT n FROM story_count") ?? 0 }
     }
 
     public func stories(offset: Int, limit: Int) throws -> [StorySummary] {
