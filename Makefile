@@ -70,13 +70,16 @@ fuzz: deps
 # Generated corpora and archives are cached in .build/bench-data/.
 # PG=postgresql://… adds the PostgreSQL figures on that (empty) database;
 # PG=throwaway runs them on a throwaway cluster (Tests/with-postgres).
+# BENCH_FLAGS go to newsroom-bench: `make bench PG=throwaway BENCH_FLAGS=--pg-only`
+# gives only the PostgreSQL figures at 100,000 stories.
 PG ?=
+BENCH_FLAGS ?=
 bench: deps
 	$(SWIFT) build -c release --product newsroom-bench
 ifeq ($(PG),throwaway)
-	Tests/with-postgres sh -c '.build/release/newsroom-bench --data .build/bench-data --pg "$$NEWSROOM_TEST_PG"'
+	Tests/with-postgres sh -c '.build/release/newsroom-bench --data .build/bench-data --pg "$$NEWSROOM_TEST_PG" $(BENCH_FLAGS)'
 else
-	.build/release/newsroom-bench --data .build/bench-data $(if $(PG),--pg '$(PG)')
+	.build/release/newsroom-bench --data .build/bench-data $(if $(PG),--pg '$(PG)') $(BENCH_FLAGS)
 endif
 
 # The reader on a 1,000,000-story archive (issue 15): the corpus (4.5 GB) and

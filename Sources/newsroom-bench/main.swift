@@ -3,10 +3,11 @@ import NewsKit
 
 // newsroom-bench: the figures of `make bench` (issue 5).
 //
-//   newsroom-bench [--data DIR] [--stories N] [--phases generate,extract,ingest,reader] [--pg URL]
+//   newsroom-bench [--data DIR] [--stories N] [--phases generate,extract,ingest,reader] [--pg URL] [--pg-only]
 //
 // With --pg, the ingest and reader phases also run on the PostgreSQL archive
-// at URL (ingest only when it is empty), beside the SQLite figures.
+// at URL (ingest only when it is empty), beside the SQLite figures;
+// --pg-only leaves out the SQLite archives (and the extraction figures).
 //
 // Archives are made at 1,000, 10,000, 100,000 and 1,000,000 stories up to N
 // (and at N itself). The ingest phase makes them anew; without it an archive
@@ -44,6 +45,9 @@ func main() -> Int32 {
     }
     let phases = Set((args.option("--phases") ?? "generate,extract,ingest,reader").split(separator: ",").map(String.init))
     let pg = args.option("--pg")
+    let pgOnly = args.rest.contains("--pg-only")
+    args.rest.removeAll { $0 == "--pg-only" }
+    if pgOnly && pg == nil { usage("--pg-only needs --pg URL") }
     if let extra = args.rest.first { usage("unknown argument \(extra)") }
 
     let started = now()
@@ -58,10 +62,10 @@ func main() -> Int32 {
     }
     var sizes = [1_000, 10_000, 100_000, 1_000_000].filter { $0 <= total }
     if sizes.last != total { sizes.append(total) }
-    if phases.contains("extract") {
+    if phases.contains("extract") && !pgOnly {
         ExtractionBench(corpus: corpus, stories: min(total, 10_000)).run(log: log)
     }
-    if phases.contains("ingest") || phases.contains("reader") {
+    if !pgOnly && (phases.contains("ingest") || phases.contains("reader")) {
         ArchiveBench(corpus: corpus, data: data, sizes: sizes, phases: phases).run(log: log)
     }
     if let pg, phases.contains("ingest") || phases.contains("reader") {

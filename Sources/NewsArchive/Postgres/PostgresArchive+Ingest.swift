@@ -71,6 +71,7 @@ extension PostgresArchive: IngestingArchive {
                     try c.run("SELECT pg_advisory_xact_lock(hashtext('newsroom-write:' || current_schema()))", [])
                     try linker.prefetch(batch.flatMap(\.storyEntities), db: PostgresEntityRows(c: c))
                     var w = PostgresWriter(c: c, linker: linker)
+                    try w.prefetch(batch)
                     var counts = IngestReport()
                     for p in batch { counts.count(try w.write(p)) }
                     try w.flush()
@@ -118,12 +119,48 @@ struct PostgresWriter {
         self.linker = linker
     }
 
+    /// The batch's stories already stored, by source and by content hash:
+    /// read once for the batch (`prefetch`), then kept by this writer as it
+    /// inserts and deletes. Exact while the batch holds the write lock.
+    var stored: [(id: StoryID, source: String, hash: String)] = []
+
+    /// Reads which of the batch's sources and hashes are stored: one round
+    /// trip for the batch instead of one a story.
+    mutating func prefetch(_ batch: [PreparedStory]) throws {
+        let r = try c.run("""
+            SELECT id, source, content_hash FROM story WHERE source = ANY($1::text[]) OR content_hash = ANY($2::text[])
+            ORDER BY id
+            """, [PGTextArray(values: batch.map(\.source)), PGTextArray(values: batch.map(\.contentHash))])
+        stored = (0..<r.count).map { (r.int64($0, 0), r.text($0, 1), r.text($0, 2)) }
+    }
+
+    /// One statement writes the story, its entity links and its quotes
+    /// (data-modifying CTEs): one round trip a story, not three.
+    static let insertStory = """
+        WITH s AS (
+          INSERT INTO story (id, source, content_hash, headline, date, date_key, agency, body, layout, entity_ids,
+                             quote_count, entity_count, fts)
+          VALUES (COALESCE($14::bigint, nextval(pg_get_serial_sequence('story', 'id'))), $1, $2, $3, $4, $5, $6, $7, $8,
+                  $9, $10, $11, setweight(to_tsvector('simple', $12), 'A') || to_tsvector('simple', $13))
+          RETURNING id
+        ), l AS (
+          INSERT INTO story_entity (entity_id, date_key, story_id, mention_count, quote_count, spans)
+          SELECT e, $5::integer, s.id, m, q, decode(sp, 'hex')
+          FROM s, unnest($15::bigint[], $16::integer[], $17::integer[], $18::text[]) AS l(e, m, q, sp)
+        ), q AS (
+          INSERT INTO quote (story_id, date_key, ordinal, text, kind, speaker, speaker_id, speaker_ordinal,
+                             paragraph, start, "end", detail, confidence)
+          SELECT s.id, $5::integer, o, t, k, sp, sid, so, pa, st, en, d, cf
+          FROM s, unnest($19::integer[], $20::text[], $21::text[], $22::text[], $23::bigint[], $24::integer[],
+                         $25::integer[], $26::integer[], $27::integer[], $28::text[], $29::double precision[])
+            AS q(o, t, k, sp, sid, so, pa, st, en, d, cf)
+        )
+        SELECT id FROM s
+        """
+
     mutating func write(_ p: PreparedStory) throws -> ArchiveWriter.Outcome {
-        let stored = try c.run("""
-            SELECT (SELECT id FROM story WHERE source = $1 LIMIT 1), (SELECT id FROM story WHERE content_hash = $2)
-            """, [p.source, p.contentHash])
-        let old = stored.optionalInt64(0, 0)
-        if let same = stored.optionalInt64(0, 1) {
+        let old = stored.first { $0.source == p.source }?.id
+        if let same = stored.first(where: { $0.hash == p.contentHash })?.id {
             // Stored already (maybe from another path). If this path held
             // another version, that version is gone from the file: drop it.
             if let old, old != same {
@@ -139,51 +176,27 @@ struct PostgresWriter {
         ids.reserveCapacity(p.storyEntities.count)
         for e in p.storyEntities { ids.append(try linker.link(e, db: rows)) }
 
-        let columns = "source, content_hash, headline, date, date_key, agency, body, layout, entity_ids, quote_count, entity_count, fts"
-        let values = "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, setweight(to_tsvector('simple', $12), 'A') || to_tsvector('simple', $13)"
+        let (links, speakers) = p.linkRows(ids)
+        // An updated story keeps its id.
         let parameters: [any PGParameter] = [
             p.source, p.contentHash, p.headline, p.date, p.dateKey, p.agency, p.body, p.layout, PGIDArray(ids: ids),
-            p.quotes.count, Set(ids).count, PostgresText.lexemes(p.headline), PostgresText.lexemes(p.body),
+            p.quotes.count, Set(ids).count, PostgresText.lexemes(p.headline), PostgresText.lexemes(p.body), old,
+            PGIDArray(ids: links.map(\.entity)), PGIDArray(ids: links.map { Int64($0.mentions) }),
+            PGIDArray(ids: links.map { Int64($0.quotes) }),
+            PGTextArray(values: links.map { String(PGBytes(bytes: $0.packed).pgText!.dropFirst(2)) }),
+            PGIDArray(ids: p.quotes.map { Int64($0.ordinal) }),
+            PGTextArray(values: p.quotes.map(\.text)), PGTextArray(values: p.quotes.map(\.kind)),
+            PGNullableTextArray(values: p.quotes.map(\.speaker)),
+            PGNullableTextArray(values: speakers.map { $0.map(String.init) }),
+            PGNullableTextArray(values: p.quotes.map { $0.speakerOrdinal.map(String.init) }),
+            PGIDArray(ids: p.quotes.map { Int64($0.paragraph) }), PGIDArray(ids: p.quotes.map { Int64($0.start) }),
+            PGIDArray(ids: p.quotes.map { Int64($0.end) }), PGTextArray(values: p.quotes.map(\.detail)),
+            PGNullableTextArray(values: p.quotes.map { $0.confidence.map { String($0) } }),
         ]
-        let inserted: PGRows
-        if let old {
-            // The story keeps its id.
-            inserted = try c.run("INSERT INTO story (id, \(columns)) VALUES ($14, \(values)) RETURNING id",
-                                 parameters + [old])
-        } else {
-            inserted = try c.run("INSERT INTO story (\(columns)) VALUES (\(values)) RETURNING id", parameters)
-        }
-        let storyID = inserted.int64(0, 0)
-
-        let (links, speakers) = p.linkRows(ids)
-        if !links.isEmpty {
-            try c.run("""
-                INSERT INTO story_entity (entity_id, date_key, story_id, mention_count, quote_count, spans)
-                SELECT e, $1::integer, $2::bigint, m, q, decode(s, 'hex')
-                FROM unnest($3::bigint[], $4::integer[], $5::integer[], $6::text[]) AS l(e, m, q, s)
-                """, [p.dateKey, storyID, PGIDArray(ids: links.map(\.entity)), PGIDArray(ids: links.map { Int64($0.mentions) }),
-                      PGIDArray(ids: links.map { Int64($0.quotes) }),
-                      PGTextArray(values: links.map { String(PGBytes(bytes: $0.packed).pgText!.dropFirst(2)) })])
-        }
+        let storyID = try c.run(Self.insertStory, parameters).int64(0, 0)
+        stored.append((storyID, p.source, p.contentHash))
         for link in links {
             deltas[link.entity, default: EntityCounts()].add(mentions: link.mentions, stories: 1, quotes: link.quotes)
-        }
-        if !p.quotes.isEmpty {
-            try c.run("""
-                INSERT INTO quote (story_id, date_key, ordinal, text, kind, speaker, speaker_id, speaker_ordinal,
-                                   paragraph, start, "end", detail, confidence)
-                SELECT $1::bigint, $2::integer, o, t, k, sp, sid, so, pa, st, en, d, cf
-                FROM unnest($3::integer[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::integer[],
-                            $9::integer[], $10::integer[], $11::integer[], $12::text[], $13::double precision[])
-                  AS q(o, t, k, sp, sid, so, pa, st, en, d, cf)
-                """, [storyID, p.dateKey, PGIDArray(ids: p.quotes.map { Int64($0.ordinal) }),
-                      PGTextArray(values: p.quotes.map(\.text)), PGTextArray(values: p.quotes.map(\.kind)),
-                      PGNullableTextArray(values: p.quotes.map(\.speaker)),
-                      PGNullableTextArray(values: speakers.map { $0.map(String.init) }),
-                      PGNullableTextArray(values: p.quotes.map { $0.speakerOrdinal.map(String.init) }),
-                      PGIDArray(ids: p.quotes.map { Int64($0.paragraph) }), PGIDArray(ids: p.quotes.map { Int64($0.start) }),
-                      PGIDArray(ids: p.quotes.map { Int64($0.end) }), PGTextArray(values: p.quotes.map(\.detail)),
-                      PGNullableTextArray(values: p.quotes.map { $0.confidence.map { String($0) } })])
         }
         return old == nil ? .added : .updated
     }
@@ -204,6 +217,7 @@ struct PostgresWriter {
         }
         try c.run("DELETE FROM quote WHERE date_key = $1 AND story_id = $2", [dateKey, id])
         try c.run("DELETE FROM story WHERE id = $1", [id])
+        stored.removeAll { $0.id == id }
     }
 
     /// Ends the batch: applies its counter changes, in id order.

@@ -85,7 +85,14 @@ extension PostgresArchive {
                 // Past the window the older matches follow, newest first.
                 var page = b
                 let skip = max(0, offset - ranked.count), need = limit - rows.count
-                let older = try c.run("""
+                // Without an entity, the window itself pages (the newest ids
+                // first, no rank computed for the rest of the matches).
+                let older = try c.run(entityIDs.isEmpty ? """
+                    SELECT s.id, s.headline, \(rank) FROM (
+                      SELECT id FROM newsroom_search_window(\(q)::tsquery, \(page.add(need)), \(page.add(window + skip)))
+                    ) m JOIN story s ON s.id = m.id
+                    ORDER BY s.id DESC
+                    """ : """
                     SELECT s.id, s.headline, \(rank) FROM (
                       SELECT id FROM newsroom_search_window(\(q)::tsquery, NULL, \(window))
                     ) m JOIN story s ON s.id = m.id
