@@ -14,8 +14,9 @@ import GRDB
 /// and a cascading delete would scan them. The writer removes them first.
 
 enum ArchiveSchema {
-    /// The migrations this binary knows, for messages.
-    static let version = 6
+    /// The migrations this binary knows, for messages (counted, so it
+    /// cannot lag behind a new migration as the hand-kept number did).
+    static let version = migrator.migrations.count
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NewsKit
 @testable import NewsArchive
 
@@ -117,5 +118,30 @@ enum Harbour {
                 ("Quenby", .place, ["Quenby"]),
             ],
             quotes: [("The cranes are being fixed and we are going back,", 0, .direct)])
+    }
+}
+
+/// An archive as an older Newsroom wrote it, for upgrade tests: a new file
+/// migrated up to `migration`, then rows written as that schema stored them.
+enum OlderArchive {
+    static func make(at path: String, upTo migration: String, rows: (Database) throws -> Void) throws {
+        let queue = try DatabaseQueue(path: path)
+        try ArchiveSchema.migrator.migrate(queue, upTo: migration)
+        try queue.write(rows)
+    }
+
+    /// An undated story row with no entities, in the columns every schema
+    /// since v2 has, indexed for full text as the v2+ writer does.
+    static func insertStory(_ db: Database, id: Int64, headline: String, paragraphs: [String], quoteCount: Int = 0) throws {
+        let layout = StoredLayout(paragraphs: paragraphs.map { [$0.utf8.count, 0] }, bylineText: nil, byline: [],
+                                  dateline: nil, credits: [], media: [])
+        try db.execute(sql: """
+            INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout,
+                               entityIds, quoteCount, entityCount)
+            VALUES (?, ?, ?, ?, NULL, 0, NULL, ?, ?, '', ?, 0)
+            """, arguments: [id, "/old/\(id).txt", "h\(id)", headline,
+                             paragraphs.joined(separator: StoredBody.separator), layout.json, quoteCount])
+        try db.execute(sql: "INSERT INTO story_fts (rowid, headline, body) SELECT id, headline, body FROM story WHERE id = ?",
+                       arguments: [id])
     }
 }

@@ -77,6 +77,7 @@ import Testing
             #expect(report.updated == 1)
             #expect(try archive.stories(offset: 0, limit: 10).map(\.source) == ["/news/harbour-2.txt"])
             #expect(try archive.search("gates", offset: 0, limit: 10).isEmpty)
+            #expect(try archive.storyCount() == 1)
         }
     }
 

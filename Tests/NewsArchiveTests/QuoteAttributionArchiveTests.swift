@@ -87,25 +87,15 @@ import Testing
         let folder = try TempFolder()
         defer { folder.cleanUp() }
         let path = folder.file("v2.sqlite")
-        do {
-            // An archive as schema v2 wrote it: its quote rows have no confidence.
-            let queue = try DatabaseQueue(path: path)
-            try ArchiveSchema.migrator.migrate(queue, upTo: "v2: mentions packed into story_entity; full text indexed per batch")
-            let body = "“The cranes stay off,” Ana Lind said."
-            let layout = StoredLayout(paragraphs: [[body.utf8.count, 0]], bylineText: nil, byline: [],
-                                      dateline: nil, credits: [], media: [])
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout,
-                                       entityIds, quoteCount, entityCount)
-                    VALUES (7, '/old/1.txt', 'h7', 'Cranes stay off', NULL, 0, NULL, ?, ?, '', 1, 0)
-                    """, arguments: [body, layout.json])
-                try db.execute(sql: """
-                    INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
-                                       paragraph, start, "end", detail)
-                    VALUES (7, 0, 0, 'The cranes stay off,', 'direct', 'Ana Lind', NULL, NULL, 0, 3, 23, '{"c":"said"}')
-                    """)
-            }
+        // An archive as schema v2 wrote it: its quote rows have no confidence.
+        try OlderArchive.make(at: path, upTo: "v2: mentions packed into story_entity; full text indexed per batch") { db in
+            try OlderArchive.insertStory(db, id: 7, headline: "Cranes stay off",
+                                         paragraphs: ["“The cranes stay off,” Ana Lind said."], quoteCount: 1)
+            try db.execute(sql: """
+                INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
+                                   paragraph, start, "end", detail)
+                VALUES (7, 0, 0, 'The cranes stay off,', 'direct', 'Ana Lind', NULL, NULL, 0, 3, 23, '{"c":"said"}')
+                """)
         }
         #expect(throws: ArchiveError.self) { try SQLiteArchive(path: path, mode: .readOnly) }
         let archive = try SQLiteArchive(path: path)

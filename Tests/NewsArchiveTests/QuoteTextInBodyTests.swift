@@ -20,9 +20,7 @@ import Testing
         let path = folder.file("v5.sqlite")
         let archive = try SQLiteArchive(path: path)
         let builders = [Harbour.story1(), Harbour.story2()]
-        var items = builders.map { b in
-            IngestItem(annotated: b.annotated(), contentHash: ContentHash.of(Data(b.source.utf8)))
-        }
+        var items = builders.map { $0.item() }
         // A text that is not the bytes at its range (as a normalised
         // multi-part quote's is) keeps its own copy.
         items[1].annotated.quotes[0].text = "This is the first step (as reported),"
@@ -53,26 +51,16 @@ import Testing
         let folder = try TempFolder()
         defer { folder.cleanUp() }
         let path = folder.file("v4.sqlite")
-        do {
-            // An archive as schema v4 wrote it: every quote row holds its text.
-            let queue = try DatabaseQueue(path: path)
-            try ArchiveSchema.migrator.migrate(queue, upTo: "v4: validators of downloaded URLs (fetch)")
-            let body = "Harbour pilots met on Friday.\n\n“The cranes stay off,” Ana Lind said."
-            let layout = StoredLayout(paragraphs: [[29, 0], [body.utf8.count - 31, 0]], bylineText: nil, byline: [],
-                                      dateline: nil, credits: [], media: [])
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout,
-                                       entityIds, quoteCount, entityCount)
-                    VALUES (7, '/old/1.txt', 'h7', 'Cranes stay off', NULL, 0, NULL, ?, ?, '', 1, 0)
-                    """, arguments: [body, layout.json])
-                try db.execute(sql: """
-                    INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
-                                       paragraph, start, "end", detail, confidence)
-                    VALUES (7, 0, 0, 'The cranes stay off,', 'direct', 'Ana Lind', NULL, NULL, 1, 3, 23, '{"c":"said"}', 0.8)
-                    """)
-                try db.execute(sql: "INSERT INTO story_fts (rowid, headline, body) SELECT id, headline, body FROM story")
-            }
+        // An archive as schema v4 wrote it: every quote row holds its text.
+        try OlderArchive.make(at: path, upTo: "v4: validators of downloaded URLs (fetch)") { db in
+            try OlderArchive.insertStory(db, id: 7, headline: "Cranes stay off",
+                                         paragraphs: ["Harbour pilots met on Friday.", "“The cranes stay off,” Ana Lind said."],
+                                         quoteCount: 1)
+            try db.execute(sql: """
+                INSERT INTO quote (storyId, dateKey, ordinal, text, kind, speaker, speakerId, speakerOrdinal,
+                                   paragraph, start, "end", detail, confidence)
+                VALUES (7, 0, 0, 'The cranes stay off,', 'direct', 'Ana Lind', NULL, NULL, 1, 3, 23, '{"c":"said"}', 0.8)
+                """)
         }
         #expect(throws: ArchiveError.self) { try SQLiteArchive(path: path, mode: .readOnly) }
         let archive = try SQLiteArchive(path: path)
@@ -84,7 +72,7 @@ import Testing
         #expect(try Self.rows(path).map(\.bodyStart) == [nil])
         // New stories beside it are written the new way.
         let b = Harbour.story1()
-        _ = try archive.store([IngestItem(annotated: b.annotated(), contentHash: ContentHash.of(Data(b.source.utf8)))])
+        _ = try archive.store([b.item()])
         #expect(try Self.rows(path).map(\.text) == ["The cranes stay off,", ""])
         #expect(try archive.quotes(QuoteFilter()).map(\.text).sorted()
                 == ["The cranes stay off,", "We will not go back until the cranes are safe,"])
