@@ -37,8 +37,8 @@ public struct PostgresArchive: ArchiveStore {
         try Self.checkURL(url)
         // A read-only archive never writes, whatever it is asked.
         // JIT compiling pays off for long analytic queries, never for the
-        // archive's (a few ms each): on a default server (jit = on) a search
-        // whose cost estimate crosses jit_above_cost spent 50-100 ms compiling.
+        // archive's (a few ms each); a default server has jit = on and
+        // compiles any query whose cost estimate crosses jit_above_cost.
         let setup = ["SET jit = off"] + (mode == .readOnly ? ["SET default_transaction_read_only = on"] : [])
         reader = PGConnection(url: url, setup: setup)
         writer = PGConnection(url: url, setup: setup, prepares: true)
