@@ -208,4 +208,51 @@ import Testing
         for q in a.quotes where q.speaker == nil { #expect(q.attribution == nil) }
         for q in a.quotes where q.speaker != nil { #expect(q.attribution != nil) }
     }
+
+    @Test func speakerAfterAPartyAndStateTagBetweenCommas() {
+        let a = annotate([
+            "“The levy is not the view of this council,” Senate Majority Leader Mitchell Canter, R-Ky., said. “We will vote it down.”",
+        ])
+        #expect(quote(a, "The levy is not")?.speaker == "Mitchell Canter")
+        #expect(quote(a, "We will vote")?.speaker == "Mitchell Canter")
+    }
+
+    @Test func shortSpeechSentenceAfterAFullStopAttributesTheQuote() {
+        let a = annotate([
+            "“We will find the missing ledgers.” Tomas Varga said.",
+            "“The ferry runs at noon.” Ilse Brandt said the timetable would change in May.",
+        ])
+        #expect(quote(a, "We will find")?.speaker == "Tomas Varga")
+        // A sentence that goes on past its verb reports something else.
+        #expect(quote(a, "The ferry runs")?.speaker != "Ilse Brandt")
+    }
+
+    @Test func colonIntroductionAfterAPartyBracket() {
+        let a = annotate(["Rep. Trina Gowers (R-S.C.):“I have not heard anyone cite that figure.”"])
+        #expect(quote(a, "I have not heard")?.speaker == "Trina Gowers")
+    }
+
+    @Test func asSomeonePutIt() {
+        let a = annotate([
+            "As Akim Ramar, professor of law at Westbrook, put it, “A compromise today may be far better for them.”",
+        ])
+        #expect(quote(a, "A compromise today")?.speaker == "Akim Ramar")
+    }
+
+    @Test func appositiveAfterAPartyBracket() {
+        let a = annotate([
+            "The harbour council approved the levy on Tuesday.",
+            "Rep. Elias Cumber (D-Md.), chair of the Platform Committee, said that it was “fully committed to an open process.”",
+        ])
+        #expect(quote(a, "fully committed")?.speaker == "Elias Cumber")
+    }
+
+    @Test func mannerVerbsAndWrittenSources() {
+        let a = annotate([
+            "“You fool,” Oliver Brandt barked.",
+            "“The mayor has shown less spine than an eel,” reads an editorial in the Portmere Ledger.",
+        ])
+        #expect(quote(a, "You fool")?.speaker == "Oliver Brandt")
+        #expect(quote(a, "The mayor has shown")?.speaker == "editorial")
+    }
 }

@@ -22,7 +22,7 @@ extension AttributionSession {
             // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
             // tell it from a new sentence) still attributes; after a full stop nothing does.
             let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
-            r1 = asks ? min(r1, r0 + 5) : r0
+            r1 = asks ? min(r1, r0 + 5) : (isShortSpeechSentence(t, at: r0) ? t.nextSentence[r0] : r0)
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
@@ -92,11 +92,35 @@ extension AttributionSession {
                 return withCue(f, t, k, method: before)
             }
         }
+        // `As Ada Quill, a professor of law, put it, “…”`: the subject of `put it`.
+        var p = l1 - 1
+        if p >= l0, t.isPunct(p, 0x2C) || t.isPunct(p, 0x3A) { p -= 1 }
+        if p - 1 > l0, t.lower(p) == "it", t.lower(p - 1) == "put" {
+            let lb = t.lower(l0) == "as" ? l0 + 1 : l0
+            if let f = subjectBefore(t, p - 1, lowerBound: lb), f.kind != .inherit {
+                return withCue(f, t, p - 1, method: "cue-before-quote")
+            }
+        }
         // `Ada Quill: “…”`, `More from Quill: “…”`: a person's name and a colon, no verb.
         if open >= 2, t.isPunct(open - 1, 0x3A), let f = personBeforeColon(t, open - 1, lowerBound: l0) {
             return with(f, method: "colon-intro")
         }
         return nil
+    }
+
+    /// `“We will win.” Quill said.`: the sentence at `s` is only a subject and a
+    /// speech verb closing it (a few adjunct words after at most), so it
+    /// attributes the quote before it though a full stop ends that quote.
+    func isShortSpeechSentence(_ t: AttributionText, at s: Int) -> Bool {
+        let e = t.nextSentence[s]
+        guard e - s >= 3, e - s <= 9, t.isPunct(e - 1, 0x2E) else { return false }
+        var v = s
+        while v < e - 1 {
+            guard t.isPlain(v) else { return false }
+            if isSpeechVerb(t, v) { return v > s && e - 1 - v <= 3 }
+            v += 1
+        }
+        return false
     }
 
     /// `the progressive heavyweights`, `some protesters`: a determiner or
@@ -125,7 +149,9 @@ extension AttributionSession {
     /// The name of a person (two words or more, or the surname of a full name in
     /// the story; no organisation or place) ending right before the colon at `colon`.
     func personBeforeColon(_ t: AttributionText, _ colon: Int, lowerBound lb: Int) -> SpeakerFind? {
-        let z = colon - 1
+        var z = colon - 1
+        // `Rep. Ada Quill (R-S.C.): “…”`: the bracket before the colon is skipped.
+        if z >= lb, t.isPunct(z, 0x29), let open = openingBracket(t, before: z, lowerBound: lb) { z = open - 1 }
         guard z >= lb, t.isNameWord(z), t.possessiveSuffix(z) == 0 else { return nil }
         let a = runStart(t, endingAt: z, lowerBound: lb)
         guard let (first, words, isOrg) = nameTokens(t, a, z), !isOrg, !isPlaceLike(t, first),
@@ -241,6 +267,25 @@ extension AttributionSession {
         return nil
     }
 
+    /// `, R-Ky.,` / `, D-N.Y.,` ending at the comma `k`: the comma it opens with.
+    func partyTagStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int? {
+        var j = k - 1
+        while j >= lb, k - j <= 8, !t.isPunct(j, 0x2C) {
+            guard t.isPlain(j) else { return nil }
+            j -= 1
+        }
+        guard j >= lb, j < k - 1, t.isPunct(j, 0x2C) else { return nil }
+        let from = t.tokens[j].end, to = t.tokens[k].start
+        var a = from
+        while a < to, t.bytes[a] == 0x20 { a += 1 }
+        guard to - a >= 4, to - a <= 10, [0x52, 0x44, 0x49].contains(t.bytes[a]), t.bytes[a + 1] == 0x2D else { return nil }
+        for b in t.bytes[(a + 2)..<to] {
+            guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2E else { return nil }
+        }
+        guard t.bytes[a + 2] >= 0x41, t.bytes[a + 2] <= 0x5A else { return nil }
+        return j
+    }
+
     func onlyPunctuation(_ t: AttributionText, _ from: Int, _ to: Int) -> Bool {
         var k = from
         while k < to {
@@ -310,6 +355,10 @@ extension AttributionSession {
         }
         if t.isPunct(k, 0x29), let open = openingBracket(t, before: k, lowerBound: lb) {
             return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
+        }
+        // `Ada Quill, R-Ky., said`: the party and state between commas, as the bracket above.
+        if t.isPunct(k, 0x2C), let comma = partyTagStart(t, endingAt: k, lowerBound: lb) {
+            return nounPhrase(t, endingAt: comma - 1, lowerBound: lb)
         }
         if t.isPunct(k, 0x2C) {
             // `Ada Quill, a fisher from Tarn, Keldmark, said`: the name the clause opens with.
@@ -553,11 +602,19 @@ extension AttributionSession {
         while s < k, t.tokens[s].kind == .punctuation { s += 1 }
         guard s < k, k - s <= 80, t.isPlain(s), t.isNameWord(s) || isTitleWord(t, s) else { return nil }
         let (a, z) = runExtent(t, from: s)
+        // `Rep. Ada Quill (D-Md.), chair of …`: the bracket after the name is skipped.
+        var c = z + 1
+        if c < k, t.isPunct(c, 0x28) {
+            var e = c + 1
+            while e < k, e - c <= 12, !t.isPunct(e, 0x29) { e += 1 }
+            guard e < k, t.isPunct(e, 0x29) else { return nil }
+            c = e + 1
+        }
         // `Ada Quill, a fisher …`, `Ada Quill, 30, of Tarn, …`: a lower-case word or an age next.
-        guard z + 2 < k, t.isPunct(z + 1, 0x2C), t.possessiveSuffix(z) == 0,
-              (t.tokens[z + 2].kind == .word && !t.tokens[z + 2].isCapitalized)
-                || (t.tokens[z + 2].kind == .number && z + 3 < k && t.isPunct(z + 3, 0x2C)) else { return nil }
-        var j = z + 2
+        guard c + 1 < k, t.isPunct(c, 0x2C), t.possessiveSuffix(z) == 0,
+              (t.tokens[c + 1].kind == .word && !t.tokens[c + 1].isCapitalized)
+                || (t.tokens[c + 1].kind == .number && c + 2 < k && t.isPunct(c + 2, 0x2C)) else { return nil }
+        var j = c + 1
         while j < k {
             let titleDot = t.isPunct(j, 0x2E) && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
             if !t.isPlain(j) || (t.isStop(j) && !titleDot) { return nil }
