@@ -255,4 +255,24 @@ import Testing
         #expect(quote(a, "You fool")?.speaker == "Oliver Brandt")
         #expect(quote(a, "The mayor has shown")?.speaker == "editorial")
     }
+
+    @Test func aShowTitleInMarksIsNoSubjectForALaterPronoun() {
+        let a = annotate([
+            "PORTMERE (Wirewell) - The council voted on the levy.",
+            "Mr. Greeve said there was no evidence. “If he has lied, it is terrible,” Mr. Greeve said.",
+            "Later on “This Week,” Senator Brent Sandvik questioned Mr. Greeve's honesty. He called him a “pathological liar” for his claims.",
+        ])
+        #expect(quote(a, "pathological liar")?.speaker == "Brent Sandvik")
+    }
+
+    @Test func theMainClauseSubjectAfterAnOpeningClauseIsNearestForAPronoun() {
+        let a = annotate([
+            "Asked whether he was worried that Dorian Tramp, the council's treasurer, could be the next mayor, Bo Kimmel demurred.",
+            "“There is just one ledger,” he said.",
+            "Although the vote was far from the last word on Mayor Hilda Varga's budget, Treasurer Lorena Lynde closed the inquiry.",
+            "“I accepted their unanimous recommendation,” she said.",
+        ])
+        #expect(quote(a, "There is just one")?.speaker == "Bo Kimmel")
+        #expect(quote(a, "I accepted")?.speaker == "Lorena Lynde")
+    }
 }

@@ -137,8 +137,23 @@ final class AttributionSession {
             var i = 0
             var sentenceSubjectDone = false
             var tokensIntoSentence = 0
+            var inIntroClause = false
             while i < t.tokens.count {
-                if t.sentenceStart[i] || startsCoordinateClause(t, i) { sentenceSubjectDone = false; tokensIntoSentence = 0 }
+                if t.sentenceStart[i] || startsCoordinateClause(t, i) {
+                    sentenceSubjectDone = false
+                    tokensIntoSentence = 0
+                    // `Asked whether Tramp …, Quill demurred.`: the main clause has a subject of its own.
+                    inIntroClause = t.sentenceStart[i] && t.tokens[i].kind == .word
+                        && t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, i)
+                }
+                if inIntroClause, t.isPunct(i, 0x2C), t.isPlain(i), i + 2 < t.tokens.count,
+                   t.isNameWord(i + 1) || isTitleWord(t, i + 1) {
+                    // The comma before a name ends the opening clause: the main clause's subject is
+                    // next, nearer to a later pronoun than a name of the opening clause.
+                    inIntroClause = false
+                    sentenceSubjectDone = false
+                    tokensIntoSentence = 0
+                }
                 if t.sentenceStart[i], t.field == .body, t.tokens[i].kind == .word, t.isPlain(i),
                    let p = t.pronounKind(i), p == .male || p == .female,
                    i + 1 < t.tokens.count, t.tokens[i + 1].kind == .word, !t.tokens[i + 1].isCapitalized {
@@ -175,6 +190,8 @@ final class AttributionSession {
                     } else if followsPreposition(t, nameStart: t.tokens[a].start, lowerBound: 0) {
                         // `During an interview in April, Blaise told …`, `For Quill, Blaise is …`:
                         // the object of a preposition; the subject is still to come.
+                    } else if isInMarks(t, a, z) {
+                        // `Later on “This Week,” Senator Quill …`: a title in marks is no subject.
                     } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
                         && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
@@ -206,6 +223,20 @@ final class AttributionSession {
         events.sort { $0.order < $1.order }
     }
 
+    /// The name run `a...z` stands alone between quote marks the finder did not
+    /// take as a quote (`on “This Week,”`): the title of a show or a work.
+    func isInMarks(_ t: AttributionText, _ a: Int, _ z: Int) -> Bool {
+        let n = t.tokens.count
+        var o = a - 1
+        // Capitalised words the run left out (`This` of `“This Week”`) still stand inside the marks.
+        while o >= 0, a - o <= 4, t.tokens[o].kind == .word, t.tokens[o].isCapitalized { o -= 1 }
+        guard o >= 0, z + 1 < n, t.tokens[o].kind == .punctuation,
+              AttributionText.isQuoteMark(t.bytes, t.tokens[o]) else { return false }
+        var c = z + 1
+        if c + 1 < n, t.isPunct(c, 0x2C) || t.isPunct(c, 0x2E) { c += 1 }
+        return t.tokens[c].kind == .punctuation && AttributionText.isQuoteMark(t.bytes, t.tokens[c])
+    }
+
     /// `…, but their neighbor Ben Green knows`: after a comma or semicolon and a
     /// conjunction a new clause opens, with a subject of its own.
     @inline(__always) func startsCoordinateClause(_ t: AttributionText, _ i: Int) -> Bool {
@@ -213,6 +244,11 @@ final class AttributionSession {
               t.isPunct(i - 2, 0x2C) || t.isPunct(i - 2, 0x3B) else { return false }
         return t.isIn(Self.clauseConjunctionKeys, Self.clauseConjunctions, i - 1)
     }
+    static let introClauseOpeners: Set<String> = [
+        "asked", "pressed", "when", "after", "although", "though", "while", "if", "because", "since", "before",
+        "unless", "despite", "unlike", "once", "until", "whether",
+    ]
+    static let introClauseOpenerKeys = SpeechWordSet(introClauseOpeners)
     static let clauseConjunctions: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
     static let clauseConjunctionKeys = SpeechWordSet(clauseConjunctions)
 
