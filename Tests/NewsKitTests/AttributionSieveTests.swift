@@ -275,4 +275,12 @@ import Testing
         #expect(quote(a, "There is just one")?.speaker == "Bo Kimmel")
         #expect(quote(a, "I accepted")?.speaker == "Lorena Lynde")
     }
+
+    @Test func pluralSourceNounsWithoutAnSAreNoAntecedentOfHe() {
+        let a = annotate([
+            "Senator Brent Sandvik spoke at the rally in Tarn on Sunday.",
+            "People said the ferry plan was popular. “In a campaign things get heated,” he said.",
+        ])
+        #expect(quote(a, "In a campaign")?.speaker == "Brent Sandvik")
+    }
 }

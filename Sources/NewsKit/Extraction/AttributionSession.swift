@@ -208,8 +208,9 @@ final class AttributionSession {
                                                        kind: t.lower(next).hasSuffix("s") ? .plural : .other))
                         } else {
                             // Two words or more that name no organisation: a person.
-                            events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
-                                                       kind: isOrg ? .organization
+                            let name = t.slice(span.start, span.end)
+                            events.append(SubjectEvent(order: order, name: name, entity: nil,
+                                                       kind: isOrg ? .organization : isGroupName(name) ? .plural
                                                            : ((words >= 2 || speaks) && !isPlaceLike(t, start) ? .person : .other)))
                         }
                     }
@@ -313,7 +314,7 @@ final class AttributionSession {
                             ? .person : .other)
                     let placeLike = f.text.utf8.contains(0x2E) && !f.text.utf8.contains(0x20)
                     events.append(SubjectEvent(order: order, name: f.text, entity: nil,
-                                               kind: kind == .other && !placeLike ? .person : kind))
+                                               kind: isGroupName(f.text) ? .plural : (kind == .other && !placeLike ? .person : kind)))
                 } else {
                     events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: descriptorClass(f.text),
                                                isDescriptor: true))
@@ -415,8 +416,18 @@ final class AttributionSession {
         if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
             return .organization
         }
-        if head.hasSuffix("s") && !head.hasSuffix("ss") { return .plural }
+        if (head.hasSuffix("s") && !head.hasSuffix("ss")) || Self.pluralNouns.contains(head) { return .plural }
         return .person
+    }
+
+    /// Plural source nouns without an `s` (`people said`, `the crowd chanted`).
+    static let pluralNouns: Set<String> = ["people", "men", "women", "children", "police", "staff", "crowd", "folk", "public"]
+
+    /// `Muslim Americans`, `Iowa Republicans`: a name ending in a plural demonym or party noun is a group.
+    func isGroupName(_ name: String) -> Bool {
+        guard let last = name.split(separator: " ").last?.lowercased(), last.count > 3, last.hasSuffix("s") else { return false }
+        let singular = String(last.dropLast())
+        return lexicon.demonyms.contains(singular) || ["republican", "democrat", "conservative", "liberal"].contains(singular)
     }
 
     func addFullName(_ name: String, order: Int) {
