@@ -40,7 +40,18 @@ extension AttributionSession {
         var v = r0
         while v < r1 {
             defer { v += 1 }
-            guard isSpeechVerb(t, v) else { continue }
+            if isReadCue(t, v) {
+                // `“…,” read the statement`, `“…,” the banner over the quay read`.
+                if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1), f.kind == .descriptor || f.kind == .name {
+                    return withCue(f, t, v, method: "cue-after-quote")
+                }
+                if v - r0 <= 8, let f = subjectBefore(t, v, lowerBound: r0) ?? bareNounPhrase(t, from: r0, to: v),
+                   f.kind == .descriptor || f.kind == .name {
+                    return withCue(f, t, v, method: "cue-after-quote")
+                }
+                continue
+            }
+            guard isSpeechVerb(t, v) || isPutIt(t, v) else { continue }
             let gap = v - r0
             if gap <= 12, let f = subjectBefore(t, v, lowerBound: r0) {
                 if case .inherit = f.kind { continue }
@@ -65,7 +76,13 @@ extension AttributionSession {
         var k = l1 - 1
         while k >= l0 {
             defer { k -= 1 }
-            guard isSpeechVerb(t, k) else { continue }
+            // `The banner read: “…”`: `read` introduces only right before the colon.
+            if isReadCue(t, k), k == open - 2, t.isPunct(open - 1, 0x3A),
+               let f = subjectBefore(t, k, lowerBound: l0) ?? bareNounPhrase(t, from: l0, to: k),
+               f.kind == .descriptor || f.kind == .name {
+                return withCue(f, t, k, method: "colon-intro")
+            }
+            guard isSpeechVerb(t, k) || isPutIt(t, k) else { continue }
             if isParticiple(t, k) {
                 // `…, with Quill warning that …`: the participle's own subject.
                 if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
@@ -99,10 +116,28 @@ extension AttributionSession {
         return nil
     }
 
+    /// `read` / `reads` of a text's words (`the statement read`, `read the email`);
+    /// the callers take it as a cue only with a text or a name as its subject.
+    func isReadCue(_ t: AttributionText, _ v: Int) -> Bool {
+        guard t.tokens[v].kind == .word, t.isPlain(v), !t.tokens[v].isCapitalized else { return false }
+        let k = t.key(v)
+        return k == 0x72_6561_64 || k == 0x7265_6164_73 // read, reads
+    }
+
+    /// `As Quill put it, “…”`: `put it` reports speech like a verb of saying.
+    func isPutIt(_ t: AttributionText, _ v: Int) -> Bool {
+        guard t.tokens[v].kind == .word, t.isPlain(v), !t.tokens[v].isCapitalized, t.key(v) == 0x70_7574, // put
+              v + 1 < t.tokens.count, t.tokens[v + 1].kind == .word, t.key(v + 1) == 0x6974 else { return false } // it
+        return v + 2 >= t.tokens.count || t.tokens[v + 2].kind == .punctuation
+    }
+
     /// `the progressive heavyweights`, `some protesters`: a determiner or
     /// descriptor opener and one to three lower-case words filling `from..<to`
     /// (punctuation first): a descriptor without its article.
-    func bareNounPhrase(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+    func bareNounPhrase(_ t: AttributionText, from: Int, to verb: Int) -> SpeakerFind? {
+        // `“…,” the editorial board recently wrote`: adverbs before the verb are not the phrase's.
+        var to = verb
+        while to - 1 > from, t.tokens[to - 1].kind == .word, isAdverbOrAuxiliary(t, to - 1) { to -= 1 }
         var a = from
         while a < to, t.tokens[a].kind == .punctuation, t.isPunct(a, 0x2C) { a += 1 }
         guard a < to, t.tokens[a].kind == .word else { return nil }
@@ -120,6 +155,14 @@ extension AttributionSession {
         }
         guard to - 1 > first || !isArticle || !SpeechLexicon.descriptorOpeners.contains(t.lower(first)) else { return nil }
         return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: to - 1), span: t.span(first, to - 1))
+    }
+
+    /// `recently`, `also`, `has`: skipped between a subject and its verb.
+    func isAdverbOrAuxiliary(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.kind == .word, !tok.isCapitalized else { return false }
+        let ly = tok.length > 4 && t.bytes[tok.end - 2] == 0x6C && t.bytes[tok.end - 1] == 0x79
+        return ly || t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k)
     }
 
     /// The name of a person (two words or more, or the surname of a full name in
@@ -241,6 +284,20 @@ extension AttributionSession {
         return nil
     }
 
+    /// The full stop at `j` closes an abbreviation inside a phrase, not a sentence:
+    /// a title or initial's (`Gov.`, `J.`), or any short capitalised word's right
+    /// before a comma (`of Tarn, Keld., said`, `Ada Quill Jr., the head of …`, `R-Ky.,`).
+    func isAbbreviationDot(_ t: AttributionText, _ j: Int) -> Bool {
+        guard j > 0, t.isPunct(j, 0x2E), t.tokens[j].start == t.tokens[j - 1].end else { return false }
+        if isTitleWord(t, j - 1) || t.isInitial(j - 1) { return true }
+        let w = t.tokens[j - 1]
+        guard w.kind == .word, w.isCapitalized, j + 1 < t.tokens.count, t.isPunct(j + 1, 0x2C) else { return false }
+        // The part after a hyphen counts (`R-Calif.`).
+        var a = w.end
+        while a > w.start, t.bytes[a - 1] != 0x2D { a -= 1 }
+        return w.end - a <= 5
+    }
+
     func onlyPunctuation(_ t: AttributionText, _ from: Int, _ to: Int) -> Bool {
         var k = from
         while k < to {
@@ -294,11 +351,7 @@ extension AttributionSession {
     func subjectBefore(_ t: AttributionText, _ v: Int, lowerBound lb: Int) -> SpeakerFind? {
         var k = v - 1
         while k >= lb {
-            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized {
-                let tok = t.tokens[k]
-                let ly = tok.length > 4 && t.bytes[tok.end - 2] == 0x6C && t.bytes[tok.end - 1] == 0x79
-                if ly || t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) { k -= 1; continue }
-            }
+            if isAdverbOrAuxiliary(t, k) { k -= 1; continue }
             // `Quill on Wednesday said`, `Quill last week told`, `Quill in a statement said`.
             if let before = adjunctStart(t, endingAt: k, lowerBound: lb) { k = before - 1; continue }
             break
@@ -318,8 +371,7 @@ extension AttributionSession {
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                let titleDot = t.isPunct(j, 0x2E) && j > 0 && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
-                if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
+                if (t.isStop(j) && !isAbbreviationDot(t, j)) || !t.isPlain(j) { return nil }
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
@@ -559,8 +611,7 @@ extension AttributionSession {
                 || (t.tokens[z + 2].kind == .number && z + 3 < k && t.isPunct(z + 3, 0x2C)) else { return nil }
         var j = z + 2
         while j < k {
-            let titleDot = t.isPunct(j, 0x2E) && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
-            if !t.isPlain(j) || (t.isStop(j) && !titleDot) { return nil }
+            if !t.isPlain(j) || (t.isStop(j) && !isAbbreviationDot(t, j)) { return nil }
             j += 1
         }
         guard let (first, words, isOrg) = nameTokens(t, a, z), !isPlaceLike(t, first),
@@ -646,7 +697,7 @@ extension AttributionSession {
         // The head is the last source noun in it.
         var head = e - 1
         while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
-        guard head >= k else { return nil }
+        guard head >= k else { return unlistedDescriptor(t, v, from: k, to: e, upperBound: ub) }
         // `said his campaign manager Jeff Weaver`: the name the descriptor introduces.
         if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
         // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
@@ -665,6 +716,32 @@ extension AttributionSession {
             if last > head, let named = nameAfterDescriptor(t, at: last + 1, upperBound: ub) { return named }
         }
         return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
+    }
+}
+
+extension AttributionSession {
+    /// `said the designer, who …`, `wrote one commenter.`, `added another Keldmark
+    /// Democrat`: after an inverted verb, an article or a descriptor opener and at most
+    /// four words ending the clause (comma, full stop, `who`) name the
+    /// source even when its head noun is in no list. The words `from..<to` follow
+    /// the verb at `v` and its articles.
+    func unlistedDescriptor(_ t: AttributionText, _ v: Int, from k: Int, to e: Int, upperBound ub: Int) -> SpeakerFind? {
+        guard e > k, e - k <= 4 else { return nil }
+        let opener = SpeechLexicon.descriptorOpeners.contains(t.lower(k))
+        guard k > v + 1 || opener, !(opener && e - k < 2) else { return nil }
+        // The clause ends there: not `to say the words “…”`, where the words are the verb's object,
+        // nor `said the younger Mr. Quill`.
+        guard e < ub, t.isPunct(e, 0x2C) || (t.isStop(e) && !isAbbreviationDot(t, e))
+                || (t.tokens[e].kind == .word && ["who", "whose"].contains(t.lower(e))) else { return nil }
+        var j = k
+        while j < e {
+            guard t.tokens[j].kind == .word, t.isPlain(j), !isAdverbOrAuxiliary(t, j), !isSpeechVerb(t, j), !isTitleWord(t, j),
+                  SpeechLexicon.pronounKind(t.lower(j)) == nil, t.possessiveSuffix(j) == 0 || j < e - 1 else { return nil }
+            j += 1
+        }
+        // Not `said the organisers Tuesday`.
+        guard !t.isIn(SpeechLexicon.adjunctHeadKeys, SpeechLexicon.adjunctHeads, e - 1) else { return nil }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: e - 1), span: t.span(k, e - 1))
     }
 }
 
