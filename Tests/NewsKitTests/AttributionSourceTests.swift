@@ -51,4 +51,17 @@ import Testing
         #expect(speaker(["“The plan was rushed through in a single night,” the editorial board recently wrote."],
                         "The plan") == "editorial board")
     }
+
+    @Test func aLowerCaseSubjectOpeningItsClauseBeforeTheVerb() {
+        #expect(speaker(["As Lund spoke to the board, the attendees chanted, “No levy, no vote, no ferry tax for the islands!”"],
+                        "No levy") == "attendees")
+        #expect(speaker(["Lund said as the heckler yelled: “You are selling the harbour to the mainland!”"], "You are") == "heckler")
+    }
+
+    @Test func partyNounAfterAModifierIsADescriptor() {
+        #expect(speaker(["“The board has been really reluctant to jump in on the levy,” one senior Democrat said."],
+                        "The board") == "one senior Democrat")
+        #expect(speaker(["“This is crucial for both of them, but more crucial for the board,” said one former Keld leadership aide."],
+                        "This is crucial") == "one former Keld leadership aide")
+    }
 }

@@ -108,12 +108,54 @@ extension AttributionSession {
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k, method: before)
             }
+            if let f = clauseSubjectPhrase(t, before: k, lowerBound: l0) { return withCue(f, t, k, method: before) }
         }
         // `Ada Quill: “…”`, `More from Quill: “…”`: a person's name and a colon, no verb.
         if open >= 2, t.isPunct(open - 1, 0x3A), let f = personBeforeColon(t, open - 1, lowerBound: l0) {
             return with(f, method: "colon-intro")
         }
         return nil
+    }
+
+    /// `As Quill spoke, the attendees chanted, “…”`, `Quill said as the heckler
+    /// yelled: “…”`: an article or descriptor opener and one to three lower-case
+    /// words right before the verb at `k` (adverbs aside), opening their clause
+    /// (after a comma, the sentence start or a conjunction): the verb's subject,
+    /// whatever its head noun.
+    func clauseSubjectPhrase(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var end = k - 1
+        while end > lb, isAdverbOrAuxiliary(t, end) { end -= 1 }
+        var j = end
+        while j >= lb, end - j <= 3, t.tokens[j].kind == .word, t.isPlain(j) {
+            let w = t.lower(j)
+            if t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(w) { break }
+            if t.tokens[j].isCapitalized || SpeechLexicon.phraseBreakers.contains(w) { return nil }
+            j -= 1
+        }
+        guard j >= lb, j < end, t.tokens[j].kind == .word,
+              t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)) else { return nil }
+        let p = j - 1
+        guard p < lb || t.sentenceStart[j] || t.isPunct(p, 0x2C)
+                || (t.tokens[p].kind == .word && Self.clauseOpeners.contains(t.lower(p))) else { return nil }
+        return bareNounPhrase(t, from: j, to: end + 1)
+    }
+
+    static let clauseOpeners: Set<String> = [
+        "as", "when", "while", "after", "before", "because", "and", "but", "then", "until", "since", "where",
+    ]
+
+    /// `one former GOP leadership aide`: the name found is a modifier of the
+    /// lower-case source noun right after it, not the speaker.
+    func modifiesSourceNoun(_ t: AttributionText, _ f: SpeakerFind) -> Bool {
+        guard f.kind == .name, let span = f.span, let n = AttributionText.firstToken(t.tokens, atOrAfter: span.end) else {
+            return false
+        }
+        var e = n
+        while e < t.tokens.count, e - n < 3, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized, t.isPlain(e) {
+            if t.has(e, .sourceNoun) { return true }
+            e += 1
+        }
+        return false
     }
 
     /// `read` / `reads` of a text's words (`the statement read`, `read the email`);
@@ -484,7 +526,15 @@ extension AttributionSession {
         if let p = SpeechLexicon.pronounKind(lower) {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
         }
-        if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) {
+        // `one senior Democrat`, `a former Republican`: a party noun after a lower-case modifier is a descriptor.
+        // The modifier is an opener itself or follows one (`one senior`), not a verb (`to disprove Republican claims`).
+        func opens(_ j: Int) -> Bool {
+            j >= lb && t.tokens[j].kind == .word && (t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)))
+        }
+        let partyHead = k - 1 >= lb && t.tokens[k - 1].kind == .word && !t.tokens[k - 1].isCapitalized && t.isPlain(k - 1)
+            && Self.partyNouns.contains(lower) && (SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))
+                || (!SpeechLexicon.phraseBreakers.contains(t.lower(k - 1)) && opens(k - 2)))
+        if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) && !partyHead {
             if t.possessiveSuffix(k) > 0 { return nil }
             let a = runStart(t, endingAt: k, lowerBound: lb)
             // `Ada Quill of the Harbour Authority said`: the person, not what she is of.
@@ -492,8 +542,8 @@ extension AttributionSession {
             return nameRun(t, a, k)
         }
         // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
-        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] || isCapitalizedSourceNoun(t, k) else { return nil }
-        guard t.has(k, .sourceNoun) || t.isAgeNoun(k) else { return nil }
+        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] || isCapitalizedSourceNoun(t, k) || partyHead else { return nil }
+        guard t.has(k, .sourceNoun) || t.isAgeNoun(k) || partyHead else { return nil }
         var a = k
         var count = 1
         while a - 1 >= lb, count < 7 {
@@ -517,6 +567,8 @@ extension AttributionSession {
         }
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
     }
+
+    static let partyNouns: Set<String> = ["democrat", "democrats", "republican", "republicans"]
 
     /// `Critics said …`, `Officials warned …`: a source noun capitalised only
     /// because it opens the sentence (alone, no name the story knows).
@@ -684,7 +736,7 @@ extension AttributionSession {
         while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
               !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
         if r > k, r < ub, t.isNameWord(r), t.has(r - 1, .sourceNoun) || t.has(r - 1, .titleText),
-           let f = nameThroughRoles(t, from: r, upperBound: ub) {
+           let f = nameThroughRoles(t, from: r, upperBound: ub), !modifiesSourceNoun(t, f) {
             return f
         }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
