@@ -20,6 +20,8 @@ import Testing
                         "It falls") == "one commenter")
         #expect(speaker(["“The levy is a tax on islanders and nothing more,” added another Keldmark Democrat."],
                         "The levy") == "another Keldmark Democrat")
+        #expect(speaker(["“We are anxious about the crossing,” said another ferry user, Ada Quill. “The boats are older than we are.”"],
+                        "We are anxious") == "Ada Quill")
     }
 
     @Test func anUnlistedNounAfterTheVerbIsItsObjectBeforeAQuote() {

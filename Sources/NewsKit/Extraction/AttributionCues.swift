@@ -793,6 +793,8 @@ extension AttributionSession {
         }
         // Not `said the organisers Tuesday`.
         guard !t.isIn(SpeechLexicon.adjunctHeadKeys, SpeechLexicon.adjunctHeads, e - 1) else { return nil }
+        // `said another ferry user, Ada Quill.`: the name the descriptor introduces.
+        if t.isPunct(e, 0x2C), let named = nameAfterDescriptor(t, at: e, upperBound: ub) { return named }
         return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: e - 1), span: t.span(k, e - 1))
     }
 }
