@@ -40,7 +40,18 @@ extension AttributionSession {
         var v = r0
         while v < r1 {
             defer { v += 1 }
-            guard isSpeechVerb(t, v) else { continue }
+            if isReadCue(t, v) {
+                // `“…,” read the statement`, `“…,” the banner over the quay read`.
+                if onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1), f.kind == .descriptor || f.kind == .name {
+                    return withCue(f, t, v, method: "cue-after-quote")
+                }
+                if v - r0 <= 8, let f = subjectBefore(t, v, lowerBound: r0) ?? bareNounPhrase(t, from: r0, to: v),
+                   f.kind == .descriptor || f.kind == .name {
+                    return withCue(f, t, v, method: "cue-after-quote")
+                }
+                continue
+            }
+            guard isSpeechVerb(t, v) || isPutIt(t, v) else { continue }
             let gap = v - r0
             if gap <= 12, let f = subjectBefore(t, v, lowerBound: r0) {
                 if case .inherit = f.kind { continue }
@@ -65,7 +76,13 @@ extension AttributionSession {
         var k = l1 - 1
         while k >= l0 {
             defer { k -= 1 }
-            guard isSpeechVerb(t, k) else { continue }
+            // `The banner read: “…”`: `read` introduces only right before the colon.
+            if isReadCue(t, k), k == open - 2, t.isPunct(open - 1, 0x3A),
+               let f = subjectBefore(t, k, lowerBound: l0) ?? bareNounPhrase(t, from: l0, to: k),
+               f.kind == .descriptor || f.kind == .name {
+                return withCue(f, t, k, method: "colon-intro")
+            }
+            guard isSpeechVerb(t, k) || isPutIt(t, k) else { continue }
             if isParticiple(t, k) {
                 // `…, with Quill warning that …`: the participle's own subject.
                 if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
@@ -91,15 +108,7 @@ extension AttributionSession {
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k, method: before)
             }
-        }
-        // `As Ada Quill, a professor of law, put it, “…”`: the subject of `put it`.
-        var p = l1 - 1
-        if p >= l0, t.isPunct(p, 0x2C) || t.isPunct(p, 0x3A) { p -= 1 }
-        if p - 1 > l0, t.lower(p) == "it", t.lower(p - 1) == "put" {
-            let lb = t.lower(l0) == "as" ? l0 + 1 : l0
-            if let f = subjectBefore(t, p - 1, lowerBound: lb), f.kind != .inherit {
-                return withCue(f, t, p - 1, method: "cue-before-quote")
-            }
+            if let f = clauseSubjectPhrase(t, before: k, lowerBound: l0) { return withCue(f, t, k, method: before) }
         }
         // `Ada Quill: “…”`, `More from Quill: “…”`: a person's name and a colon, no verb.
         if open >= 2, t.isPunct(open - 1, 0x3A), let f = personBeforeColon(t, open - 1, lowerBound: l0) {
@@ -123,10 +132,69 @@ extension AttributionSession {
         return false
     }
 
+    /// `As Quill spoke, the attendees chanted, “…”`, `Quill said as the heckler
+    /// yelled: “…”`: an article or descriptor opener and one to three lower-case
+    /// words right before the verb at `k` (adverbs aside), opening their clause
+    /// (after a comma, the sentence start or a conjunction): the verb's subject,
+    /// whatever its head noun.
+    func clauseSubjectPhrase(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var end = k - 1
+        while end > lb, isAdverbOrAuxiliary(t, end) { end -= 1 }
+        var j = end
+        while j >= lb, end - j <= 3, t.tokens[j].kind == .word, t.isPlain(j) {
+            let w = t.lower(j)
+            if t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(w) { break }
+            if t.tokens[j].isCapitalized || SpeechLexicon.phraseBreakers.contains(w) { return nil }
+            j -= 1
+        }
+        guard j >= lb, j < end, t.tokens[j].kind == .word,
+              t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)) else { return nil }
+        let p = j - 1
+        guard p < lb || t.sentenceStart[j] || t.isPunct(p, 0x2C)
+                || (t.tokens[p].kind == .word && Self.clauseOpeners.contains(t.lower(p))) else { return nil }
+        return bareNounPhrase(t, from: j, to: end + 1)
+    }
+
+    static let clauseOpeners: Set<String> = [
+        "as", "when", "while", "after", "before", "because", "and", "but", "then", "until", "since", "where",
+    ]
+
+    /// `one former GOP leadership aide`: the name found is a modifier of the
+    /// lower-case source noun right after it, not the speaker.
+    func modifiesSourceNoun(_ t: AttributionText, _ f: SpeakerFind) -> Bool {
+        guard f.kind == .name, let span = f.span, let n = AttributionText.firstToken(t.tokens, atOrAfter: span.end) else {
+            return false
+        }
+        var e = n
+        while e < t.tokens.count, e - n < 3, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized, t.isPlain(e) {
+            if t.has(e, .sourceNoun) { return true }
+            e += 1
+        }
+        return false
+    }
+
+    /// `read` / `reads` of a text's words (`the statement read`, `read the email`);
+    /// the callers take it as a cue only with a text or a name as its subject.
+    func isReadCue(_ t: AttributionText, _ v: Int) -> Bool {
+        guard t.tokens[v].kind == .word, t.isPlain(v), !t.tokens[v].isCapitalized else { return false }
+        let k = t.key(v)
+        return k == 0x72_6561_64 || k == 0x7265_6164_73 // read, reads
+    }
+
+    /// `As Quill put it, “…”`: `put it` reports speech like a verb of saying.
+    func isPutIt(_ t: AttributionText, _ v: Int) -> Bool {
+        guard t.tokens[v].kind == .word, t.isPlain(v), !t.tokens[v].isCapitalized, t.key(v) == 0x70_7574, // put
+              v + 1 < t.tokens.count, t.tokens[v + 1].kind == .word, t.key(v + 1) == 0x6974 else { return false } // it
+        return v + 2 >= t.tokens.count || t.tokens[v + 2].kind == .punctuation
+    }
+
     /// `the progressive heavyweights`, `some protesters`: a determiner or
     /// descriptor opener and one to three lower-case words filling `from..<to`
     /// (punctuation first): a descriptor without its article.
-    func bareNounPhrase(_ t: AttributionText, from: Int, to: Int) -> SpeakerFind? {
+    func bareNounPhrase(_ t: AttributionText, from: Int, to verb: Int) -> SpeakerFind? {
+        // `“…,” the editorial board recently wrote`: adverbs before the verb are not the phrase's.
+        var to = verb
+        while to - 1 > from, t.tokens[to - 1].kind == .word, isAdverbOrAuxiliary(t, to - 1) { to -= 1 }
         var a = from
         while a < to, t.tokens[a].kind == .punctuation, t.isPunct(a, 0x2C) { a += 1 }
         guard a < to, t.tokens[a].kind == .word else { return nil }
@@ -144,6 +212,14 @@ extension AttributionSession {
         }
         guard to - 1 > first || !isArticle || !SpeechLexicon.descriptorOpeners.contains(t.lower(first)) else { return nil }
         return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: to - 1), span: t.span(first, to - 1))
+    }
+
+    /// `recently`, `also`, `has`: skipped between a subject and its verb.
+    func isAdverbOrAuxiliary(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.kind == .word, !tok.isCapitalized else { return false }
+        let ly = tok.length > 4 && t.bytes[tok.end - 2] == 0x6C && t.bytes[tok.end - 1] == 0x79
+        return ly || t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k)
     }
 
     /// The name of a person (two words or more, or the surname of a full name in
@@ -267,23 +343,18 @@ extension AttributionSession {
         return nil
     }
 
-    /// `, R-Ky.,` / `, D-N.Y.,` ending at the comma `k`: the comma it opens with.
-    func partyTagStart(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> Int? {
-        var j = k - 1
-        while j >= lb, k - j <= 8, !t.isPunct(j, 0x2C) {
-            guard t.isPlain(j) else { return nil }
-            j -= 1
-        }
-        guard j >= lb, j < k - 1, t.isPunct(j, 0x2C) else { return nil }
-        let from = t.tokens[j].end, to = t.tokens[k].start
-        var a = from
-        while a < to, t.bytes[a] == 0x20 { a += 1 }
-        guard to - a >= 4, to - a <= 10, [0x52, 0x44, 0x49].contains(t.bytes[a]), t.bytes[a + 1] == 0x2D else { return nil }
-        for b in t.bytes[(a + 2)..<to] {
-            guard (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x2E else { return nil }
-        }
-        guard t.bytes[a + 2] >= 0x41, t.bytes[a + 2] <= 0x5A else { return nil }
-        return j
+    /// The full stop at `j` closes an abbreviation inside a phrase, not a sentence:
+    /// a title or initial's (`Gov.`, `J.`), or any short capitalised word's right
+    /// before a comma (`of Tarn, Keld., said`, `Ada Quill Jr., the head of …`, `R-Ky.,`).
+    func isAbbreviationDot(_ t: AttributionText, _ j: Int) -> Bool {
+        guard j > 0, t.isPunct(j, 0x2E), t.tokens[j].start == t.tokens[j - 1].end else { return false }
+        if isTitleWord(t, j - 1) || t.isInitial(j - 1) { return true }
+        let w = t.tokens[j - 1]
+        guard w.kind == .word, w.isCapitalized, j + 1 < t.tokens.count, t.isPunct(j + 1, 0x2C) else { return false }
+        // The part after a hyphen counts (`R-Calif.`).
+        var a = w.end
+        while a > w.start, t.bytes[a - 1] != 0x2D { a -= 1 }
+        return w.end - a <= 5
     }
 
     func onlyPunctuation(_ t: AttributionText, _ from: Int, _ to: Int) -> Bool {
@@ -339,11 +410,7 @@ extension AttributionSession {
     func subjectBefore(_ t: AttributionText, _ v: Int, lowerBound lb: Int) -> SpeakerFind? {
         var k = v - 1
         while k >= lb {
-            if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized {
-                let tok = t.tokens[k]
-                let ly = tok.length > 4 && t.bytes[tok.end - 2] == 0x6C && t.bytes[tok.end - 1] == 0x79
-                if ly || t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) { k -= 1; continue }
-            }
+            if isAdverbOrAuxiliary(t, k) { k -= 1; continue }
             // `Quill on Wednesday said`, `Quill last week told`, `Quill in a statement said`.
             if let before = adjunctStart(t, endingAt: k, lowerBound: lb) { k = before - 1; continue }
             break
@@ -356,10 +423,6 @@ extension AttributionSession {
         if t.isPunct(k, 0x29), let open = openingBracket(t, before: k, lowerBound: lb) {
             return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
         }
-        // `Ada Quill, R-Ky., said`: the party and state between commas, as the bracket above.
-        if t.isPunct(k, 0x2C), let comma = partyTagStart(t, endingAt: k, lowerBound: lb) {
-            return nounPhrase(t, endingAt: comma - 1, lowerBound: lb)
-        }
         if t.isPunct(k, 0x2C) {
             // `Ada Quill, a fisher from Tarn, Keldmark, said`: the name the clause opens with.
             if let f = appositiveHead(t, before: k, lowerBound: lb) { return f }
@@ -367,8 +430,7 @@ extension AttributionSession {
             var j = k - 1
             let limit = max(lb, k - 40)
             while j >= limit, !t.isPunct(j, 0x2C) {
-                let titleDot = t.isPunct(j, 0x2E) && j > 0 && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
-                if (t.isStop(j) && !titleDot) || !t.isPlain(j) { return nil }
+                if (t.isStop(j) && !isAbbreviationDot(t, j)) || !t.isPlain(j) { return nil }
                 j -= 1
             }
             guard j >= lb, j > limit || t.isPunct(j, 0x2C), j - 1 >= lb else { return nil }
@@ -481,7 +543,15 @@ extension AttributionSession {
         if let p = SpeechLexicon.pronounKind(lower) {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
         }
-        if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) {
+        // `one senior Democrat`, `a former Republican`: a party noun after a lower-case modifier is a descriptor.
+        // The modifier is an opener itself or follows one (`one senior`), not a verb (`to disprove Republican claims`).
+        func opens(_ j: Int) -> Bool {
+            j >= lb && t.tokens[j].kind == .word && (t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)))
+        }
+        let partyHead = k - 1 >= lb && t.tokens[k - 1].kind == .word && !t.tokens[k - 1].isCapitalized && t.isPlain(k - 1)
+            && Self.partyNouns.contains(lower) && (SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))
+                || (!SpeechLexicon.phraseBreakers.contains(t.lower(k - 1)) && opens(k - 2)))
+        if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) && !partyHead {
             if t.possessiveSuffix(k) > 0 { return nil }
             let a = runStart(t, endingAt: k, lowerBound: lb)
             // `Ada Quill of the Harbour Authority said`: the person, not what she is of.
@@ -489,8 +559,8 @@ extension AttributionSession {
             return nameRun(t, a, k)
         }
         // A descriptor: `a senior Quill adviser`, `French officials`, `the department`.
-        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] || isCapitalizedSourceNoun(t, k) else { return nil }
-        guard t.has(k, .sourceNoun) || t.isAgeNoun(k) else { return nil }
+        guard !t.tokens[k].isCapitalized || t.sentenceStart[k] || isCapitalizedSourceNoun(t, k) || partyHead else { return nil }
+        guard t.has(k, .sourceNoun) || t.isAgeNoun(k) || partyHead else { return nil }
         var a = k
         var count = 1
         while a - 1 >= lb, count < 7 {
@@ -514,6 +584,8 @@ extension AttributionSession {
         }
         return SpeakerFind(kind: .descriptor, text: text, span: t.span(a, k), cue: nil)
     }
+
+    static let partyNouns: Set<String> = ["democrat", "democrats", "republican", "republicans"]
 
     /// `Critics said …`, `Officials warned …`: a source noun capitalised only
     /// because it opens the sentence (alone, no name the story knows).
@@ -616,8 +688,7 @@ extension AttributionSession {
                 || (t.tokens[c + 1].kind == .number && c + 2 < k && t.isPunct(c + 2, 0x2C)) else { return nil }
         var j = c + 1
         while j < k {
-            let titleDot = t.isPunct(j, 0x2E) && (isTitleWord(t, j - 1) || t.isInitial(j - 1))
-            if !t.isPlain(j) || (t.isStop(j) && !titleDot) { return nil }
+            if !t.isPlain(j) || (t.isStop(j) && !isAbbreviationDot(t, j)) { return nil }
             j += 1
         }
         guard let (first, words, isOrg) = nameTokens(t, a, z), !isPlaceLike(t, first),
@@ -690,7 +761,7 @@ extension AttributionSession {
         while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
               !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
         if r > k, r < ub, t.isNameWord(r), t.has(r - 1, .sourceNoun) || t.has(r - 1, .titleText),
-           let f = nameThroughRoles(t, from: r, upperBound: ub) {
+           let f = nameThroughRoles(t, from: r, upperBound: ub), !modifiesSourceNoun(t, f) {
             return f
         }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
@@ -703,7 +774,7 @@ extension AttributionSession {
         // The head is the last source noun in it.
         var head = e - 1
         while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
-        guard head >= k else { return nil }
+        guard head >= k else { return unlistedDescriptor(t, v, from: k, to: e, upperBound: ub) }
         // `said his campaign manager Jeff Weaver`: the name the descriptor introduces.
         if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
         // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
@@ -722,6 +793,34 @@ extension AttributionSession {
             if last > head, let named = nameAfterDescriptor(t, at: last + 1, upperBound: ub) { return named }
         }
         return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
+    }
+}
+
+extension AttributionSession {
+    /// `said the designer, who …`, `wrote one commenter.`, `added another Keldmark
+    /// Democrat`: after an inverted verb, an article or a descriptor opener and at most
+    /// four words ending the clause (comma, full stop, `who`) name the
+    /// source even when its head noun is in no list. The words `from..<to` follow
+    /// the verb at `v` and its articles.
+    func unlistedDescriptor(_ t: AttributionText, _ v: Int, from k: Int, to e: Int, upperBound ub: Int) -> SpeakerFind? {
+        guard e > k, e - k <= 4 else { return nil }
+        let opener = SpeechLexicon.descriptorOpeners.contains(t.lower(k))
+        guard k > v + 1 || opener, !(opener && e - k < 2) else { return nil }
+        // The clause ends there: not `to say the words “…”`, where the words are the verb's object,
+        // nor `said the younger Mr. Quill`.
+        guard e < ub, t.isPunct(e, 0x2C) || (t.isStop(e) && !isAbbreviationDot(t, e))
+                || (t.tokens[e].kind == .word && ["who", "whose"].contains(t.lower(e))) else { return nil }
+        var j = k
+        while j < e {
+            guard t.tokens[j].kind == .word, t.isPlain(j), !isAdverbOrAuxiliary(t, j), !isSpeechVerb(t, j), !isTitleWord(t, j),
+                  SpeechLexicon.pronounKind(t.lower(j)) == nil, t.possessiveSuffix(j) == 0 || j < e - 1 else { return nil }
+            j += 1
+        }
+        // Not `said the organisers Tuesday`.
+        guard !t.isIn(SpeechLexicon.adjunctHeadKeys, SpeechLexicon.adjunctHeads, e - 1) else { return nil }
+        // `said another ferry user, Ada Quill.`: the name the descriptor introduces.
+        if t.isPunct(e, 0x2C), let named = nameAfterDescriptor(t, at: e, upperBound: ub) { return named }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: e - 1), span: t.span(k, e - 1))
     }
 }
 

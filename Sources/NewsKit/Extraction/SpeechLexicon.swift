@@ -208,7 +208,7 @@ public final class SpeechLexicon: Sendable {
         "joked", "countered", "observed", "remarked", "cautioned", "conceded", "acknowledged", "stated", "cried",
         "exclaimed", "scoffed", "complained", "admitted", "predicted", "concluded", "says", "say", "according",
         "to", "laughed", "shouted", "snapped", "sighed", "recounted", "boasted", "promised", "confirmed",
-        "mused", "wondered", "reasoned", "barked", "reads",
+        "mused", "wondered", "reasoned", "barked",
     ]
 
     /// Descriptor heads that stand for an organisation (`the company said`).
