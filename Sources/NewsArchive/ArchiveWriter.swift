@@ -86,7 +86,7 @@ struct PreparedStory: Sendable {
                                aliasKeys: aliases, spans: spans, packedSpans: MentionSpans.pack(spans))
         }
         let stored = StoredLayout(
-            paragraphs: s.paragraphs.map { [$0.text.utf8.count, ParagraphCode.code($0.kind)] },
+            paragraphs: s.paragraphs.map(StoredBody.layoutEntry),
             bylineText: s.bylineText, byline: s.byline, dateline: s.dateline, credits: s.credits,
             media: s.media, url: s.url, published: s.published, isSummary: s.isSummary ? true : nil)
         layout = stored.json
@@ -108,7 +108,8 @@ struct PreparedStory: Sendable {
             let detail = QuoteDetail(parts: oneBodySpan ? [] : q.parts.map(FieldCode.array), cue: q.cue,
                                      speakerSpan: q.speakerSpan.map(FieldCode.array),
                                      attribution: q.attribution.map { StoredAttribution($0, in: s) })
-            let json = detail.json
+            // The row keeps the speaker and confidence: the detail leaves them out.
+            let json = detail.json(speaker: q.speaker, confidence: q.attribution?.confidence)
             let speakerOrdinal = q.speakerEntity.flatMap { a.entities.indices.contains($0) ? $0 : nil }
             var bodyStart: Int?
             if first.field == .body, paragraphStarts.indices.contains(first.paragraph), first.start < first.end,

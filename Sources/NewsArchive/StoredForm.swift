@@ -54,15 +54,46 @@ struct QuoteDetail: Decodable {
         cue = try c.decodeIfPresent(String.self, forKey: .cue)
         speakerSpan = try c.decodeIfPresent([Int].self, forKey: .speakerSpan)
         if let compact = try? c.nestedContainer(keyedBy: StoredAttribution.CodingKeys.self, forKey: .compactAttribution) {
-            attribution = try? StoredAttribution(compact: compact, cue: cue, speakerSpan: speakerSpan)
+            let row = decoder.userInfo[QuoteDetail.rowKey] as? QuoteRow ?? QuoteRow(speaker: nil, confidence: nil)
+            attribution = try? StoredAttribution(compact: compact, cue: cue, speakerSpan: speakerSpan, row: row)
         } else {
             attribution = try? c.decodeIfPresent(StoredAttribution.self, forKey: .attribution)
         }
     }
+
+    /// The quote row's columns the compact form leaves out of its detail
+    /// (schema v7): the speaker that ends the chain, and the confidence.
+    struct QuoteRow {
+        var speaker: String?
+        var confidence: Double?
+    }
+
+    static let rowKey = CodingUserInfoKey(rawValue: "newsroom.quoteRow")!
+
+    /// A stored detail read with its row's `speaker` and `confidence`
+    /// columns; nil when it is not a detail.
+    static func decode(_ detail: String, speaker: String?, confidence: Double?) -> QuoteDetail? {
+        let decoder = JSONDecoder()
+        decoder.userInfo[rowKey] = QuoteRow(speaker: speaker, confidence: confidence)
+        return try? decoder.decode(QuoteDetail.self, from: Data(detail.utf8))
+    }
+}
+
+/// Attribution methods (`QuoteAttribution.method`) stored as small numbers
+/// (schema v7). Append only: a stored number names its method for good; a
+/// method not listed is stored as its name.
+enum MethodCode {
+    static let names = [
+        "cue-after-quote", "reported-speech", "colon-intro", "cue-before-quote", "pronoun", "follow-on",
+        "organisation-noun", "according-to", "headline-cue", "paraphrase-subject", "conversation",
+        "partial-in-clause", "headline-match", "participle-subject", "descriptor", "cue-after-clause",
+        "participle-inherit", "intro-paragraph", "sentence-before", "headline-colon",
+    ]
+    static let codes: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
 }
 
 /// `QuoteAttribution` as stored in a quote's detail, short keys.
-struct StoredAttribution: Codable {
+struct StoredAttribution: Decodable {
     var method: String
     var cue: String?
     /// `[field, paragraph, start, end]` of the mention, and its words.
@@ -73,7 +104,20 @@ struct StoredAttribution: Codable {
 
     enum CodingKeys: String, CodingKey {
         case method = "m", cue = "c", mention = "s", mentionText = "t", chain = "h", confidence = "f"
+        case chainBeforeSpeaker = "g"
     }
+
+    /// The whole form (`QuoteDetail`'s `a`, rows written before the compact one).
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        method = try c.decode(String.self, forKey: .method)
+        cue = try c.decodeIfPresent(String.self, forKey: .cue)
+        mention = try c.decodeIfPresent([Int].self, forKey: .mention)
+        mentionText = try c.decodeIfPresent(String.self, forKey: .mentionText)
+        chain = try c.decode([String].self, forKey: .chain)
+        confidence = try c.decode(Double.self, forKey: .confidence)
+    }
+
 
     init(_ a: QuoteAttribution, in story: Story) {
         method = a.method
@@ -85,15 +129,39 @@ struct StoredAttribution: Codable {
     }
 
     /// Read from the compact form (`QuoteDetail`'s `b`): an absent cue,
-    /// mention or mention text is the quote's own.
-    init(compact c: KeyedDecodingContainer<CodingKeys>, cue quoteCue: String?, speakerSpan: [Int]?) throws {
-        method = try c.decode(String.self, forKey: .method)
+    /// mention or mention text is the quote's own. Since schema v7 the
+    /// method may be its `MethodCode`, the chain may be written as `g`
+    /// without its last name (the row's speaker), and an absent confidence
+    /// is the row's.
+    init(compact c: KeyedDecodingContainer<CodingKeys>, cue quoteCue: String?, speakerSpan: [Int]?,
+         row: QuoteDetail.QuoteRow) throws {
+        if let code = try? c.decode(Int.self, forKey: .method) {
+            guard MethodCode.names.indices.contains(code) else {
+                throw DecodingError.dataCorruptedError(forKey: .method, in: c, debugDescription: "unknown method \(code)")
+            }
+            method = MethodCode.names[code]
+        } else {
+            method = try c.decode(String.self, forKey: .method)
+        }
         cue = c.contains(.cue) ? try c.decodeIfPresent(String.self, forKey: .cue) : quoteCue
         mention = c.contains(.mention) ? try c.decodeIfPresent([Int].self, forKey: .mention) : speakerSpan
-        chain = try c.decode([String].self, forKey: .chain)
+        if c.contains(.chainBeforeSpeaker) {
+            guard let speaker = row.speaker else {
+                throw DecodingError.dataCorruptedError(forKey: .chainBeforeSpeaker, in: c, debugDescription: "no speaker")
+            }
+            chain = try c.decode([String].self, forKey: .chainBeforeSpeaker) + [speaker]
+        } else {
+            chain = try c.decode([String].self, forKey: .chain)
+        }
         mentionText = c.contains(.mentionText) ? try c.decodeIfPresent(String.self, forKey: .mentionText)
             : (mention == nil ? nil : chain.first)
-        confidence = try c.decode(Double.self, forKey: .confidence)
+        if let f = try c.decodeIfPresent(Double.self, forKey: .confidence) {
+            confidence = f
+        } else if let f = row.confidence {
+            confidence = f
+        } else {
+            throw DecodingError.keyNotFound(CodingKeys.confidence, .init(codingPath: c.codingPath, debugDescription: "no confidence"))
+        }
     }
 
     var quoteAttribution: QuoteAttribution {
@@ -114,9 +182,9 @@ struct StoredAttribution: Codable {
 extension QuoteDetail {
     /// The attribution kept in a quote's detail JSON, as records show it;
     /// only a detail that holds one is worth decoding.
-    static func attributionJSON(_ detail: String) -> ArticleJSON.AttributionJSON? {
+    static func attributionJSON(_ detail: String, speaker: String?, confidence: Double?) -> ArticleJSON.AttributionJSON? {
         guard detail.contains("\"b\":") || detail.contains("\"a\":") else { return nil }
-        return (try? JSONDecoder().decode(QuoteDetail.self, from: Data(detail.utf8)))?.attribution?.json
+        return decode(detail, speaker: speaker, confidence: confidence)?.attribution?.json
     }
 }
 
@@ -168,6 +236,14 @@ enum StoredBody {
 
     static func join(_ paragraphs: [Paragraph]) -> String {
         paragraphs.map(\.text).joined(separator: separator)
+    }
+
+    /// A paragraph's `StoredLayout.paragraphs` entry: `[utf8 length, kind]`,
+    /// or just the length for a body paragraph (kind 0, also what a missing
+    /// kind reads as).
+    static func layoutEntry(_ p: Paragraph) -> [Int] {
+        let kind = ParagraphCode.code(p.kind)
+        return kind == 0 ? [p.text.utf8.count] : [p.text.utf8.count, kind]
     }
 
     static func split(_ body: String, layout: [[Int]]) -> [Paragraph] {
@@ -347,7 +423,11 @@ extension StoredLayout {
 }
 
 extension QuoteDetail {
-    var json: String {
+    /// The stored form. With the row's `speaker` and `confidence` columns
+    /// (schema v7) the method is its `MethodCode`, a chain that ends with
+    /// the speaker is written as `g` without it, and a confidence that is
+    /// the row's is left out; without them the detail stands alone.
+    func json(speaker: String? = nil, confidence rowConfidence: Double? = nil) -> String {
         var w = CompactJSON()
         w.raw("{")
         var first = true
@@ -371,7 +451,11 @@ extension QuoteDetail {
             w.key("b", first: first)
             w.raw("{")
             w.key("m", first: true)
-            w.string(a.method)
+            if speaker != nil || rowConfidence != nil, let code = MethodCode.codes[a.method] {
+                w.raw(String(code))
+            } else {
+                w.string(a.method)
+            }
             if a.cue != cue {
                 w.key("c")
                 if let cue = a.cue { w.string(cue) } else { w.raw("null") }
@@ -384,10 +468,18 @@ extension QuoteDetail {
                 w.key("t")
                 if let t = a.mentionText { w.string(t) } else { w.raw("null") }
             }
-            w.key("h")
-            w.strings(a.chain)
-            w.key("f")
-            w.raw(a.confidence.isFinite ? String(a.confidence) : "0")
+            if speaker != nil && a.chain.last == speaker {
+                w.key("g")
+                w.strings(Array(a.chain.dropLast()))
+            } else {
+                w.key("h")
+                w.strings(a.chain)
+            }
+            let stored = a.confidence.isFinite ? a.confidence : 0
+            if rowConfidence != stored {
+                w.key("f")
+                w.raw(String(stored))
+            }
             w.raw("}")
         }
         w.raw("}")
