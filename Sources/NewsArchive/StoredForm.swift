@@ -5,7 +5,11 @@ import NewsKit
 /// into paragraphs and the parts of the story that are not searched. The
 /// story's entities are `story.entityIds` (archive ids, in story order), so
 /// this JSON is made on the extraction threads, not by the single writer.
-struct StoredLayout: Codable {
+///
+/// Written with one-letter keys and without empty lists since schema v7
+/// (`json`); rows written before have the property names as keys, and both
+/// read back the same.
+struct StoredLayout: Decodable {
     /// `[utf8 length, kind]` per paragraph; kind 0 body, 1 subhead, 2 credit.
     var paragraphs: [[Int]]
     var bylineText: String?
@@ -17,6 +21,73 @@ struct StoredLayout: Codable {
     var url: String?
     var published: String?
     var isSummary: Bool?
+
+    init(paragraphs: [[Int]], bylineText: String?, byline: [String], dateline: Dateline?, credits: [Credit],
+         media: [String], url: String? = nil, published: String? = nil, isSummary: Bool? = nil) {
+        self.paragraphs = paragraphs
+        self.bylineText = bylineText
+        self.byline = byline
+        self.dateline = dateline
+        self.credits = credits
+        self.media = media
+        self.url = url
+        self.published = published
+        self.isSummary = isSummary
+    }
+
+    /// The keys as written since v7 (`Short`) and before (`Long`).
+    enum Short: String, CodingKey {
+        case paragraphs = "p", bylineText = "t", byline = "b", dateline = "d", credits = "c", media = "m"
+        case url = "u", published = "w", isSummary = "s"
+        case raw = "r", places = "l", date = "e", agency = "a", role = "o", people = "n"
+    }
+
+    enum Long: String, CodingKey {
+        case paragraphs, bylineText, byline, dateline, credits, media, url, published, isSummary
+    }
+
+    init(from decoder: any Decoder) throws {
+        let short = try decoder.container(keyedBy: Short.self)
+        guard short.contains(.paragraphs) else {
+            let c = try decoder.container(keyedBy: Long.self)
+            self.init(paragraphs: try c.decode([[Int]].self, forKey: .paragraphs),
+                      bylineText: try c.decodeIfPresent(String.self, forKey: .bylineText),
+                      byline: try c.decode([String].self, forKey: .byline),
+                      dateline: try c.decodeIfPresent(Dateline.self, forKey: .dateline),
+                      credits: try c.decode([Credit].self, forKey: .credits),
+                      media: try c.decode([String].self, forKey: .media),
+                      url: try c.decodeIfPresent(String.self, forKey: .url),
+                      published: try c.decodeIfPresent(String.self, forKey: .published),
+                      isSummary: try c.decodeIfPresent(Bool.self, forKey: .isSummary))
+            return
+        }
+        let c = short
+        var dateline: Dateline?
+        if c.contains(.dateline) {
+            let d = try c.nestedContainer(keyedBy: Short.self, forKey: .dateline)
+            dateline = Dateline(raw: try d.decode(String.self, forKey: .raw),
+                                places: try d.decodeIfPresent([String].self, forKey: .places) ?? [],
+                                date: try d.decodeIfPresent(String.self, forKey: .date),
+                                agency: try d.decodeIfPresent(String.self, forKey: .agency))
+        }
+        var credits: [Credit] = []
+        if c.contains(.credits) {
+            var list = try c.nestedUnkeyedContainer(forKey: .credits)
+            while !list.isAtEnd {
+                let one = try list.nestedContainer(keyedBy: Short.self)
+                credits.append(Credit(role: try one.decode(Credit.Role.self, forKey: .role),
+                                      people: try one.decode([String].self, forKey: .people)))
+            }
+        }
+        self.init(paragraphs: try c.decode([[Int]].self, forKey: .paragraphs),
+                  bylineText: try c.decodeIfPresent(String.self, forKey: .bylineText),
+                  byline: try c.decodeIfPresent([String].self, forKey: .byline) ?? [],
+                  dateline: dateline, credits: credits,
+                  media: try c.decodeIfPresent([String].self, forKey: .media) ?? [],
+                  url: try c.decodeIfPresent(String.self, forKey: .url),
+                  published: try c.decodeIfPresent(String.self, forKey: .published),
+                  isSummary: try c.decodeIfPresent(Bool.self, forKey: .isSummary))
+    }
 }
 
 /// The parts of a quote beyond its first span, as JSON with short keys.
@@ -366,57 +437,66 @@ struct CompactJSON {
 }
 
 extension StoredLayout {
+    /// The stored form (v7): one-letter keys (`Short`), empty lists left out.
     var json: String {
         var w = CompactJSON()
         w.raw("{")
-        w.key("paragraphs", first: true)
+        w.key("p", first: true)
         w.raw("[" + paragraphs.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
         if let bylineText {
-            w.key("bylineText")
+            w.key("t")
             w.string(bylineText)
         }
-        w.key("byline")
-        w.strings(byline)
+        if !byline.isEmpty {
+            w.key("b")
+            w.strings(byline)
+        }
         if let d = dateline {
-            w.key("dateline")
+            w.key("d")
             w.raw("{")
-            w.key("raw", first: true)
+            w.key("r", first: true)
             w.string(d.raw)
-            w.key("places")
-            w.strings(d.places)
+            if !d.places.isEmpty {
+                w.key("l")
+                w.strings(d.places)
+            }
             if let date = d.date {
-                w.key("date")
+                w.key("e")
                 w.string(date)
             }
             if let agency = d.agency {
-                w.key("agency")
+                w.key("a")
                 w.string(agency)
             }
             w.raw("}")
         }
-        w.key("credits")
-        w.raw("[")
-        for (i, c) in credits.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("role", first: true)
-            w.string(c.role.rawValue)
-            w.key("people")
-            w.strings(c.people)
-            w.raw("}")
+        if !credits.isEmpty {
+            w.key("c")
+            w.raw("[")
+            for (i, c) in credits.enumerated() {
+                if i > 0 { w.raw(",") }
+                w.raw("{")
+                w.key("o", first: true)
+                w.string(c.role.rawValue)
+                w.key("n")
+                w.strings(c.people)
+                w.raw("}")
+            }
+            w.raw("]")
         }
-        w.raw("]")
-        w.key("media")
-        w.strings(media)
+        if !media.isEmpty {
+            w.key("m")
+            w.strings(media)
+        }
         if let url {
-            w.key("url")
+            w.key("u")
             w.string(url)
         }
         if let published {
-            w.key("published")
+            w.key("w")
             w.string(published)
         }
-        if isSummary == true { w.raw(",\"isSummary\":true") }
+        if isSummary == true { w.raw(",\"s\":true") }
         w.raw("}")
         return w.text
     }

@@ -301,6 +301,16 @@ import Testing
         #expect(back.dateline == layout.dateline)
         #expect(back.credits == layout.credits)
         #expect(back.media == layout.media)
+        #expect(!layout.json.contains("paragraphs") && !layout.json.contains("\"media\":[]"))
+        // As rows written before v7 hold it: the property names as keys.
+        let v6 = #"{"paragraphs":[[4,0],[9,1]],"bylineText":"By Ede \u001b[2J","byline":["Ede"],"dateline":{"raw":"QUENBY (Newswire) -","places":["QUENBY"],"agency":"Newswire"},"credits":[{"role":"editing","people":["Ede"]}],"media":[],"url":"https://example.org/a"}"#
+        let old = try JSONDecoder().decode(StoredLayout.self, from: Data(v6.utf8))
+        #expect(old.paragraphs == [[4, 0], [9, 1]] && old.bylineText == "By Ede \u{1B}[2J" && old.byline == ["Ede"])
+        #expect(old.dateline == Dateline(raw: "QUENBY (Newswire) -", places: ["QUENBY"], date: nil, agency: "Newswire"))
+        #expect(old.credits == [Credit(role: .editing, people: ["Ede"])] && old.media == [] && old.url == "https://example.org/a")
+        let oldBack = try JSONDecoder().decode(StoredLayout.self, from: Data(old.json.utf8))
+        #expect(oldBack.paragraphs == old.paragraphs && oldBack.dateline == old.dateline && oldBack.credits == old.credits
+                && oldBack.bylineText == old.bylineText && oldBack.url == old.url && oldBack.byline == old.byline)
         let bare = StoredLayout(paragraphs: [], bylineText: nil, byline: [], dateline: nil, credits: [], media: [])
         let bareBack = try JSONDecoder().decode(StoredLayout.self, from: Data(bare.json.utf8))
         #expect(bareBack.dateline == nil && bareBack.bylineText == nil)
