@@ -216,6 +216,11 @@ struct ArchiveWriter {
     /// that touches it, so one insert per story made a segment per story and
     /// the merges to match: about 0.2 ms a story, two thirds of the index's cost.
     var unindexed: [StoryID] = []
+    /// The batch's quote rows, inserted by `flush()` newest story first: the
+    /// quote indexes list newest first, and rows that arrive oldest first
+    /// each go in front of the last, which splits pages half full (a
+    /// quarter less index at 10,000 stories written this way).
+    var unwrittenQuotes: [(story: StoryID, dateKey: Int, quote: PreparedStory.PreparedQuote, speaker: EntityID?)] = []
 
     private let insertStory: RowInsert
     private let insertLink: RowInsert
@@ -297,9 +302,21 @@ struct ArchiveWriter {
             deltas[link.entity, default: EntityCounts()].add(mentions: link.mentions, stories: 1, quotes: link.quotes)
         }
         for (q, sid) in zip(p.quotes, quoteSpeakerIDs) {
+            unwrittenQuotes.append((storyID, p.dateKey, q, sid))
+        }
+        return reuseID == nil ? .added : .updated
+    }
+
+    private func insertQuotes() throws {
+        let order = unwrittenQuotes.indices.sorted { i, j in
+            let a = unwrittenQuotes[i], b = unwrittenQuotes[j]
+            return (b.dateKey, b.story, a.quote.ordinal) < (a.dateKey, a.story, b.quote.ordinal)
+        }
+        for i in order {
+            let (storyID, dateKey, q, sid) = unwrittenQuotes[i]
             try insertQuote.run { b in
                 b.int64(storyID)
-                b.int(p.dateKey)
+                b.int(dateKey)
                 b.int(q.ordinal)
                 // The body holds the text: an empty copy (see `quoteText`).
                 b.text(q.bodyStart == nil ? q.text : "")
@@ -315,7 +332,6 @@ struct ArchiveWriter {
                 b.int(q.bodyStart)
             }
         }
-        return reuseID == nil ? .added : .updated
     }
 
     /// Removes a story with its quotes, mentions and links, and takes its
@@ -331,6 +347,7 @@ struct ArchiveWriter {
         }
         try db.execute(sql: "DELETE FROM quote WHERE dateKey = (SELECT dateKey FROM story WHERE id = ?) AND storyId = ?",
                        arguments: [id, id])
+        unwrittenQuotes.removeAll { $0.story == id }
         try db.execute(sql: "DELETE FROM story_entity WHERE \(clause)")
         if let pending = unindexed.firstIndex(of: id) {
             // Written earlier in this batch: not in the index yet.
@@ -345,8 +362,11 @@ struct ArchiveWriter {
         try db.execute(sql: "DELETE FROM story WHERE id = ?", arguments: [id])
     }
 
-    /// Ends the batch: indexes its stories' text, applies its counter changes.
+    /// Ends the batch: writes its quotes, indexes its stories' text, applies
+    /// its counter changes.
     mutating func flush() throws {
+        try insertQuotes()
+        unwrittenQuotes.removeAll()
         if !unindexed.isEmpty {
             // Ids this writer inserted, never user text.
             try db.execute(sql: """
