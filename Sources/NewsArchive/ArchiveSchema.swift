@@ -199,6 +199,17 @@ enum ArchiveSchema {
                 CREATE TRIGGER story_count_delete AFTER DELETE ON story BEGIN UPDATE story_count SET n = n - 1; END;
                 """)
         }
+        migrator.registerMigration("v7: compact quote detail") { _ in
+            // Quote details written from now on leave out what the row holds
+            // (`QuoteDetail.json(speaker:confidence:)`): the method as its
+            // `MethodCode`, a chain that ends with the row's speaker without
+            // it (`g`), a confidence that is the row's column; the layout
+            // (`StoredLayout.json`) with one-letter keys, no empty lists, body
+            // paragraphs as their length alone. A binary that knows only up
+            // to v6 would misread those rows, so the version says they may be
+            // there. Older rows keep their form and read as before; no row is
+            // rewritten (the saving is on what is written after).
+        }
         return migrator
     }
 }

@@ -41,11 +41,11 @@ extension SQLiteArchive {
 
     static let quoteColumns = """
         \(quoteText), q.kind, coalesce(e.name, q.speaker), q.speakerId, q.storyId, s.headline,
-        q.paragraph, q.start, q."end", q.ordinal, q.detail
+        q.paragraph, q.start, q."end", q.ordinal, q.detail, q.speaker, q.confidence
         """
 
     static func quoteRecord(_ r: Row) -> QuoteRecord {
-        let attribution = QuoteDetail.attributionJSON(r[10])
+        let attribution = QuoteDetail.attributionJSON(r[10], speaker: r[11], confidence: r[12])
         return QuoteRecord(text: r[0], kind: r[1], speaker: r[2], speakerId: r[3], story: r[4], headline: r[5],
                            paragraph: r[6], range: [r[7], r[8]], field: (r[9] as Int) < 0 ? "headline" : "body",
                            attribution: attribution)

@@ -52,11 +52,12 @@ extension SQLiteArchive {
             for eid in Set(entityIDs) { spans += try Self.spans(of: eid, dateKey: dateKey, story: id, db: db) }
             let quotes = try Row.fetchAll(db, sql: """
                 SELECT q.ordinal, \(Self.quoteText), q.kind, q.speaker, q.speakerOrdinal, q.paragraph, q.start, q."end",
-                       q.detail
+                       q.detail, q.confidence
                 FROM quote q JOIN story s ON s.id = q.storyId WHERE q.dateKey = ? AND q.storyId = ? ORDER BY q.ordinal
                 """, arguments: [dateKey, id]).map {
                 PreparedStory.PreparedQuote(ordinal: $0[0], text: $0[1], kind: $0[2], speaker: $0[3], speakerOrdinal: $0[4],
-                            paragraph: $0[5], start: $0[6], end: $0[7], detail: $0[8])
+                            paragraph: $0[5], start: $0[6], end: $0[7], detail: $0[8],
+                            confidence: $0[9])
             }
             return try StoredStory(id: id, contentHash: row["contentHash"], source: row["source"], headline: row["headline"], body: row["body"],
                                    layout: row["layout"], entityIDs: entityIDs, names: names, spans: spans,

@@ -5,7 +5,11 @@ import NewsKit
 /// into paragraphs and the parts of the story that are not searched. The
 /// story's entities are `story.entityIds` (archive ids, in story order), so
 /// this JSON is made on the extraction threads, not by the single writer.
-struct StoredLayout: Codable {
+///
+/// Written with one-letter keys and without empty lists since schema v7
+/// (`json`); rows written before have the property names as keys, and both
+/// read back the same.
+struct StoredLayout: Decodable {
     /// `[utf8 length, kind]` per paragraph; kind 0 body, 1 subhead, 2 credit.
     var paragraphs: [[Int]]
     var bylineText: String?
@@ -17,6 +21,73 @@ struct StoredLayout: Codable {
     var url: String?
     var published: String?
     var isSummary: Bool?
+
+    init(paragraphs: [[Int]], bylineText: String?, byline: [String], dateline: Dateline?, credits: [Credit],
+         media: [String], url: String? = nil, published: String? = nil, isSummary: Bool? = nil) {
+        self.paragraphs = paragraphs
+        self.bylineText = bylineText
+        self.byline = byline
+        self.dateline = dateline
+        self.credits = credits
+        self.media = media
+        self.url = url
+        self.published = published
+        self.isSummary = isSummary
+    }
+
+    /// The keys as written since v7 (`Short`) and before (`Long`).
+    enum Short: String, CodingKey {
+        case paragraphs = "p", bylineText = "t", byline = "b", dateline = "d", credits = "c", media = "m"
+        case url = "u", published = "w", isSummary = "s"
+        case raw = "r", places = "l", date = "e", agency = "a", role = "o", people = "n"
+    }
+
+    enum Long: String, CodingKey {
+        case paragraphs, bylineText, byline, dateline, credits, media, url, published, isSummary
+    }
+
+    init(from decoder: any Decoder) throws {
+        let short = try decoder.container(keyedBy: Short.self)
+        guard short.contains(.paragraphs) else {
+            let c = try decoder.container(keyedBy: Long.self)
+            self.init(paragraphs: try c.decode([[Int]].self, forKey: .paragraphs),
+                      bylineText: try c.decodeIfPresent(String.self, forKey: .bylineText),
+                      byline: try c.decode([String].self, forKey: .byline),
+                      dateline: try c.decodeIfPresent(Dateline.self, forKey: .dateline),
+                      credits: try c.decode([Credit].self, forKey: .credits),
+                      media: try c.decode([String].self, forKey: .media),
+                      url: try c.decodeIfPresent(String.self, forKey: .url),
+                      published: try c.decodeIfPresent(String.self, forKey: .published),
+                      isSummary: try c.decodeIfPresent(Bool.self, forKey: .isSummary))
+            return
+        }
+        let c = short
+        var dateline: Dateline?
+        if c.contains(.dateline) {
+            let d = try c.nestedContainer(keyedBy: Short.self, forKey: .dateline)
+            dateline = Dateline(raw: try d.decode(String.self, forKey: .raw),
+                                places: try d.decodeIfPresent([String].self, forKey: .places) ?? [],
+                                date: try d.decodeIfPresent(String.self, forKey: .date),
+                                agency: try d.decodeIfPresent(String.self, forKey: .agency))
+        }
+        var credits: [Credit] = []
+        if c.contains(.credits) {
+            var list = try c.nestedUnkeyedContainer(forKey: .credits)
+            while !list.isAtEnd {
+                let one = try list.nestedContainer(keyedBy: Short.self)
+                credits.append(Credit(role: try one.decode(Credit.Role.self, forKey: .role),
+                                      people: try one.decode([String].self, forKey: .people)))
+            }
+        }
+        self.init(paragraphs: try c.decode([[Int]].self, forKey: .paragraphs),
+                  bylineText: try c.decodeIfPresent(String.self, forKey: .bylineText),
+                  byline: try c.decodeIfPresent([String].self, forKey: .byline) ?? [],
+                  dateline: dateline, credits: credits,
+                  media: try c.decodeIfPresent([String].self, forKey: .media) ?? [],
+                  url: try c.decodeIfPresent(String.self, forKey: .url),
+                  published: try c.decodeIfPresent(String.self, forKey: .published),
+                  isSummary: try c.decodeIfPresent(Bool.self, forKey: .isSummary))
+    }
 }
 
 /// The parts of a quote beyond its first span, as JSON with short keys.
@@ -54,15 +125,46 @@ struct QuoteDetail: Decodable {
         cue = try c.decodeIfPresent(String.self, forKey: .cue)
         speakerSpan = try c.decodeIfPresent([Int].self, forKey: .speakerSpan)
         if let compact = try? c.nestedContainer(keyedBy: StoredAttribution.CodingKeys.self, forKey: .compactAttribution) {
-            attribution = try? StoredAttribution(compact: compact, cue: cue, speakerSpan: speakerSpan)
+            let row = decoder.userInfo[QuoteDetail.rowKey] as? QuoteRow ?? QuoteRow(speaker: nil, confidence: nil)
+            attribution = try? StoredAttribution(compact: compact, cue: cue, speakerSpan: speakerSpan, row: row)
         } else {
             attribution = try? c.decodeIfPresent(StoredAttribution.self, forKey: .attribution)
         }
     }
+
+    /// The quote row's columns the compact form leaves out of its detail
+    /// (schema v7): the speaker that ends the chain, and the confidence.
+    struct QuoteRow {
+        var speaker: String?
+        var confidence: Double?
+    }
+
+    static let rowKey = CodingUserInfoKey(rawValue: "newsroom.quoteRow")!
+
+    /// A stored detail read with its row's `speaker` and `confidence`
+    /// columns; nil when it is not a detail.
+    static func decode(_ detail: String, speaker: String?, confidence: Double?) -> QuoteDetail? {
+        let decoder = JSONDecoder()
+        decoder.userInfo[rowKey] = QuoteRow(speaker: speaker, confidence: confidence)
+        return try? decoder.decode(QuoteDetail.self, from: Data(detail.utf8))
+    }
+}
+
+/// Attribution methods (`QuoteAttribution.method`) stored as small numbers
+/// (schema v7). Append only: a stored number names its method for good; a
+/// method not listed is stored as its name.
+enum MethodCode {
+    static let names = [
+        "cue-after-quote", "reported-speech", "colon-intro", "cue-before-quote", "pronoun", "follow-on",
+        "organisation-noun", "according-to", "headline-cue", "paraphrase-subject", "conversation",
+        "partial-in-clause", "headline-match", "participle-subject", "descriptor", "cue-after-clause",
+        "participle-inherit", "intro-paragraph", "sentence-before", "headline-colon",
+    ]
+    static let codes: [String: Int] = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
 }
 
 /// `QuoteAttribution` as stored in a quote's detail, short keys.
-struct StoredAttribution: Codable {
+struct StoredAttribution: Decodable {
     var method: String
     var cue: String?
     /// `[field, paragraph, start, end]` of the mention, and its words.
@@ -73,7 +175,20 @@ struct StoredAttribution: Codable {
 
     enum CodingKeys: String, CodingKey {
         case method = "m", cue = "c", mention = "s", mentionText = "t", chain = "h", confidence = "f"
+        case chainBeforeSpeaker = "g"
     }
+
+    /// The whole form (`QuoteDetail`'s `a`, rows written before the compact one).
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        method = try c.decode(String.self, forKey: .method)
+        cue = try c.decodeIfPresent(String.self, forKey: .cue)
+        mention = try c.decodeIfPresent([Int].self, forKey: .mention)
+        mentionText = try c.decodeIfPresent(String.self, forKey: .mentionText)
+        chain = try c.decode([String].self, forKey: .chain)
+        confidence = try c.decode(Double.self, forKey: .confidence)
+    }
+
 
     init(_ a: QuoteAttribution, in story: Story) {
         method = a.method
@@ -85,15 +200,39 @@ struct StoredAttribution: Codable {
     }
 
     /// Read from the compact form (`QuoteDetail`'s `b`): an absent cue,
-    /// mention or mention text is the quote's own.
-    init(compact c: KeyedDecodingContainer<CodingKeys>, cue quoteCue: String?, speakerSpan: [Int]?) throws {
-        method = try c.decode(String.self, forKey: .method)
+    /// mention or mention text is the quote's own. Since schema v7 the
+    /// method may be its `MethodCode`, the chain may be written as `g`
+    /// without its last name (the row's speaker), and an absent confidence
+    /// is the row's.
+    init(compact c: KeyedDecodingContainer<CodingKeys>, cue quoteCue: String?, speakerSpan: [Int]?,
+         row: QuoteDetail.QuoteRow) throws {
+        if let code = try? c.decode(Int.self, forKey: .method) {
+            guard MethodCode.names.indices.contains(code) else {
+                throw DecodingError.dataCorruptedError(forKey: .method, in: c, debugDescription: "unknown method \(code)")
+            }
+            method = MethodCode.names[code]
+        } else {
+            method = try c.decode(String.self, forKey: .method)
+        }
         cue = c.contains(.cue) ? try c.decodeIfPresent(String.self, forKey: .cue) : quoteCue
         mention = c.contains(.mention) ? try c.decodeIfPresent([Int].self, forKey: .mention) : speakerSpan
-        chain = try c.decode([String].self, forKey: .chain)
+        if c.contains(.chainBeforeSpeaker) {
+            guard let speaker = row.speaker else {
+                throw DecodingError.dataCorruptedError(forKey: .chainBeforeSpeaker, in: c, debugDescription: "no speaker")
+            }
+            chain = try c.decode([String].self, forKey: .chainBeforeSpeaker) + [speaker]
+        } else {
+            chain = try c.decode([String].self, forKey: .chain)
+        }
         mentionText = c.contains(.mentionText) ? try c.decodeIfPresent(String.self, forKey: .mentionText)
             : (mention == nil ? nil : chain.first)
-        confidence = try c.decode(Double.self, forKey: .confidence)
+        if let f = try c.decodeIfPresent(Double.self, forKey: .confidence) {
+            confidence = f
+        } else if let f = row.confidence {
+            confidence = f
+        } else {
+            throw DecodingError.keyNotFound(CodingKeys.confidence, .init(codingPath: c.codingPath, debugDescription: "no confidence"))
+        }
     }
 
     var quoteAttribution: QuoteAttribution {
@@ -114,9 +253,9 @@ struct StoredAttribution: Codable {
 extension QuoteDetail {
     /// The attribution kept in a quote's detail JSON, as records show it;
     /// only a detail that holds one is worth decoding.
-    static func attributionJSON(_ detail: String) -> ArticleJSON.AttributionJSON? {
+    static func attributionJSON(_ detail: String, speaker: String?, confidence: Double?) -> ArticleJSON.AttributionJSON? {
         guard detail.contains("\"b\":") || detail.contains("\"a\":") else { return nil }
-        return (try? JSONDecoder().decode(QuoteDetail.self, from: Data(detail.utf8)))?.attribution?.json
+        return decode(detail, speaker: speaker, confidence: confidence)?.attribution?.json
     }
 }
 
@@ -168,6 +307,14 @@ enum StoredBody {
 
     static func join(_ paragraphs: [Paragraph]) -> String {
         paragraphs.map(\.text).joined(separator: separator)
+    }
+
+    /// A paragraph's `StoredLayout.paragraphs` entry: `[utf8 length, kind]`,
+    /// or just the length for a body paragraph (kind 0, also what a missing
+    /// kind reads as).
+    static func layoutEntry(_ p: Paragraph) -> [Int] {
+        let kind = ParagraphCode.code(p.kind)
+        return kind == 0 ? [p.text.utf8.count] : [p.text.utf8.count, kind]
     }
 
     static func split(_ body: String, layout: [[Int]]) -> [Paragraph] {
@@ -290,64 +437,77 @@ struct CompactJSON {
 }
 
 extension StoredLayout {
+    /// The stored form (v7): one-letter keys (`Short`), empty lists left out.
     var json: String {
         var w = CompactJSON()
         w.raw("{")
-        w.key("paragraphs", first: true)
+        w.key("p", first: true)
         w.raw("[" + paragraphs.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]")
         if let bylineText {
-            w.key("bylineText")
+            w.key("t")
             w.string(bylineText)
         }
-        w.key("byline")
-        w.strings(byline)
+        if !byline.isEmpty {
+            w.key("b")
+            w.strings(byline)
+        }
         if let d = dateline {
-            w.key("dateline")
+            w.key("d")
             w.raw("{")
-            w.key("raw", first: true)
+            w.key("r", first: true)
             w.string(d.raw)
-            w.key("places")
-            w.strings(d.places)
+            if !d.places.isEmpty {
+                w.key("l")
+                w.strings(d.places)
+            }
             if let date = d.date {
-                w.key("date")
+                w.key("e")
                 w.string(date)
             }
             if let agency = d.agency {
-                w.key("agency")
+                w.key("a")
                 w.string(agency)
             }
             w.raw("}")
         }
-        w.key("credits")
-        w.raw("[")
-        for (i, c) in credits.enumerated() {
-            if i > 0 { w.raw(",") }
-            w.raw("{")
-            w.key("role", first: true)
-            w.string(c.role.rawValue)
-            w.key("people")
-            w.strings(c.people)
-            w.raw("}")
+        if !credits.isEmpty {
+            w.key("c")
+            w.raw("[")
+            for (i, c) in credits.enumerated() {
+                if i > 0 { w.raw(",") }
+                w.raw("{")
+                w.key("o", first: true)
+                w.string(c.role.rawValue)
+                w.key("n")
+                w.strings(c.people)
+                w.raw("}")
+            }
+            w.raw("]")
         }
-        w.raw("]")
-        w.key("media")
-        w.strings(media)
+        if !media.isEmpty {
+            w.key("m")
+            w.strings(media)
+        }
         if let url {
-            w.key("url")
+            w.key("u")
             w.string(url)
         }
         if let published {
-            w.key("published")
+            w.key("w")
             w.string(published)
         }
-        if isSummary == true { w.raw(",\"isSummary\":true") }
+        if isSummary == true { w.raw(",\"s\":true") }
         w.raw("}")
         return w.text
     }
 }
 
 extension QuoteDetail {
-    var json: String {
+    /// The stored form. With the row's `speaker` and `confidence` columns
+    /// (schema v7) the method is its `MethodCode`, a chain that ends with
+    /// the speaker is written as `g` without it, and a confidence that is
+    /// the row's is left out; without them the detail stands alone.
+    func json(speaker: String? = nil, confidence rowConfidence: Double? = nil) -> String {
         var w = CompactJSON()
         w.raw("{")
         var first = true
@@ -371,7 +531,11 @@ extension QuoteDetail {
             w.key("b", first: first)
             w.raw("{")
             w.key("m", first: true)
-            w.string(a.method)
+            if speaker != nil || rowConfidence != nil, let code = MethodCode.codes[a.method] {
+                w.raw(String(code))
+            } else {
+                w.string(a.method)
+            }
             if a.cue != cue {
                 w.key("c")
                 if let cue = a.cue { w.string(cue) } else { w.raw("null") }
@@ -384,10 +548,18 @@ extension QuoteDetail {
                 w.key("t")
                 if let t = a.mentionText { w.string(t) } else { w.raw("null") }
             }
-            w.key("h")
-            w.strings(a.chain)
-            w.key("f")
-            w.raw(a.confidence.isFinite ? String(a.confidence) : "0")
+            if speaker != nil && a.chain.last == speaker {
+                w.key("g")
+                w.strings(Array(a.chain.dropLast()))
+            } else {
+                w.key("h")
+                w.strings(a.chain)
+            }
+            let stored = a.confidence.isFinite ? a.confidence : 0
+            if rowConfidence != stored {
+                w.key("f")
+                w.raw(String(stored))
+            }
             w.raw("}")
         }
         w.raw("}")

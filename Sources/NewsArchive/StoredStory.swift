@@ -44,9 +44,8 @@ struct StoredStory {
         }
         var quotes: [Quote] = []
         var headlineQuotes: [Quote] = []
-        let decoder = JSONDecoder()
         for q in self.quotes.sorted(by: { $0.ordinal < $1.ordinal }) {
-            let detail = try? decoder.decode(QuoteDetail.self, from: Data(q.detail.utf8))
+            let detail = QuoteDetail.decode(q.detail, speaker: q.speaker, confidence: q.confidence)
             var parts = detail?.parts.compactMap(FieldCode.span) ?? []
             if parts.isEmpty { parts = [Span(paragraph: q.paragraph, start: q.start, end: q.end)] }
             let quote = Quote(

@@ -133,14 +133,15 @@ enum OlderArchive {
     /// An undated story row with no entities, in the columns every schema
     /// since v2 has, indexed for full text as the v2+ writer does.
     static func insertStory(_ db: Database, id: Int64, headline: String, paragraphs: [String], quoteCount: Int = 0) throws {
-        let layout = StoredLayout(paragraphs: paragraphs.map { [$0.utf8.count, 0] }, bylineText: nil, byline: [],
-                                  dateline: nil, credits: [], media: [])
+        // The layout as v2-v6 wrote it (keys spelled out, `[length, kind]`).
+        let layout = #"{"paragraphs":["# + paragraphs.map { "[\($0.utf8.count),0]" }.joined(separator: ",")
+            + #"],"byline":[],"credits":[],"media":[]}"#
         try db.execute(sql: """
             INSERT INTO story (id, source, contentHash, headline, date, dateKey, agency, body, layout,
                                entityIds, quoteCount, entityCount)
             VALUES (?, ?, ?, ?, NULL, 0, NULL, ?, ?, '', ?, 0)
             """, arguments: [id, "/old/\(id).txt", "h\(id)", headline,
-                             paragraphs.joined(separator: StoredBody.separator), layout.json, quoteCount])
+                             paragraphs.joined(separator: StoredBody.separator), layout, quoteCount])
         try db.execute(sql: "INSERT INTO story_fts (rowid, headline, body) SELECT id, headline, body FROM story WHERE id = ?",
                        arguments: [id])
     }

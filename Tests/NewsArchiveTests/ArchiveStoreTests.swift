@@ -301,15 +301,25 @@ import Testing
         #expect(back.dateline == layout.dateline)
         #expect(back.credits == layout.credits)
         #expect(back.media == layout.media)
+        #expect(!layout.json.contains("paragraphs") && !layout.json.contains("\"media\":[]"))
+        // As rows written before v7 hold it: the property names as keys.
+        let v6 = #"{"paragraphs":[[4,0],[9,1]],"bylineText":"By Ede \u001b[2J","byline":["Ede"],"dateline":{"raw":"QUENBY (Newswire) -","places":["QUENBY"],"agency":"Newswire"},"credits":[{"role":"editing","people":["Ede"]}],"media":[],"url":"https://example.org/a"}"#
+        let old = try JSONDecoder().decode(StoredLayout.self, from: Data(v6.utf8))
+        #expect(old.paragraphs == [[4, 0], [9, 1]] && old.bylineText == "By Ede \u{1B}[2J" && old.byline == ["Ede"])
+        #expect(old.dateline == Dateline(raw: "QUENBY (Newswire) -", places: ["QUENBY"], date: nil, agency: "Newswire"))
+        #expect(old.credits == [Credit(role: .editing, people: ["Ede"])] && old.media == [] && old.url == "https://example.org/a")
+        let oldBack = try JSONDecoder().decode(StoredLayout.self, from: Data(old.json.utf8))
+        #expect(oldBack.paragraphs == old.paragraphs && oldBack.dateline == old.dateline && oldBack.credits == old.credits
+                && oldBack.bylineText == old.bylineText && oldBack.url == old.url && oldBack.byline == old.byline)
         let bare = StoredLayout(paragraphs: [], bylineText: nil, byline: [], dateline: nil, credits: [], media: [])
         let bareBack = try JSONDecoder().decode(StoredLayout.self, from: Data(bare.json.utf8))
         #expect(bareBack.dateline == nil && bareBack.bylineText == nil)
         let detail = QuoteDetail(parts: [[2, 1, 0, 5], [2, 2, 3, 9]], cue: "said \"so\"", speakerSpan: [2, 1, 10, 14])
-        let detailBack = try JSONDecoder().decode(QuoteDetail.self, from: Data(detail.json.utf8))
+        let detailBack = try JSONDecoder().decode(QuoteDetail.self, from: Data(detail.json().utf8))
         #expect(detailBack.parts == detail.parts && detailBack.cue == detail.cue && detailBack.speakerSpan == detail.speakerSpan)
         for sparse in [QuoteDetail(parts: [], cue: nil, speakerSpan: nil), QuoteDetail(parts: [], cue: nil, speakerSpan: [2, 0, 1, 4]),
                        QuoteDetail(parts: [], cue: "told", speakerSpan: nil)] {
-            let back = try JSONDecoder().decode(QuoteDetail.self, from: Data(sparse.json.utf8))
+            let back = try JSONDecoder().decode(QuoteDetail.self, from: Data(sparse.json().utf8))
             #expect(back.parts == sparse.parts && back.cue == sparse.cue && back.speakerSpan == sparse.speakerSpan)
         }
     }
@@ -331,19 +341,39 @@ import Testing
         for text in legacy {
             let old = try decoder.decode(QuoteDetail.self, from: Data(text.utf8))
             let a = try #require(old.attribution)
-            #expect(QuoteDetail.attributionJSON(text) != nil)
-            let compact = old.json
+            #expect(QuoteDetail.attributionJSON(text, speaker: nil, confidence: nil) != nil)
+            let compact = old.json()
             #expect(compact.contains(#""b":{"#) && !compact.contains(#""a":"#))
             let back = try decoder.decode(QuoteDetail.self, from: Data(compact.utf8))
             let b = try #require(back.attribution, "\(compact)")
             #expect(b.quoteAttribution == a.quoteAttribution, "\(compact)")
             #expect(b.mentionText == a.mentionText && b.cue == a.cue && b.mention == a.mention, "\(compact)")
             #expect(back.cue == old.cue && back.speakerSpan == old.speakerSpan && back.parts == old.parts)
-            #expect(QuoteDetail.attributionJSON(compact) == QuoteDetail.attributionJSON(text))
+            #expect(QuoteDetail.attributionJSON(compact, speaker: nil, confidence: nil)
+                    == QuoteDetail.attributionJSON(text, speaker: nil, confidence: nil))
+            // Beside its row's speaker and confidence (schema v7) it leaves
+            // those out and reads back the same with them.
+            let speaker = a.chain.last, confidence = a.confidence
+            let short = old.json(speaker: speaker, confidence: confidence)
+            #expect(!short.contains(#""f":"#) && short.contains(#""m":""#) == (MethodCode.codes[a.method] == nil), "\(short)")
+            #expect(short.count < compact.count, "\(short)")
+            #expect(short.contains(#""g":"#) == !a.chain.isEmpty, "\(short)")
+            let row = try #require(QuoteDetail.decode(short, speaker: speaker, confidence: confidence)?.attribution, "\(short)")
+            #expect(row.quoteAttribution == a.quoteAttribution && row.mentionText == a.mentionText, "\(short)")
+            #expect(QuoteDetail.attributionJSON(short, speaker: speaker, confidence: confidence)
+                    == QuoteDetail.attributionJSON(text, speaker: nil, confidence: nil))
+            // Read without the row it cannot stand: no attribution rather than a wrong one.
+            if !a.chain.isEmpty { #expect(QuoteDetail.decode(short, speaker: nil, confidence: confidence)?.attribution == nil) }
         }
         // The usual case leaves out the cue, the mention and its words.
-        let usual = try decoder.decode(QuoteDetail.self, from: Data(legacy[0].utf8)).json
-        #expect(usual == #"{"c":"said","s":[2,3,0,9],"b":{"m":"cue-after-quote","h":["Tovik","Arla Tovik"],"f":0.956}}"#)
+        let usual = try decoder.decode(QuoteDetail.self, from: Data(legacy[0].utf8))
+        #expect(usual.json() == #"{"c":"said","s":[2,3,0,9],"b":{"m":"cue-after-quote","h":["Tovik","Arla Tovik"],"f":0.956}}"#)
+        // As the archive writes it beside the row's speaker and confidence.
+        #expect(usual.json(speaker: "Arla Tovik", confidence: 0.956) == #"{"c":"said","s":[2,3,0,9],"b":{"m":0,"g":["Tovik"]}}"#)
+        // A method with no code, a chain that does not end with the speaker
+        // and a confidence that is not the row's stay in the detail.
+        let odd = try decoder.decode(QuoteDetail.self, from: Data(legacy[2].utf8))
+        #expect(odd.json(speaker: "Lene Sarr", confidence: 0.4) == #"{"s":[2,3,0,9],"b":{"m":"collective","c":"according to","s":null,"h":[],"f":0.5}}"#)
     }
 }
 

@@ -77,6 +77,7 @@ struct PGRows {
     func int64(_ row: Int, _ column: Int) -> Int64 { values[row][column].flatMap { Int64($0) } ?? 0 }
     func optionalInt64(_ row: Int, _ column: Int) -> Int64? { values[row][column].flatMap { Int64($0) } }
     func double(_ row: Int, _ column: Int) -> Double { values[row][column].flatMap { Double($0) } ?? 0 }
+    func optionalDouble(_ row: Int, _ column: Int) -> Double? { values[row][column].flatMap { Double($0) } }
     func bytes(_ row: Int, _ column: Int) -> [UInt8] { PGBytes.decode(values[row][column]) }
     func ids(_ row: Int, _ column: Int) -> [Int64] { PGIDArray.decode(values[row][column]) }
 }

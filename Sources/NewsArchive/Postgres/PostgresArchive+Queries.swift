@@ -51,13 +51,13 @@ extension PostgresArchive {
                 """, [PGIDArray(ids: entityIDs), dateKey, id])
             let spans = (0..<links.count).flatMap { MentionSpans.decode(links.bytes($0, 0)) }
             let q = try c.run("""
-                SELECT ordinal, text, kind, speaker, speaker_ordinal, paragraph, start, "end", detail
+                SELECT ordinal, text, kind, speaker, speaker_ordinal, paragraph, start, "end", detail, confidence
                 FROM quote WHERE date_key = $1 AND story_id = $2 ORDER BY ordinal
                 """, [dateKey, id])
             let quotes = (0..<q.count).map { i in
                 PreparedStory.PreparedQuote(ordinal: q.int(i, 0), text: q.text(i, 1), kind: q.text(i, 2), speaker: q.string(i, 3),
                             speakerOrdinal: q.optionalInt(i, 4), paragraph: q.int(i, 5), start: q.int(i, 6),
-                            end: q.int(i, 7), detail: q.text(i, 8))
+                            end: q.int(i, 7), detail: q.text(i, 8), confidence: q.optionalDouble(i, 9))
             }
             return try StoredStory(id: id, contentHash: r.text(0, 6), source: r.text(0, 0), headline: r.text(0, 1), body: r.text(0, 2),
                                    layout: r.text(0, 3), entityIDs: entityIDs, names: names, spans: spans,
@@ -114,14 +114,15 @@ extension PostgresArchive {
 
     static let quoteColumns = """
         q.text, q.kind, coalesce(e.name, q.speaker), q.speaker_id, q.story_id, s.headline,
-        q.paragraph, q.start, q."end", q.ordinal, q.detail
+        q.paragraph, q.start, q."end", q.ordinal, q.detail, q.speaker, q.confidence
         """
 
     static func quoteRecord(_ r: PGRows, _ i: Int) -> QuoteRecord {
         QuoteRecord(text: r.text(i, 0), kind: r.text(i, 1), speaker: r.string(i, 2), speakerId: r.optionalInt64(i, 3),
                     story: r.int64(i, 4), headline: r.text(i, 5), paragraph: r.int(i, 6),
                     range: [r.int(i, 7), r.int(i, 8)], field: r.int(i, 9) < 0 ? "headline" : "body",
-                    attribution: QuoteDetail.attributionJSON(r.text(i, 10)))
+                    attribution: QuoteDetail.attributionJSON(r.text(i, 10), speaker: r.string(i, 11),
+                                                             confidence: r.optionalDouble(i, 12)))
     }
 
     public func quotes(_ filter: QuoteFilter) throws -> [QuoteRecord] {

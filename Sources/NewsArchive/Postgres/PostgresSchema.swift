@@ -171,6 +171,12 @@ enum PostgresSchema {
               $fn$;
             CREATE INDEX story_entity_ordinal ON story_entity (entity_id, date_key, story_id) INCLUDE (mention_count);
             """),
+        // As SQLite's v7: quote details written since leave out what the row
+        // holds (`QuoteDetail.json(speaker:confidence:)`), which a binary that
+        // knows only up to v4 would misread; older rows read as before.
+        Migration(version: 5, name: "compact quote detail", sql: """
+            COMMENT ON COLUMN quote.detail IS 'QuoteDetail JSON; since v5 the method may be a code, the chain may end with the row''s speaker (g), the confidence may be the row''s';
+            """),
     ]
 
     /// The versions applied to the database, or nil when it holds no archive.
