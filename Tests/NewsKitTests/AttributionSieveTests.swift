@@ -283,4 +283,15 @@ import Testing
         ])
         #expect(quote(a, "In a campaign")?.speaker == "Brent Sandvik")
     }
+
+    @Test func thePersonBeforeAWhoClauseSpeaksForALaterPronoun() {
+        let a = annotate([
+            "Former senator Marten Humber leads the effort to stop the levy.",
+            "“The first thing is to stop the levy,” Humber said.",
+            "The plan was backed on Friday by Sen. Dana Whitlock of Tarn, the ranking member on the harbour committee, who said none of the ledgers was lost.",
+            "“It never made sense to blame the mayor,” she said.",
+            "It was a reversal for the Tarn Republican, who had pledged to oppose the plan.",
+        ])
+        #expect(quote(a, "It never made sense")?.speaker == "Dana Whitlock")
+    }
 }

@@ -332,6 +332,35 @@ extension AttributionSession {
         return false
     }
 
+    /// `Sen. Ada Quill of Tarn, the ranking member on the committee, who`: the
+    /// person named before the relative clause opening after `comma`, over one
+    /// appositive at most; nil when no person stands there.
+    func personBeforeRelative(_ t: AttributionText, comma: Int, lowerBound lb: Int) -> SpeakerFind? {
+        var end = comma - 1
+        for _ in 0..<2 {
+            guard end >= lb else { return nil }
+            if let f = nounPhrase(t, endingAt: end, lowerBound: lb), f.kind == .name, let span = f.span,
+               let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start) {
+                let last = (AttributionText.firstToken(t.tokens, atOrAfter: span.end) ?? t.tokens.count) - 1
+                // Not `the Wisconsin Republican, who …`: a description, not a name.
+                let described = first > lb && t.tokens[first - 1].kind == .word && t.isDeterminer(first - 1)
+                if last >= first, !described, let (_, words, isOrg) = nameTokens(t, first, last), !isOrg,
+                   words >= 2 || fullNames[t.lower(last)] != nil, !isPlaceLike(t, first) {
+                    return f
+                }
+            }
+            // Back over the appositive to the comma before it.
+            var j = end
+            while j >= lb, comma - j <= 30, !t.isPunct(j, 0x2C) {
+                guard t.isPlain(j) else { return nil }
+                j -= 1
+            }
+            guard j >= lb, t.isPunct(j, 0x2C) else { return nil }
+            end = j - 1
+        }
+        return nil
+    }
+
     /// The `(` matching the `)` at `close`, within a few tokens.
     func openingBracket(_ t: AttributionText, before close: Int, lowerBound lb: Int) -> Int? {
         var j = close - 1
@@ -416,6 +445,10 @@ extension AttributionSession {
             break
         }
         guard k >= lb else { return nil }
+        // `Sen. Ada Quill of Tarn, the ranking member, who said …`: the person the relative clause is of.
+        if t.tokens[k].kind == .word, t.key(k) == 0x77_686F, k - 1 > lb, t.isPunct(k - 1, 0x2C) { // who
+            return personBeforeRelative(t, comma: k - 1, lowerBound: lb)
+        }
         // `Quill (D-Ohio), said` / `Quill (D-Ohio) said`: skip the bracket.
         if t.isPunct(k, 0x2C), k - 1 >= lb, t.isPunct(k - 1, 0x29), let open = openingBracket(t, before: k - 1, lowerBound: lb) {
             return nounPhrase(t, endingAt: open - 1, lowerBound: lb)
