@@ -22,7 +22,7 @@ extension AttributionSession {
             // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
             // tell it from a new sentence) still attributes; after a full stop nothing does.
             let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
-            r1 = asks ? min(r1, r0 + 5) : r0
+            r1 = asks ? min(r1, r0 + 5) : (isBareCueSentence(t, r0) ? r1 : r0)
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
@@ -158,6 +158,25 @@ extension AttributionSession {
         return false
     }
 
+    /// `“… are missing.” Quill said.`: the sentence at `r0` is nothing but a subject
+    /// and a verb of saying (four words at most, then its full stop), so it
+    /// reports the quote before it though that quote closed its own sentence.
+    func isBareCueSentence(_ t: AttributionText, _ r0: Int) -> Bool {
+        let end = t.nextSentence[r0]
+        guard end - r0 >= 2, end - r0 <= 5, t.isStop(end - 1) else { return false }
+        var v = -1
+        var k = r0
+        while k < end - 1 {
+            guard t.tokens[k].kind == .word, t.isPlain(k) else { return false }
+            if v < 0, k > r0, isSpeechVerb(t, k) { v = k }
+            k += 1
+        }
+        guard v == end - 2, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, let span = f.span else {
+            return false
+        }
+        return span.start == t.tokens[r0].start || (t.isDeterminer(r0) && r0 + 1 < end && span.start == t.tokens[r0 + 1].start)
+    }
+
     /// `read` / `reads` of a text's words (`the statement read`, `read the email`);
     /// the callers take it as a cue only with a text or a name as its subject.
     func isReadCue(_ t: AttributionText, _ v: Int) -> Bool {
@@ -190,13 +209,18 @@ extension AttributionSession {
         guard to - first >= 1, to - first <= 3 else { return nil }
         var k = first
         while k < to {
-            guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isPlain(k),
+            // `Another commenter said`: only the opener may carry the sentence's capital.
+            let capitalOK = k == a && !isArticle && t.sentenceStart[k]
+            guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized || capitalOK, t.isPlain(k),
                   !SpeechLexicon.phraseBreakers.contains(t.lower(k)), SpeechLexicon.pronounKind(t.lower(k)) == nil,
                   !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) else { return nil }
             k += 1
         }
         guard to - 1 > first || !isArticle || !SpeechLexicon.descriptorOpeners.contains(t.lower(first)) else { return nil }
-        return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: to - 1), span: t.span(first, to - 1))
+        var text = t.string(from: first, to: to - 1)
+        // `Another commenter said`: the sentence's capital is not the descriptor's.
+        if t.tokens[first].isCapitalized, let c = text.first { text = c.lowercased() + text.dropFirst() }
+        return SpeakerFind(kind: .descriptor, text: text, span: t.span(first, to - 1))
     }
 
     /// `recently`, `also`, `has`: skipped between a subject and its verb.
