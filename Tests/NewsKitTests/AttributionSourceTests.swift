@@ -79,4 +79,11 @@ import Testing
         #expect(speaker(["Another commenter said, “We all know how she feels about the harbour and the boats.”"], "We all know")
                 == "another commenter")
     }
+
+    @Test func accordingToTakesTheWholeNounPhrase() {
+        #expect(speaker(["The levy cut traffic with “negligible effects on the island economy,” according to a study last year by economists at Tarn University."],
+                        "negligible") == "study last year by economists at Tarn University")
+        #expect(speaker(["The ferry owners were put “through the wringer over the levy,” according to their lawyers in a court filing."],
+                        "through the") == "their lawyers")
+    }
 }

@@ -404,12 +404,36 @@ extension AttributionSession {
             if t.tokens[k].kind == .word, t.has(k, .according), t.key(k + 1) == 0x746F {
                 if var f = subjectAfter(t, k + 1, upperBound: to) {
                     f.cue = "according to"
+                    if f.kind == .descriptor, let span = f.span { f = wholePhrase(t, f, span, upperBound: to) }
                     return f
                 }
             }
             k += 1
         }
         return nil
+    }
+
+    /// `according to a study last year by economists at Tarn University,`: after
+    /// `according to` the source is the whole noun phrase up to the clause's end (a
+    /// comma, full stop or quote mark within 20 tokens), not only its head.
+    func wholePhrase(_ t: AttributionText, _ f: SpeakerFind, _ span: Span, upperBound ub: Int) -> SpeakerFind {
+        guard let a = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
+              let n = AttributionText.firstToken(t.tokens, atOrAfter: span.end) else { return f }
+        var j = n
+        while j < ub, j - n <= 20, t.isPlain(j) {
+            if t.isPunct(j, 0x2C) || (t.isStop(j) && !isAbbreviationDot(t, j)) || t.isDashOrBracket(j) { break }
+            // `her lawyers in a court filing`: a manner phrase is not the source's.
+            if j + 1 < ub, t.tokens[j].kind == .word, ["in", "on"].contains(t.lower(j)), t.isDeterminer(j + 1),
+               t.tokens[j + 1].length <= 2 { break }
+            j += 1
+        }
+        let manner = j < ub && t.tokens[j].kind == .word
+        guard j > n, j - n <= 20, j == ub || manner || !t.isPlain(j) || t.isPunct(j, 0x2C) || t.isStop(j) || t.isDashOrBracket(j),
+              t.tokens[j - 1].kind == .word || t.tokens[j - 1].kind == .number else { return f }
+        var g = f
+        g.text = t.string(from: a, to: j - 1)
+        g.span = t.span(a, j - 1)
+        return g
     }
 
     /// The subject of the verb at `v`, read leftwards: adverbs and auxiliaries
