@@ -66,4 +66,24 @@ import Testing
         #expect(speaker(["“This is crucial for both of them, but more crucial for the board,” said one former Keld leadership aide."],
                         "This is crucial") == "one former Keld leadership aide")
     }
+
+    @Test func aSentenceOfOnlySubjectAndVerbReportsTheQuoteBefore() {
+        #expect(speaker(["“Keldmark, if you are listening, I hope you can find the missing ferry money.” Brenn said."],
+                        "Keldmark, if") == "Brenn")
+        // A sentence that goes on is no cue for the quote before it.
+        #expect(speaker(["“Keldmark, if you are listening, I hope you can find the missing ferry money.” Brenn said the board knew."],
+                        "Keldmark, if") == nil)
+    }
+
+    @Test func capitalisedOpenerStartingTheSentence() {
+        #expect(speaker(["Another commenter said, “We all know how she feels about the harbour and the boats.”"], "We all know")
+                == "another commenter")
+    }
+
+    @Test func accordingToTakesTheWholeNounPhrase() {
+        #expect(speaker(["The levy cut traffic with “negligible effects on the island economy,” according to a study last year by economists at Tarn University."],
+                        "negligible") == "study last year by economists at Tarn University")
+        #expect(speaker(["The ferry owners were put “through the wringer over the levy,” according to their lawyers in a court filing."],
+                        "through the") == "their lawyers")
+    }
 }

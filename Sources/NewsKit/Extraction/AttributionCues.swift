@@ -22,7 +22,7 @@ extension AttributionSession {
             // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
             // tell it from a new sentence) still attributes; after a full stop nothing does.
             let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
-            r1 = asks ? min(r1, r0 + 5) : (isShortSpeechSentence(t, at: r0) ? t.nextSentence[r0] : r0)
+            r1 = asks ? min(r1, r0 + 5) : (isBareCueSentence(t, r0) ? r1 : r0)
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
@@ -117,21 +117,6 @@ extension AttributionSession {
         return nil
     }
 
-    /// `“We will win.” Quill said.`: the sentence at `s` is only a subject and a
-    /// speech verb closing it (a few adjunct words after at most), so it
-    /// attributes the quote before it though a full stop ends that quote.
-    func isShortSpeechSentence(_ t: AttributionText, at s: Int) -> Bool {
-        let e = t.nextSentence[s]
-        guard e - s >= 3, e - s <= 9, t.isPunct(e - 1, 0x2E) else { return false }
-        var v = s
-        while v < e - 1 {
-            guard t.isPlain(v) else { return false }
-            if isSpeechVerb(t, v) { return v > s && e - 1 - v <= 3 }
-            v += 1
-        }
-        return false
-    }
-
     /// `As Quill spoke, the attendees chanted, “…”`, `Quill said as the heckler
     /// yelled: “…”`: an article or descriptor opener and one to three lower-case
     /// words right before the verb at `k` (adverbs aside), opening their clause
@@ -173,6 +158,25 @@ extension AttributionSession {
         return false
     }
 
+    /// `“… are missing.” Quill said.`: the sentence at `r0` is nothing but a subject
+    /// and a verb of saying (four words at most, then its full stop), so it
+    /// reports the quote before it though that quote closed its own sentence.
+    func isBareCueSentence(_ t: AttributionText, _ r0: Int) -> Bool {
+        let end = t.nextSentence[r0]
+        guard end - r0 >= 2, end - r0 <= 5, t.isStop(end - 1) else { return false }
+        var v = -1
+        var k = r0
+        while k < end - 1 {
+            guard t.tokens[k].kind == .word, t.isPlain(k) else { return false }
+            if v < 0, k > r0, isSpeechVerb(t, k) { v = k }
+            k += 1
+        }
+        guard v == end - 2, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, let span = f.span else {
+            return false
+        }
+        return span.start == t.tokens[r0].start || (t.isDeterminer(r0) && r0 + 1 < end && span.start == t.tokens[r0 + 1].start)
+    }
+
     /// `read` / `reads` of a text's words (`the statement read`, `read the email`);
     /// the callers take it as a cue only with a text or a name as its subject.
     func isReadCue(_ t: AttributionText, _ v: Int) -> Bool {
@@ -205,13 +209,18 @@ extension AttributionSession {
         guard to - first >= 1, to - first <= 3 else { return nil }
         var k = first
         while k < to {
-            guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isPlain(k),
+            // `Another commenter said`: only the opener may carry the sentence's capital.
+            let capitalOK = k == a && !isArticle && t.sentenceStart[k]
+            guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized || capitalOK, t.isPlain(k),
                   !SpeechLexicon.phraseBreakers.contains(t.lower(k)), SpeechLexicon.pronounKind(t.lower(k)) == nil,
                   !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) else { return nil }
             k += 1
         }
         guard to - 1 > first || !isArticle || !SpeechLexicon.descriptorOpeners.contains(t.lower(first)) else { return nil }
-        return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: to - 1), span: t.span(first, to - 1))
+        var text = t.string(from: first, to: to - 1)
+        // `Another commenter said`: the sentence's capital is not the descriptor's.
+        if t.tokens[first].isCapitalized, let c = text.first { text = c.lowercased() + text.dropFirst() }
+        return SpeakerFind(kind: .descriptor, text: text, span: t.span(first, to - 1))
     }
 
     /// `recently`, `also`, `has`: skipped between a subject and its verb.
@@ -426,12 +435,36 @@ extension AttributionSession {
             if t.tokens[k].kind == .word, t.has(k, .according), t.key(k + 1) == 0x746F {
                 if var f = subjectAfter(t, k + 1, upperBound: to) {
                     f.cue = "according to"
+                    if f.kind == .descriptor, let span = f.span { f = wholePhrase(t, f, span, upperBound: to) }
                     return f
                 }
             }
             k += 1
         }
         return nil
+    }
+
+    /// `according to a study last year by economists at Tarn University,`: after
+    /// `according to` the source is the whole noun phrase up to the clause's end (a
+    /// comma, full stop or quote mark within 20 tokens), not only its head.
+    func wholePhrase(_ t: AttributionText, _ f: SpeakerFind, _ span: Span, upperBound ub: Int) -> SpeakerFind {
+        guard let a = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
+              let n = AttributionText.firstToken(t.tokens, atOrAfter: span.end) else { return f }
+        var j = n
+        while j < ub, j - n <= 20, t.isPlain(j) {
+            if t.isPunct(j, 0x2C) || (t.isStop(j) && !isAbbreviationDot(t, j)) || t.isDashOrBracket(j) { break }
+            // `her lawyers in a court filing`: a manner phrase is not the source's.
+            if j + 1 < ub, t.tokens[j].kind == .word, ["in", "on"].contains(t.lower(j)), t.isDeterminer(j + 1),
+               t.tokens[j + 1].length <= 2 { break }
+            j += 1
+        }
+        let manner = j < ub && t.tokens[j].kind == .word
+        guard j > n, j - n <= 20, j == ub || manner || !t.isPlain(j) || t.isPunct(j, 0x2C) || t.isStop(j) || t.isDashOrBracket(j),
+              t.tokens[j - 1].kind == .word || t.tokens[j - 1].kind == .number else { return f }
+        var g = f
+        g.text = t.string(from: a, to: j - 1)
+        g.span = t.span(a, j - 1)
+        return g
     }
 
     /// The subject of the verb at `v`, read leftwards: adverbs and auxiliaries
