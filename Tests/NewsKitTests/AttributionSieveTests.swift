@@ -294,4 +294,17 @@ import Testing
         ])
         #expect(quote(a, "It never made sense")?.speaker == "Dana Whitlock")
     }
+
+    @Test func theSpeakerIsTheNameProperWithoutAnOpenerOrTitle() {
+        let a = annotate([
+            "The harbour council voted on Tuesday.",
+            "Meanwhile Rhiannon Olsen, who was honoured, spoke about the levy. “The minute you love yourself, you are free,” she said.",
+            "However, as Archbishop Aris Shirvanian of the Harbour Patriarchate told reporters, “We have suffered the same fate.”",
+        ])
+        #expect(quote(a, "The minute you love")?.speaker == "Rhiannon Olsen")
+        #expect(quote(a, "We have suffered")?.speaker == "Aris Shirvanian")
+        for q in a.quotes where q.kind != .indirect {
+            #expect(a.entities.contains { $0.name == q.speaker }, "\(q.speaker ?? "nil") is an entity")
+        }
+    }
 }

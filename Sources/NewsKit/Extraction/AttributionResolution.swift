@@ -439,6 +439,12 @@ extension AttributionSession {
         let nw = NameWords(name)
         guard ew.count > 0, nw.count > 0 else { return false }
         if ew.count == nw.count { return entity.lowercased() == name.lowercased() }
+        if ew.count >= 2, ew.count < nw.count {
+            // `Meanwhile Rihanna Olsen`, `Archbishop Aris Shirvanian`: the recognizer's name is the
+            // name proper, the words before it an opener or a title the cue's run kept.
+            let e = entity.lowercased(), n = name.lowercased()
+            return n.hasSuffix(" " + e)
+        }
         guard ew.count > nw.count, nw.count == 1 else { return false }
         let nl = nw.last.lowercased()
         guard ew.last.lowercased() == nl else { return false }

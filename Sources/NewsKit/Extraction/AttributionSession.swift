@@ -518,6 +518,7 @@ final class AttributionSession {
                     let nearEnd = n >= wordCount - 2
                     if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
                         || (!nearEnd && isAffiliation(t, k))
+                        || (n == 0 && startsSentence(t, k) && SpeechLexicon.sentenceStarters.contains(t.lower(k)))
                         || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))
                             && !(t.tokens[k].isCapitalized == false && Self.nameParticles.contains(t.lower(k)))) {
                         // The name starts at the next word (z is a word).
