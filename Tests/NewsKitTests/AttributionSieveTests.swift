@@ -307,4 +307,12 @@ import Testing
             #expect(a.entities.contains { $0.name == q.speaker }, "\(q.speaker ?? "nil") is an entity")
         }
     }
+
+    @Test func aNameInARelativeClauseAfterTheSpeakerIsNoAntecedent() {
+        let a = annotate([
+            "The ferry inquiry opened in Tarn on Monday.",
+            "“The harbour failed us,” said Odile Marchetti, who lost her sister Ines Marchetti-Vale in the storm. “We want answers,” she added.",
+        ])
+        #expect(quote(a, "We want answers")?.speaker == "Odile Marchetti")
+    }
 }

@@ -192,6 +192,10 @@ final class AttributionSession {
                         // the object of a preposition; the subject is still to come.
                     } else if isInMarks(t, a, z) {
                         // `Later on “This Week,” Senator Quill …`: a title in marks is no subject.
+                    } else if a > 0, t.isPlain(a), isSpeechVerb(t, a - 1) {
+                        // `…,” said Ada Quill, who lost her sister Mara in the flood.`: the speaker after
+                        // its verb is the clause's subject; a name in the relative clause after it is none.
+                        sentenceSubjectDone = true
                     } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
                         && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
