@@ -315,4 +315,14 @@ import Testing
         ])
         #expect(quote(a, "We want answers")?.speaker == "Odile Marchetti")
     }
+
+    @Test func theFirstOfTwoJoinedVerbsHasTheSpeaker() {
+        let a = annotate([
+            "Senator Brent Sandvik toured the Tarn shipyard on Monday.",
+            "When asked whom she backed, Ms. Odile Ferrant smiled and said, “I am waiting for the harbour vote.”",
+            "He praised Ferrant and added, “The yard will stay open.”",
+        ])
+        #expect(quote(a, "I am waiting")?.speaker == "Odile Ferrant")
+        #expect(quote(a, "The yard will stay")?.speaker == "Brent Sandvik")
+    }
 }

@@ -518,11 +518,34 @@ extension AttributionSession {
             if let f = outer, f.kind == .descriptor { return f }
             return nil
         }
+        if let f = coordinatedSubject(t, and: k, lowerBound: lb) { return f }
         let found = nounPhrase(t, endingAt: k, lowerBound: lb)
         if let f = found, f.kind == .name, let span = f.span, let head = descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) {
             return head
         }
         return found
+    }
+
+    /// `Quill smiled and said`, `He praised Tramp and added`: the cue verb is the
+    /// second of two joined by `and` (at `k`); the subject is the first verb's,
+    /// the name or pronoun that opens the clause (after a sentence start or a comma).
+    func coordinatedSubject(_ t: AttributionText, and k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        guard k - 1 > lb, t.tokens[k].kind == .word, t.key(k) == 0x61_6E64, t.isPlain(k - 1), // and
+              t.tokens[k - 1].kind == .word, !t.tokens[k - 1].isCapitalized, !t.has(k - 1, .sourceNoun) else { return nil }
+        var c = k - 1
+        while c > lb, k - c < 12, t.isPlain(c - 1), !t.isPunct(c - 1, 0x2C), !t.isPunct(c - 1, 0x3B),
+              !t.sentenceStart[c] { c -= 1 }
+        guard c < k - 1, t.isPlain(c), t.sentenceStart[c] || c == lb || t.isPunct(c - 1, 0x2C) || t.isPunct(c - 1, 0x3B)
+        else { return nil }
+        // The clause opens with its subject, then a lower-case verb.
+        if t.tokens[c].kind == .word, let p = t.pronounKind(c), t.tokens[c + 1].kind == .word, !t.tokens[c + 1].isCapitalized {
+            return SpeakerFind(kind: .pronoun(p), text: t.lower(c), span: t.span(c, c))
+        }
+        guard t.isNameWord(c) || isTitleWord(t, c) else { return nil }
+        let (a, z) = runExtent(t, from: c)
+        guard z + 1 < k, t.possessiveSuffix(z) == 0, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
+              !t.has(z + 1, .sourceNoun), !t.has(z + 1, .titleText), !isSpeechVerb(t, z + 1) else { return nil }
+        return nameRun(t, a, z)
     }
 
     /// The name starting at `nameStart` is the object of a preposition (`of the
