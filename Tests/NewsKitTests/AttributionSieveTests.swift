@@ -325,4 +325,23 @@ import Testing
         #expect(quote(a, "I am waiting")?.speaker == "Odile Ferrant")
         #expect(quote(a, "The yard will stay")?.speaker == "Brent Sandvik")
     }
+
+    @Test func theNameBeforeAnAppositiveIsTheSubjectOfAParaphrase() {
+        let a = annotate([
+            "Senator Bernie Sandvik toured the Tarn shipyard on Monday.",
+            "Dottie Marsh, the chairwoman of the Tarn Harbour Party, is supporting Sandvik as a delegate and in a statement credited him for “an exciting campaign.”",
+            "“He has a desire to ensure that those voters feel heard,” she said.",
+        ])
+        #expect(quote(a, "an exciting campaign")?.speaker == "Dottie Marsh")
+        #expect(quote(a, "He has a desire")?.speaker == "Dottie Marsh")
+    }
+
+    @Test func aNameAfterAVerbFormIsAnObjectNotTheSubject() {
+        let a = annotate([
+            "The harbour board met on Monday.",
+            "Oren Blaise kept the ledger for years.",
+            "A week ago the panel grilled Oren Blaise over his “work of fiction.”",
+        ])
+        #expect(quote(a, "work of fiction") == nil || quote(a, "work of fiction")?.speaker != "Oren Blaise")
+    }
 }

@@ -283,6 +283,19 @@ extension AttributionSession {
             }
             if t.isNameWord(k) || isTitleWord(t, k) {
                 let (a, z) = runExtent(t, from: k)
+                if k == from, t.possessiveSuffix(z) == 0, z + 2 < to, t.isPunct(z + 1, 0x2C), t.isPlain(z + 1),
+                   t.tokens[z + 2].kind == .word, t.isDeterminer(z + 2) || t.key(z + 2) == 0x77_686F, // who
+                   !isPlaceLike(t, a), let f = nameRun(t, a, z) {
+                    // `Dottie Marsh, the party's chairwoman, is backing Tramp and …`: the name
+                    // opening the sentence before its appositive is the subject.
+                    return f
+                }
+                if k > from, t.isPlain(k - 1), t.tokens[k - 1].kind == .word, !t.tokens[k - 1].isCapitalized,
+                   Self.isVerbForm(t, k - 1) {
+                    // `… is backing Tramp as a delegate`, `the raid that killed Blaise`: an object.
+                    k = z + 1
+                    continue
+                }
                 if t.possessiveSuffix(z) == 0, z + 1 < to, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized,
                    !t.has(z + 1, .sourceNoun), !t.has(z + 1, .titleText),
                    !(a == z && isModifierBeforeNoun(t, a)), !(a == z && startsSentence(t, a) && !isKnownName(t, a)),
@@ -296,6 +309,15 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// A lower-case word ending in `-ed` or `-ing` (`killed`, `backing`): a verb
+    /// form, so a name right after it is its object, not a subject.
+    static func isVerbForm(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k], b = t.bytes, e = tok.end
+        guard tok.length >= 4 else { return false }
+        if b[e - 2] == 0x65 && b[e - 1] == 0x64 { return true } // ed
+        return tok.length >= 5 && b[e - 3] == 0x69 && b[e - 2] == 0x6E && b[e - 1] == 0x67 // ing
     }
 
     /// A one-word name the story knows: the surname of a full name in it, or an entity.
