@@ -344,4 +344,19 @@ import Testing
         ])
         #expect(quote(a, "work of fiction") == nil || quote(a, "work of fiction")?.speaker != "Oren Blaise")
     }
+
+    @Test func aQuoteInTheFirstClauseIsNotTheJoinedClausesSpeakers() {
+        let a = annotate([
+            "The harbour candidates met in Tarn on Monday.",
+            "Senator Ada Quill said she would make the levy “vanish overnight,” and Mayor Oren Tramp vowed to “sink the plan” for good.",
+            "Contrast that with Quill, who has called the ferry pact “insanity,” and Tramp, who says it is “disastrous.”",
+            "Both issued a statement, Quill saying she was “very encouraged” and Tramp calling it a “great meeting.”",
+        ])
+        #expect(quote(a, "vanish overnight")?.speaker == "Ada Quill")
+        #expect(quote(a, "sink the plan")?.speaker == "Oren Tramp")
+        #expect(quote(a, "insanity")?.speaker == "Ada Quill")
+        #expect(quote(a, "disastrous")?.speaker == "Oren Tramp")
+        #expect(quote(a, "very encouraged")?.speaker == "Ada Quill")
+        #expect(quote(a, "great meeting")?.speaker == "Oren Tramp")
+    }
 }

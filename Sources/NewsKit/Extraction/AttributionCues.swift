@@ -53,6 +53,10 @@ extension AttributionSession {
             }
             guard isSpeechVerb(t, v) || isPutIt(t, v) else { continue }
             let gap = v - r0
+            // `Cruz said he would make the sand “glow,” and Tramp vowed to …`: a clause joined
+            // after the quote has a speaker of its own; a quote inside the sentence's first
+            // clause is that clause's, found to the left.
+            if open > l0, v > r0, !t.isPunct(v - 1, 0x2C), joinsClause(t, from: r0, to: v) { break }
             if gap <= 12, let f = subjectBefore(t, v, lowerBound: r0) {
                 if case .inherit = f.kind { continue }
                 return withCue(f, t, v, method: "cue-after-quote")
@@ -87,7 +91,10 @@ extension AttributionSession {
                 // `…, with Quill warning that …`: the participle's own subject.
                 if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
                    let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
-                   isWith(t, before: first, lowerBound: l0) {
+                   isWith(t, before: first, lowerBound: l0)
+                    || (first - 1 >= l0 && t.isPlain(first - 1) && (t.key(first - 1) == 0x61_6E64 || t.isPunct(first - 1, 0x2C))) {
+                    // `…, Quill saying she was “encouraged” and Tramp calling it a “great meeting.”`:
+                    // the participle's own subject.
                     return withCue(f, t, k, method: "participle-subject")
                 }
                 // `Quill agreed, praising it as “…”`: the subject of the sentence.
@@ -115,6 +122,21 @@ extension AttributionSession {
             return with(f, method: "colon-intro")
         }
         return nil
+    }
+
+    /// A conjunction opening a new clause in `from..<to` (`…,” and Tramp vowed`,
+    /// `…,” but Quill said`): `and` or `but` first, or after a comma.
+    func joinsClause(_ t: AttributionText, from: Int, to: Int) -> Bool {
+        var k = from
+        while k < to {
+            if t.tokens[k].kind == .word, t.isPlain(k) {
+                let w = t.key(k)
+                guard w == 0x61_6E64 || w == 0x62_7574 else { return false } // and, but
+                return k == from || t.isPunct(k - 1, 0x2C)
+            }
+            k += 1
+        }
+        return false
     }
 
     /// `As Quill spoke, the attendees chanted, “…”`, `Quill said as the heckler
