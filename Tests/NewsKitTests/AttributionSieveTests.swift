@@ -359,4 +359,13 @@ import Testing
         #expect(quote(a, "very encouraged")?.speaker == "Ada Quill")
         #expect(quote(a, "great meeting")?.speaker == "Oren Tramp")
     }
+
+    @Test func pressedIsACue() {
+        let a = annotate([
+            "The radio host Odile Ferrant interviewed the mayor on Monday.",
+            "“Would the levy be negotiable?” Ferrant pressed. “Maybe for the fishing crews?”",
+        ])
+        #expect(quote(a, "Would the levy")?.speaker == "Odile Ferrant")
+        #expect(quote(a, "Would the levy")?.cue == "pressed")
+    }
 }
