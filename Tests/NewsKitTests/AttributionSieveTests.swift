@@ -368,4 +368,20 @@ import Testing
         #expect(quote(a, "Would the levy")?.speaker == "Odile Ferrant")
         #expect(quote(a, "Would the levy")?.cue == "pressed")
     }
+
+    @Test func theOpeningClausesPronounIsNotTheParaphrasesSubject() {
+        let a = annotate([
+            "Mayor Hilda Varga and Senator Lorena Lynde met in Tarn.",
+            "Ever since she endorsed Varga this month, Ms. Lynde has been a powerful surrogate with a simple message: “Do not lose the harbour.”",
+        ])
+        #expect(quote(a, "Do not lose")?.speaker == "Lorena Lynde")
+    }
+
+    @Test func theMainClauseSubjectAfterAnOpeningPhraseIsAnAntecedent() {
+        let a = annotate([
+            "Harbour director Tomas Verhoeven said the yard would move. “This was a tough decision,” he said.",
+            "Outside the old yard on Galeana Street in the suburb of Santa Rosa, a welder named Anton Ferrow has nothing but praise for the job. “The atmosphere is relaxed,” he said.",
+        ])
+        #expect(quote(a, "The atmosphere")?.speaker == "Anton Ferrow")
+    }
 }

@@ -291,6 +291,9 @@ extension AttributionSession {
             v += 1
         }
         var k = from
+        // `Ever since she endorsed Tramp, Quill has …`, `When asked, Quill …`: the opening
+        // clause's subject is not the sentence's; start after its comma.
+        if from == sentenceStart, let main = mainClauseStart(t, from: from, to: to) { k = main }
         while k < to {
             // `The Florida senator took a heckler in stride, saying …`: an unnamed subject.
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, k + 1 < to, t.tokens[k + 1].kind == .word,
@@ -328,6 +331,22 @@ extension AttributionSession {
                 k = z + 1
                 continue
             }
+            k += 1
+        }
+        return nil
+    }
+
+    /// After an opening subordinate clause (`When …,`, `Ever since …,`, `Asked …,`):
+    /// the first token after its comma, when a comma ends it before `to`.
+    func mainClauseStart(_ t: AttributionText, from: Int, to: Int) -> Int? {
+        var o = from
+        if o + 1 < to, t.tokens[o].kind == .word, ["ever", "even", "just", "only", "but", "and"].contains(t.lower(o)) { o += 1 }
+        guard o < to, t.tokens[o].kind == .word,
+              t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, o) else { return nil }
+        var k = o + 1
+        while k < to, k - o < 30 {
+            if !t.isPlain(k) { return nil }
+            if t.isPunct(k, 0x2C) { return k + 1 < to ? k + 1 : nil }
             k += 1
         }
         return nil

@@ -147,10 +147,12 @@ final class AttributionSession {
                         && t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, i)
                 }
                 if inIntroClause, t.isPunct(i, 0x2C), t.isPlain(i), i + 2 < t.tokens.count,
-                   t.isNameWord(i + 1) || isTitleWord(t, i + 1) {
+                   t.isNameWord(i + 1) || isTitleWord(t, i + 1) || t.isDeterminer(i + 1) {
                     // The comma before a name ends the opening clause: the main clause's subject is
-                    // next, nearer to a later pronoun than a name of the opening clause.
-                    inIntroClause = false
+                    // next, nearer to a later pronoun than a name of the opening clause. Before
+                    // `the`/`a` it may be an appositive inside the clause (`…, the nominee, …`):
+                    // a later comma may still end the clause.
+                    inIntroClause = t.isDeterminer(i + 1)
                     sentenceSubjectDone = false
                     tokensIntoSentence = 0
                 }
@@ -251,7 +253,7 @@ final class AttributionSession {
     }
     static let introClauseOpeners: Set<String> = [
         "asked", "pressed", "when", "after", "although", "though", "while", "if", "because", "since", "before",
-        "unless", "despite", "unlike", "once", "until", "whether",
+        "unless", "despite", "unlike", "once", "until", "whether", "outside", "inside", "during", "amid", "at",
     ]
     static let introClauseOpenerKeys = SpeechWordSet(introClauseOpeners)
     static let clauseConjunctions: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
