@@ -384,4 +384,13 @@ import Testing
         ])
         #expect(quote(a, "The atmosphere")?.speaker == "Anton Ferrow")
     }
+
+    @Test func aCommonWordOpeningASentenceIsNoSubject() {
+        let a = annotate([
+            "Berhan Negash, a professor, and Andar Tsegaw, a rebel, hid for some days in 2008.",
+            "Tsegaw was arrested in June.",
+            "Days after Tsegaw's arrest, Negash volunteered to replace him. “Was I going to stay an academic?” he told me.",
+        ])
+        #expect(quote(a, "Was I going")?.speaker == "Berhan Negash")
+    }
 }

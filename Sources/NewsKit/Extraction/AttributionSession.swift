@@ -194,6 +194,9 @@ final class AttributionSession {
                         // the object of a preposition; the subject is still to come.
                     } else if isInMarks(t, a, z) {
                         // `Later on “This Week,” Senator Quill …`: a title in marks is no subject.
+                    } else if words == 1, !isOrg, startsSentence(t, start), commonWords.contains(t.key(start)),
+                              fullNames[t.lower(start)] == nil {
+                        // `Days after the arrest, Negash …`: a common word capitalised by the sentence.
                     } else if a > 0, t.isPlain(a), isSpeechVerb(t, a - 1) {
                         // `…,” said Ada Quill, who lost her sister Mara in the flood.`: the speaker after
                         // its verb is the clause's subject; a name in the relative clause after it is none.
