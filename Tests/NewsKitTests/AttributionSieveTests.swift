@@ -393,4 +393,15 @@ import Testing
         ])
         #expect(quote(a, "Was I going")?.speaker == "Berhan Negash")
     }
+
+    @Test func anHonorificPicksTheFullNameOfASharedSurname() {
+        let a = annotate([
+            "Omar Kahn and Leila Kahn spoke at the harbour rally in Tarn.",
+            "“I implore the voters,” Mr. Kahn said.",
+            "Mr. Kahn then left the stage. Ms. Kahn wrote an article. “All the town felt my pain,” Ms. Kahn wrote. She continued: “Does he really need to ask why I did not speak?”",
+        ])
+        #expect(quote(a, "I implore")?.speaker == "Omar Kahn")
+        #expect(quote(a, "All the town")?.speaker == "Leila Kahn")
+        #expect(quote(a, "Does he really")?.speaker == "Leila Kahn")
+    }
 }

@@ -391,7 +391,11 @@ extension AttributionSession {
         case .inherit:
             return nil
         case .name:
-            let name = canonicalName(f.text, order: order)
+            var name = canonicalName(f.text, order: order)
+            if !name.utf8.contains(0x20), let span = f.span, let g = honorific(before: span),
+               let full = fullName(name, agreeingWith: g) {
+                name = full
+            }
             if let span = f.span, let e = entityIndex(overlapping: span), agrees(entity: entities[e].name, with: name) {
                 return Resolved(speaker: entities[e].name, entity: e, kind: classOf(entity: e))
             }
@@ -486,7 +490,7 @@ extension AttributionSession {
             return e
         }
         if e.kind == .person, !e.name.utf8.contains(0x20) {
-            e.name = canonicalName(e.name, order: e.order)
+            e.name = e.honorific.flatMap { fullName(e.name, agreeingWith: $0) } ?? canonicalName(e.name, order: e.order)
             return e
         }
         guard e.kind == .other, !e.name.utf8.contains(0x20) else { return e }
@@ -495,6 +499,39 @@ extension AttributionSession {
             e.name = canonicalName(e.name, order: e.order)
         }
         return e
+    }
+
+    /// The one full name of the story ending in `surname` whose first name takes
+    /// `g`, when the surname is shared (`Ms. Kahn` of Khizar and Ghazala Kahn).
+    func fullName(_ surname: String, agreeingWith g: SpeechLexicon.PronounKind) -> String? {
+        guard let forms = fullNames[surname.lowercased()]?.forms, forms.count > 1 else { return nil }
+        var found: String?
+        for form in forms {
+            let words = NameWords(form.name)
+            guard words.count >= 2, lexicon.pronounGender(ofFirstName: words.first.lowercased()) == g else { continue }
+            if let f = found {
+                // `Ghazala Kahn` and `Ghazala M. Kahn` are one person: the longer form.
+                guard NameWords(f).first == words.first else { return nil }
+                if form.name.count > f.count { found = form.name }
+            } else {
+                found = form.name
+            }
+        }
+        return found
+    }
+
+    /// `Mr.` / `Mrs.` / `Ms.` / `Miss` written right before the name at `span`.
+    func honorific(before span: Span) -> SpeechLexicon.PronounKind? {
+        guard span.field == .body, span.paragraph < story.paragraphs.count else { return nil }
+        let before = String(decoding: story.paragraphs[span.paragraph].text.utf8.prefix(span.start).suffix(6), as: UTF8.self)
+        for (h, g) in [("Mr. ", SpeechLexicon.PronounKind.male), ("Mr ", .male), ("Mrs. ", .female), ("Ms. ", .female),
+                       ("Mrs ", .female), ("Ms ", .female), ("Miss ", .female)] where before.hasSuffix(h) {
+            // Not the end of a longer word (`Sr. `).
+            let rest = before.dropLast(h.count)
+            if rest.last.map({ $0.isLetter }) ?? false { continue }
+            return g
+        }
+        return nil
     }
 
     /// The pronoun a person takes: the story's own `Mr.` / `Ms.` for the
@@ -584,7 +621,7 @@ extension AttributionSession {
                     // `he` after `the vice president said`: the person the story gave that title.
                     if let named = personTitled(NameWords(e.name).last, before: e.order, agreeingWith: p) { return named }
                 }
-                if let g = gender(ofPerson: e.name), g != p { return nil }
+                if let g = e.honorific ?? gender(ofPerson: e.name), g != p { return nil }
                 return Resolved(speaker: e.name, entity: e.entity, kind: .person)
             } ?? nearestPerson(before: order, agreeingWith: p)
         case .neuter:

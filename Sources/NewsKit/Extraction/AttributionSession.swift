@@ -29,6 +29,8 @@ struct SubjectEvent {
     var isDescriptor = false
     /// `He dismisses …` opening a sentence: whoever that `he` is stays the topic.
     var pronoun: SpeechLexicon.PronounKind? = nil
+    /// The `Mr.` / `Ms.` written before this name.
+    var honorific: SpeechLexicon.PronounKind? = nil
 }
 
 /// Reported speech without quote marks: `Quill said (that) …`.
@@ -178,8 +180,14 @@ final class AttributionSession {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
                         fullNames[lastWord, default: FullNameForms()].add(t.slice(span.start, span.end), order: order)
                     }
-                    if !isOrg, let g = honorificGender(t, a, start) {
+                    let honorific = isOrg ? nil : honorificGender(t, a, start)
+                    if let g = honorific {
                         surnameGender[t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()] = g
+                    }
+                    let eventsBefore = events.count
+                    defer {
+                        // `Ms. Kahn` when the story has Khizar and Ghazala Kahn: her own honorific tells.
+                        if events.count > eventsBefore, let g = honorific { events[events.count - 1].honorific = g }
                     }
                     let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
                     if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
