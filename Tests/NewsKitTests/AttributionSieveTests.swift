@@ -404,4 +404,20 @@ import Testing
         #expect(quote(a, "All the town")?.speaker == "Leila Kahn")
         #expect(quote(a, "Does he really")?.speaker == "Leila Kahn")
     }
+
+    @Test func aSourceNounKeepsItsObject() {
+        let a = annotate([
+            "The harbour levy vote was delayed again on Monday.",
+            "“We will not go back to the old ways of the harbour,” a spokesman for the ferry company said.",
+            "“The mayor knew about the ledger for months,” the head of the audit office said.",
+            "“It is a disgrace,” the secretary of state said.",
+            "“Nothing was lost,” the spokesman said.",
+            "Earlier, Quill said in a letter to the board that she would stay.",
+        ])
+        #expect(quote(a, "We will not go back")?.speaker == "spokesman for the ferry company")
+        #expect(quote(a, "The mayor knew")?.speaker == "head of the audit office")
+        #expect(quote(a, "It is a disgrace")?.speaker == "secretary of state")
+        #expect(quote(a, "Nothing was lost")?.speaker == "spokesman for the ferry company")
+        #expect(!a.quotes.contains { $0.speaker == "board" || $0.speaker == "letter to the board" })
+    }
 }

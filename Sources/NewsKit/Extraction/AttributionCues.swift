@@ -300,7 +300,7 @@ extension AttributionSession {
                !t.tokens[k + 1].isCapitalized, k - from <= 6, t.has(k, .sourceNoun),
                let f = nounPhrase(t, endingAt: k, lowerBound: from), f.kind == .descriptor, f.span?.start == t.tokens[from].start
                 || (from + 1 < to && t.isDeterminer(from) && f.span?.start == t.tokens[from + 1].start) {
-                return f
+                return nameInDescriptorTail(t, head: k, upperBound: to) ?? f
             }
             if t.tokens[k].kind == .word, let p = t.pronounKind(k), k + 1 < to,
                t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
@@ -582,6 +582,8 @@ extension AttributionSession {
             return nil
         }
         if let f = coordinatedSubject(t, and: k, lowerBound: lb) { return f }
+        // `A spokesman for the campaign said`, `the secretary of state said`: the source noun with its object.
+        if let f = descriptorWithObject(t, endingAt: k, lowerBound: lb) { return f }
         let found = nounPhrase(t, endingAt: k, lowerBound: lb)
         if let f = found, f.kind == .name, let span = f.span, let head = descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) {
             return head
@@ -761,6 +763,68 @@ extension AttributionSession {
             return nil
         }
         return nameRun(t, a, z)
+    }
+
+    /// `a spokesman for the campaign`, `the head of the agency`, `an aide to Quill`
+    /// ending at `k`: a source noun, right after it a link (`of`, `for`, `to`, `at`,
+    /// `from`, `with`) and its object of at most five words. The descriptor is the
+    /// whole phrase (the noun alone says too little: not `campaign`, nor `spokesman`).
+    func descriptorWithObject(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        guard k >= lb, t.isPlain(k), t.tokens[k].kind == .word, t.possessiveSuffix(k) == 0,
+              t.tokens[k].isCapitalized || !SpeechLexicon.phraseBreakers.contains(t.lower(k)) else { return nil }
+        var j = k
+        while j > lb, k - j < 5 {
+            guard t.isPlain(j), t.tokens[j].kind == .word || t.tokens[j].kind == .number || t.isPunct(j, 0x2D) else { return nil }
+            // (`state` of `the secretary of state said` is a noun there.)
+            if (j < k && isSpeechVerb(t, j)) || t.pronounKind(j) != nil { return nil }
+            // `… to take back his words and`: a verb phrase, no noun's object.
+            if j < k, !t.tokens[j].isCapitalized, ["and", "or", "but", "than"].contains(t.lower(j)) { return nil }
+            if j < k, !t.tokens[j].isCapitalized, Self.objectLinks.contains(t.lower(j)) { break }
+            j -= 1
+        }
+        guard j > lb, j < k, t.tokens[j].kind == .word, !t.tokens[j].isCapitalized, Self.objectLinks.contains(t.lower(j)),
+              t.isPlain(j - 1), t.tokens[j - 1].kind == .word, !t.tokens[j - 1].isCapitalized,
+              t.has(j - 1, .sourceNoun) || t.has(j - 1, .titleText) else { return nil }
+        var first = j - 1
+        if let head = nounPhrase(t, endingAt: j - 1, lowerBound: lb), head.kind == .descriptor, let span = head.span,
+           let f = AttributionText.firstToken(t.tokens, atOrAfter: span.start) {
+            first = f
+        } else {
+            // `the secretary of state`: a title noun, with the lower-case modifiers before it.
+            while first - 1 >= lb, j - first < 4, t.isPlain(first - 1), t.tokens[first - 1].kind == .word,
+                  !t.tokens[first - 1].isCapitalized, !t.isDeterminer(first - 1), !isSpeechVerb(t, first - 1),
+                  !SpeechLexicon.phraseBreakers.contains(t.lower(first - 1)) { first -= 1 }
+            guard first - 1 < lb || t.isDeterminer(first - 1) || t.sentenceStart[first] || t.tokens[first - 1].kind == .punctuation
+            else { return nil }
+        }
+        // `… of the agency`: not the object of an earlier preposition (`in a letter to the board`).
+        if first - 1 >= lb, t.tokens[first - 1].kind == .word, SpeechLexicon.prepositionKeys.contains(t.key(first - 1)) {
+            return nil
+        }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: k), span: t.span(first, k))
+    }
+
+    static let objectLinks: Set<String> = ["of", "for", "to", "at", "from", "with"]
+
+    /// The name a descriptor opening its sentence goes on to give: `The French
+    /// minister of energy, Ada Quill, alluded …`, `Former prosecutor and Harbour
+    /// Mayor Rudi Gallo, who …` (the head noun at `head`).
+    func nameInDescriptorTail(_ t: AttributionText, head: Int, upperBound ub: Int) -> SpeakerFind? {
+        let j = head + 1
+        guard j + 1 < ub, t.tokens[j].kind == .word, t.isPlain(j) else { return nil }
+        if t.key(j) == 0x61_6E64 { // and
+            guard t.isNameWord(j + 1) || isTitleWord(t, j + 1) else { return nil }
+            let (a, z) = runExtent(t, from: j + 1)
+            guard z < ub, t.possessiveSuffix(z) == 0, let (_, words, isOrg) = nameTokens(t, a, z), !isOrg, words >= 2,
+                  z + 1 >= ub || t.isPunct(z + 1, 0x2C) || (t.tokens[z + 1].kind == .word && !t.tokens[z + 1].isCapitalized)
+            else { return nil }
+            return nameRun(t, a, z)
+        }
+        guard SpeechLexicon.descriptorLinks.contains(t.lower(j)) else { return nil }
+        var e = j + 1
+        while e < ub, e - j <= 8, t.tokens[e].kind == .word, t.isPlain(e), !isSpeechVerb(t, e) { e += 1 }
+        guard e < ub, t.isPunct(e, 0x2C) else { return nil }
+        return nameAfterDescriptor(t, at: e, upperBound: ub)
     }
 
     /// Where the run of capitalised words (titles, initials with their dots) ending at `k` starts.

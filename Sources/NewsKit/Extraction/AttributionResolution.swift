@@ -404,8 +404,9 @@ extension AttributionSession {
             return Resolved(speaker: name, entity: nil, kind: kind)
         case .descriptor:
             let words = f.text.split(separator: " ")
-            var kind: SpeakerClass = (words.last.map { $0.hasSuffix("s") } ?? false) ? .plural : .other
-            if let head = words.last, lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }
+            let head = Self.descriptorHead(f.text)
+            var kind: SpeakerClass = head.hasSuffix("s") ? .plural : .other
+            if lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }
             // `the department`: the organisation of that name named earlier in the story.
             if words.count == 1, let head = words.first, let org = organizationEnding(in: String(head), before: order) {
                 return Resolved(speaker: org.name, entity: org.entity, kind: .organization,
@@ -418,11 +419,11 @@ extension AttributionSession {
                                 method: AttributionPass.organisationNoun)
             }
             // `the adviser` after `a senior Treasury adviser`: the fuller descriptor.
-            if words.count <= 2, let head = words.last {
+            if words.count <= 2 {
                 let suffix = " " + head.lowercased()
                 for e in eventsBefore(order) where e.isDescriptor {
                     let lower = e.name.lowercased()
-                    if lower.hasSuffix(suffix) && e.name.count > f.text.count {
+                    if (lower.hasSuffix(suffix) || (words.count == 1 && (" " + Self.descriptorHead(lower)).hasSuffix(suffix))) && e.name.count > f.text.count {
                         return Resolved(speaker: e.name, entity: nil, kind: e.kind, method: AttributionPass.descriptor)
                     }
                 }

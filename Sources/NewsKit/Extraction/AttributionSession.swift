@@ -427,14 +427,21 @@ final class AttributionSession {
 
     /// Plural, organisation or person, from a descriptor's head noun.
     func descriptorClass(_ text: String) -> SpeakerClass {
-        let words = NameWords(text)
-        guard words.count > 0 else { return .other }
-        let head = words.last.lowercased()
+        let head = Self.descriptorHead(text).lowercased()
+        guard !head.isEmpty else { return .other }
         if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
             return .organization
         }
         if (head.hasSuffix("s") && !head.hasSuffix("ss")) || Self.pluralNouns.contains(head) { return .plural }
         return .person
+    }
+
+    /// The head noun of a descriptor: the word before its object's link
+    /// (`spokesman` of `spokesman for the campaign`), else its last word.
+    static func descriptorHead(_ text: String) -> Substring {
+        let words = text.split(separator: " ")
+        if let i = words.indices.first(where: { $0 > 0 && objectLinks.contains(String(words[$0])) }) { return words[i - 1] }
+        return words.last ?? ""
     }
 
     /// Plural source nouns without an `s` (`people said`, `the crowd chanted`).
