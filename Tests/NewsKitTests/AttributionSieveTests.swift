@@ -420,4 +420,15 @@ import Testing
         #expect(quote(a, "Nothing was lost")?.speaker == "spokesman for the ferry company")
         #expect(!a.quotes.contains { $0.speaker == "board" || $0.speaker == "letter to the board" })
     }
+
+    @Test func theStorysOwnPronounsGiveANeutralNameItsGender() {
+        let a = annotate([
+            "Bernie Sandvik opened his campaign in Tarn, where he grew up.",
+            "Sandvik spoke about his father.",
+            "Dana Whitlock, who chairs the harbour party, was there.",
+            "Sandvik endorsed the harbour plan on Monday.",
+            "“Do not let the perfect be the enemy of the good,” she said.",
+        ])
+        #expect(quote(a, "Do not let")?.speaker == "Dana Whitlock")
+    }
 }

@@ -542,8 +542,10 @@ extension AttributionSession {
         let words = NameWords(name)
         guard words.count > 0 else { return nil }
         if !surnameGender.isEmpty, let g = surnameGender[words.last.lowercased()] { return g }
-        guard words.count >= 2 else { return nil }
-        return lexicon.pronounGender(ofFirstName: words.first.lowercased())
+        if words.count >= 2, let g = lexicon.pronounGender(ofFirstName: words.first.lowercased()) { return g }
+        // The story's own pronouns for a name the lexicon does not tell.
+        guard let e = entityNamed(name) else { return nil }
+        return storyGender[e]
     }
 
     /// The person named last before `order` with the title or role `head`

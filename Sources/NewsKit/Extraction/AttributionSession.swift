@@ -83,6 +83,53 @@ final class AttributionSession {
         }
         return out
     }()
+    /// The pronoun the story itself gives a person whose name does not tell
+    /// (`Bernie`, a name the lexicon lacks): in sentences of the reporter's that
+    /// name that one person and no other, the gendered pronouns after the name
+    /// (he, him, his, himself / she, her, hers, herself), when they all agree
+    /// and there are two or more. Built on first use.
+    lazy var storyGender: [Int: SpeechLexicon.PronounKind] = {
+        var votes: [Int: (male: Int, female: Int)] = [:]
+        for case let t? in texts {
+            let placed = mentionsByParagraph[MentionPlace(field: .body, paragraph: t.paragraph)] ?? []
+            guard !placed.isEmpty else { continue }
+            var s = 0
+            while s < t.tokens.count {
+                var e = s + 1
+                while e < t.tokens.count, !t.sentenceStart[e] { e += 1 }
+                let lo = t.tokens[s].start, hi = t.tokens[e - 1].end
+                var person: Int? = nil, mentionEnd = 0, alone = true
+                for m in placed where m.start >= lo && m.end <= hi && entities[m.entity].type == .person {
+                    if let p = person, p != m.entity { alone = false; break }
+                    if person == nil { mentionEnd = m.end }
+                    person = m.entity
+                }
+                if let p = person, alone {
+                    var male = 0, female = 0
+                    for i in s..<e where t.tokens[i].kind == .word && t.isPlain(i) && t.tokens[i].start >= mentionEnd {
+                        switch t.key(i) {
+                        case 0x6865, 0x68_696D, 0x68_6973, 0x68_696D_7365_6C66: male += 1 // he him his himself
+                        case 0x73_6865, 0x68_6572, 0x6865_7273, 0x68_6572_7365_6C66: female += 1 // she her hers herself
+                        default: break
+                        }
+                    }
+                    if male > 0 || female > 0 {
+                        var v = votes[p] ?? (0, 0)
+                        v.male += male
+                        v.female += female
+                        votes[p] = v
+                    }
+                }
+                s = e
+            }
+        }
+        var out: [Int: SpeechLexicon.PronounKind] = [:]
+        for (p, v) in votes {
+            if v.male >= 2 && v.female == 0 { out[p] = .male }
+            if v.female >= 2 && v.male == 0 { out[p] = .female }
+        }
+        return out
+    }()
     /// Entities by name and mention text, any case (built on first use: the
     /// names were lower-cased on every lookup).
     lazy var entityNames = EntityNames(entities)
