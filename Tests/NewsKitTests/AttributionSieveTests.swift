@@ -431,4 +431,12 @@ import Testing
         ])
         #expect(quote(a, "Do not let")?.speaker == "Dana Whitlock")
     }
+
+    @Test func aGenderedSourceNounIsNoAntecedentOfTheOtherPronoun() {
+        let a = annotate([
+            "Lorena Lynde has known the mayor for forty years.",
+            "What angered her, she said, was a question at a town hall last week, when a young man asked the mayor why she lied. “I really got angry,” she said.",
+        ])
+        #expect(quote(a, "I really got angry")?.speaker == "Lorena Lynde")
+    }
 }

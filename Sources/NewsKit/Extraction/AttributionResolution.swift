@@ -581,6 +581,22 @@ extension AttributionSession {
         return Resolved(speaker: entities[b.entity].name, entity: b.entity, kind: .person)
     }
 
+    /// Source nouns that tell their pronoun.
+    static let descriptorGender: [String: SpeechLexicon.PronounKind] = {
+        var out: [String: SpeechLexicon.PronounKind] = [:]
+        for w in ["man", "boy", "father", "son", "husband", "brother", "spokesman", "chairman", "congressman",
+                  "businessman", "king", "grandfather", "dad", "uncle", "nephew", "gentleman", "councilman",
+                  "assemblyman", "anchorman", "policeman", "fireman", "sportsman", "actor", "widower", "monk"] {
+            out[w] = .male
+        }
+        for w in ["woman", "girl", "mother", "daughter", "wife", "sister", "spokeswoman", "chairwoman",
+                  "congresswoman", "businesswoman", "queen", "grandmother", "mom", "aunt", "niece", "lady",
+                  "councilwoman", "assemblywoman", "anchorwoman", "policewoman", "actress", "widow", "nun"] {
+            out[w] = .female
+        }
+        return out
+    }()
+
     static let titleAbbreviations: [String: String] = [
         "senator": "sen", "governor": "gov", "representative": "rep", "congressman": "rep", "congresswoman": "rep",
         "president": "pres", "general": "gen", "lieutenant": "lt", "colonel": "col", "professor": "prof", "doctor": "dr",
@@ -621,6 +637,8 @@ extension AttributionSession {
                     return r
                 }
                 if e.isDescriptor || !(e.name.unicodeScalars.first?.properties.isUppercase ?? false) {
+                    // `she` is not `a young man`, `he` not `the spokeswoman`.
+                    if let g = Self.descriptorGender[Self.descriptorHead(e.name.lowercased()).lowercased()], g != p { return nil }
                     // `he` after `the vice president said`: the person the story gave that title.
                     if let named = personTitled(NameWords(e.name).last, before: e.order, agreeingWith: p) { return named }
                 }
