@@ -439,4 +439,12 @@ import Testing
         ])
         #expect(quote(a, "I really got angry")?.speaker == "Lorena Lynde")
     }
+
+    @Test func nationalityWordsAloneAreNoSpeaker() {
+        let a = annotate([
+            "The harbour vote is near.",
+            "Across town, “shouting from the rooftops” for the Sandvik campaign, is Wayne Borders, a 33-year-old African American and “child of the ferry years” who left his job in November.",
+        ])
+        #expect(!a.quotes.contains { $0.speaker == "African American" })
+    }
 }

@@ -604,8 +604,13 @@ final class AttributionSession {
             while start < z, t.tokens[start].kind != .word { start += 1 }
         }
         if start == z, isTitleWord(t, z) { return nil }
-        var words = 0
-        for k in start...z where t.tokens[k].kind == .word { words += 1 }
+        var words = 0, demonyms = 0
+        for k in start...z where t.tokens[k].kind == .word {
+            words += 1
+            if t.has(k, .demonym) { demonyms += 1 }
+        }
+        // `a 33-year-old African American`: nationality words, no name (the plural is a group).
+        if !isOrg, words >= 2, demonyms == words, t.bytes[t.tokens[z].end - 1] != 0x73 { return nil }
         return (start, words, isOrg)
     }
 
