@@ -447,4 +447,12 @@ import Testing
         ])
         #expect(!a.quotes.contains { $0.speaker == "African American" })
     }
+
+    @Test func noBeforeANumberIsNoSentenceEnd() {
+        let a = annotate([
+            "Mayor Hilda Varga agreed to a call on Wednesday.",
+            "As Oren Tramp, the No. 2 in the harbour council, put it: “This levy will not pass.”",
+        ])
+        #expect(quote(a, "This levy will not pass")?.speaker == "Oren Tramp")
+    }
 }

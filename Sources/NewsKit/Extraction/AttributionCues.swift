@@ -451,6 +451,10 @@ extension AttributionSession {
         guard j > 0, t.isPunct(j, 0x2E), t.tokens[j].start == t.tokens[j - 1].end else { return false }
         if isTitleWord(t, j - 1) || t.isInitial(j - 1) { return true }
         let w = t.tokens[j - 1]
+        // `the No. 2 in the leadership`: a number's abbreviation before its digits.
+        if w.kind == .word, w.length == 2, t.key(j - 1) == 0x6E6F, j + 1 < t.tokens.count, t.tokens[j + 1].kind == .number {
+            return true
+        }
         guard w.kind == .word, w.isCapitalized, j + 1 < t.tokens.count, t.isPunct(j + 1, 0x2C) else { return false }
         // The part after a hyphen counts (`R-Calif.`).
         var a = w.end
