@@ -455,4 +455,12 @@ import Testing
         ])
         #expect(quote(a, "This levy will not pass")?.speaker == "Oren Tramp")
     }
+
+    @Test func aCueVerbBeforeAnInfinitiveIsNoCue() {
+        let a = annotate([
+            "Senator Ben Lorrin left the race on Tuesday.",
+            "In a statement, Mayor Ada Quill said she is certain Lorrin will continue to be “a champion for the harbour.”",
+        ])
+        #expect(quote(a, "a champion for the harbour")?.speaker == "Ada Quill")
+    }
 }

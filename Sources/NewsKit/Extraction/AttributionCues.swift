@@ -87,6 +87,9 @@ extension AttributionSession {
                 return withCue(f, t, k, method: "colon-intro")
             }
             guard isSpeechVerb(t, k) || isPutIt(t, k) else { continue }
+            // `Lorrin will continue to be “a champion”`, `is said to be “furious”`: no speech of the subject's.
+            if k + 1 < l1, t.tokens[k + 1].kind == .word, t.key(k + 1) == 0x746F, k + 2 < l1, t.tokens[k + 2].kind == .word,
+               !t.tokens[k + 2].isCapitalized, !t.isDeterminer(k + 2), t.pronounKind(k + 2) == nil { continue }
             if isParticiple(t, k) {
                 // `…, with Quill warning that …`: the participle's own subject.
                 if k - 1 >= l0, let f = nounPhrase(t, endingAt: k - 1, lowerBound: l0), f.kind == .name,
