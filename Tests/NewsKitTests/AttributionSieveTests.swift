@@ -463,4 +463,14 @@ import Testing
         ])
         #expect(quote(a, "a champion for the harbour")?.speaker == "Ada Quill")
     }
+
+    @Test func aCueInsideAnotherCuesComplementIsTheOuterSpeakers() {
+        let a = annotate([
+            "The harbour vote is near.",
+            "Oren Tramp says if people think the levy will be fixed by “harbour politics and harbour money, you have a fine candidate but it is not me.”",
+            "On Sunday, Mayor Ada Quill said she expected that voters will say “no” to his plans.",
+        ])
+        #expect(quote(a, "harbour politics")?.speaker == "Oren Tramp")
+        #expect(quote(a, "no")?.speaker == "Ada Quill")
+    }
 }

@@ -112,7 +112,12 @@ extension AttributionSession {
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
             let before = open > 0 && t.isPunct(open - 1, 0x3A) ? "colon-intro" : "cue-before-quote"
-            if let f = subjectBefore(t, k, lowerBound: l0) { return withCue(f, t, k, method: before) }
+            if let f = subjectBefore(t, k, lowerBound: l0) {
+                // `Tramp says if people think …“…”`, `Quill said that voters will say “no”`: a cue
+                // inside the complement of an earlier one; the quote is the outer speaker's.
+                if let m = matrixSpeaker(t, of: f, lowerBound: l0) { return m }
+                return withCue(f, t, k, method: before)
+            }
             if SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
                let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
@@ -123,6 +128,25 @@ extension AttributionSession {
         // `Ada Quill: “…”`, `More from Quill: “…”`: a person's name and a colon, no verb.
         if open >= 2, t.isPunct(open - 1, 0x3A), let f = personBeforeColon(t, open - 1, lowerBound: l0) {
             return with(f, method: "colon-intro")
+        }
+        return nil
+    }
+
+    /// The speaker of an earlier cue whose complement holds the subject `f`
+    /// (`Tramp says if people think`, `Quill said she expected that voters will
+    /// say`): `if`/`that`/`whether` right before the subject, and before it, with
+    /// no comma between, a speech verb whose subject is a name or a pronoun.
+    func matrixSpeaker(_ t: AttributionText, of f: SpeakerFind, lowerBound lb: Int) -> SpeakerFind? {
+        guard let span = f.span, let s0 = AttributionText.firstToken(t.tokens, atOrAfter: span.start), s0 - 2 >= lb,
+              t.tokens[s0 - 1].kind == .word, ["if", "that", "whether"].contains(t.lower(s0 - 1)) else { return nil }
+        var v = s0 - 2
+        while v >= lb, s0 - v <= 10 {
+            if t.isPunct(v, 0x2C) || t.isPunct(v, 0x3B) || !t.isPlain(v) { return nil }
+            if isSpeechVerb(t, v), !isParticiple(t, v), let m = subjectBefore(t, v, lowerBound: lb),
+               m.kind == .name || isPronoun(m) {
+                return withCue(m, t, v, method: "cue-before-quote")
+            }
+            v -= 1
         }
         return nil
     }
