@@ -312,6 +312,7 @@ final class AttributionSession {
     static let introClauseOpeners: Set<String> = [
         "asked", "pressed", "when", "after", "although", "though", "while", "if", "because", "since", "before",
         "unless", "despite", "unlike", "once", "until", "whether", "outside", "inside", "during", "amid", "at",
+        "in", "on", "with", "among", "across", "throughout", "under",
     ]
     static let introClauseOpenerKeys = SpeechWordSet(introClauseOpeners)
     static let clauseConjunctions: Set<String> = ["but", "while", "whereas", "although", "though", "yet"]
