@@ -473,4 +473,12 @@ import Testing
         #expect(quote(a, "harbour politics")?.speaker == "Oren Tramp")
         #expect(quote(a, "no")?.speaker == "Ada Quill")
     }
+
+    @Test func theRoleTitledNameOpeningASentenceIsItsSubject() {
+        let a = annotate([
+            "The vote is near.",
+            "Republican presidential nominee Oren Tramp, during multiple interviews on Thursday, referred to Mayor Ada Quill as “the most valuable player” for the harbour.",
+        ])
+        #expect(quote(a, "the most valuable player")?.speaker == "Oren Tramp")
+    }
 }

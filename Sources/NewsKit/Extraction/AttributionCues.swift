@@ -335,8 +335,10 @@ extension AttributionSession {
             }
             if t.isNameWord(k) || isTitleWord(t, k) {
                 let (a, z) = runExtent(t, from: k)
-                if k == from, t.possessiveSuffix(z) == 0, z + 2 < to, t.isPunct(z + 1, 0x2C), t.isPlain(z + 1),
-                   t.tokens[z + 2].kind == .word, t.isDeterminer(z + 2) || t.key(z + 2) == 0x77_686F, // who
+                if k == from || rolesOnly(t, from: from, to: k),
+                   t.possessiveSuffix(z) == 0, z + 2 < to, t.isPunct(z + 1, 0x2C), t.isPlain(z + 1),
+                   t.tokens[z + 2].kind == .word, t.isDeterminer(z + 2) || t.key(z + 2) == 0x77_686F // who
+                    || (k > from && !t.tokens[z + 2].isCapitalized),
                    !isPlaceLike(t, a), let f = nameRun(t, a, z) {
                     // `Dottie Marsh, the party's chairwoman, is backing Tramp and …`: the name
                     // opening the sentence before its appositive is the subject.
@@ -361,6 +363,20 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// Only role and party words in `from..<to` (`Republican presidential nominee`).
+    func rolesOnly(_ t: AttributionText, from: Int, to: Int) -> Bool {
+        guard from < to else { return false }
+        var k = from
+        while k < to {
+            guard t.tokens[k].kind == .word, t.isPlain(k) else { return false }
+            let ok = t.isDeterminer(k) || t.has(k, .sourceNoun) || t.has(k, .titleText) || isTitleWord(t, k)
+                || isAffiliation(t, k) || t.has(k, .demonym) || (!t.tokens[k].isCapitalized && !isSpeechVerb(t, k) && k + 1 < to)
+            guard ok else { return false }
+            k += 1
+        }
+        return t.has(to - 1, .sourceNoun) || t.has(to - 1, .titleText) || isTitleWord(t, to - 1)
     }
 
     /// After an opening subordinate clause (`When …,`, `Ever since …,`, `Asked …,`):
