@@ -481,4 +481,12 @@ import Testing
         ])
         #expect(quote(a, "the most valuable player")?.speaker == "Oren Tramp")
     }
+
+    @Test func anOpeningInPhraseIsNotTheSubject() {
+        let a = annotate([
+            "Mayor Hilda Varga released her harbour emails on Thursday.",
+            "In one exchange between Varga and her chief of staff Cheryl Mallow in April, Mallow forwards an email with the subject line “Photo gone viral!”",
+        ])
+        #expect(quote(a, "Photo gone viral")?.speaker == "Cheryl Mallow")
+    }
 }
