@@ -489,4 +489,19 @@ import Testing
         ])
         #expect(quote(a, "Photo gone viral")?.speaker == "Cheryl Mallow")
     }
+
+    @Test func subjectsBehindOpenersRolesAndObjects() {
+        let a = annotate([
+            "Senator Bernie Sandvik skipped the harbour forum on Sunday.",
+            "Filling in for Sandvik at the same forum, author Cornel Westbrook landed a sharp dig at the mayor. “I took harbour money but it didn't affect me?” he said.",
+            "Reports indicate the ferry vote put Mayor Hilda Varga over the line.",
+            "One delegate, Tarn Harbour Party chairwoman Nancy Worley, pledged her vote to Varga. “We really need to close this race,” she said.",
+            "One pastor supporting Mr. Sandvik, Darran Whiting of Liberty Chapel, said he had made many calls. “Find your polling place,” he tells his flock.",
+            "Another said he hoped with his whole heart that Varga wins. “That way I can watch the show,” he said.",
+        ])
+        #expect(quote(a, "I took harbour money")?.speaker == "Cornel Westbrook")
+        #expect(quote(a, "We really need")?.speaker == "Nancy Worley")
+        #expect(quote(a, "Find your polling")?.speaker == "Darran Whiting")
+        #expect(quote(a, "That way I can")?.speaker == "another")
+    }
 }

@@ -615,7 +615,8 @@ extension AttributionSession {
             // League, Jonas Greeve, warned`: the outer name is an object; the name between the commas speaks.
             if let f = outer, f.kind == .name, let span = f.span,
                descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) != nil
-                || followsPreposition(t, nameStart: span.start, lowerBound: lb),
+                || followsPreposition(t, nameStart: span.start, lowerBound: lb)
+                || followsVerbForm(t, nameStart: span.start, lowerBound: lb),
                let inner = nounPhrase(t, endingAt: k - 1, lowerBound: j + 1), inner.kind == .name {
                 return inner
             }
@@ -667,6 +668,16 @@ extension AttributionSession {
         var p = n - 1
         if p >= lb, t.tokens[p].kind == .word, t.isDeterminer(p) { p -= 1 }
         return p >= lb && t.tokens[p].kind == .word && SpeechLexicon.prepositionKeys.contains(t.key(p))
+    }
+
+    /// The name starting at `nameStart` is the object of a verb form (`One pastor
+    /// supporting Mr. Cruz, Darran Whiting, said`), so no subject.
+    func followsVerbForm(_ t: AttributionText, nameStart: Int, lowerBound lb: Int) -> Bool {
+        guard let n = AttributionText.firstToken(t.tokens, atOrAfter: nameStart) else { return false }
+        var p = n - 1
+        // Titles written before the name (`Mr.`, `Sen.`) are part of it.
+        while p >= lb, t.isPunct(p, 0x2E) || isTitleWord(t, p) { p -= 1 }
+        return p >= lb && t.tokens[p].kind == .word && !t.tokens[p].isCapitalized && t.isPlain(p) && Self.isVerbForm(t, p)
     }
 
     /// `A senior Treasury adviser travelling with Quill said`: the name is the

@@ -193,7 +193,10 @@ final class AttributionSession {
                     tokensIntoSentence = 0
                     // `Asked whether Tramp …, Quill demurred.`: the main clause has a subject of its own.
                     inIntroClause = t.sentenceStart[i] && t.tokens[i].kind == .word
-                        && t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, i)
+                        && (t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, i)
+                            // `Filling in for Tramp at the rally, West landed …`, `Dismayed by …, he`
+                            || (t.tokens[i].isCapitalized && Self.isVerbForm(t, i) && i + 1 < t.tokens.count
+                                && t.tokens[i + 1].kind == .word && !t.tokens[i + 1].isCapitalized))
                 }
                 if inIntroClause, t.isPunct(i, 0x2C), t.isPlain(i), i + 2 < t.tokens.count,
                    t.isNameWord(i + 1) || isTitleWord(t, i + 1) || t.isDeterminer(i + 1) {
@@ -249,8 +252,8 @@ final class AttributionSession {
                         // the object of a preposition; the subject is still to come.
                     } else if isInMarks(t, a, z) {
                         // `Later on “This Week,” Senator Quill …`: a title in marks is no subject.
-                    } else if words == 1, !isOrg, startsSentence(t, start), commonWords.contains(t.key(start)),
-                              fullNames[t.lower(start)] == nil {
+                    } else if words == 1, !isOrg, startsSentence(t, start),
+                              commonWords.contains(t.key(start)) || Self.isVerbForm(t, start), fullNames[t.lower(start)] == nil {
                         // `Days after the arrest, Negash …`: a common word capitalised by the sentence.
                     } else if a > 0, t.isPlain(a), isSpeechVerb(t, a - 1) {
                         // `…,” said Ada Quill, who lost her sister Mara in the flood.`: the speaker after
@@ -261,9 +264,10 @@ final class AttributionSession {
                         sentenceSubjectDone = true
                         let next = z + 1
                         if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
-                           !isOrg, words == 1, t.has(next, .sourceNoun),
+                           isOrg || words == 1, t.has(next, .sourceNoun) || t.has(next, .titleText),
                            nameAfterRoles(t, from: next) {
-                            // `French trade minister Ada Quill said`: the name is the subject.
+                            // `French trade minister Ada Quill said`, `Tarn Harbour Party chairwoman
+                            // Nancy Worley pledged`: the name is the subject.
                             sentenceSubjectDone = false
                         } else if next < t.tokens.count, t.tokens[next].kind == .word, !t.tokens[next].isCapitalized,
                            !isOrg, words == 1, t.has(next, .sourceNoun) {
@@ -378,8 +382,21 @@ final class AttributionSession {
                         : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
                             ? .person : .other)
                     let placeLike = f.text.utf8.contains(0x2E) && !f.text.utf8.contains(0x20)
-                    events.append(SubjectEvent(order: order, name: f.text, entity: nil,
-                                               kind: isGroupName(f.text) ? .plural : (kind == .other && !placeLike ? .person : kind)))
+                    // `Reports indicate …`: a lone capitalised word opening the sentence, no name the story knows.
+                    let opener = kind == .other && !f.text.utf8.contains(0x20)
+                        && AttributionText.firstToken(t.tokens, atOrAfter: span.start).map {
+                            startsSentence(t, $0) && !isKnownName(t, $0)
+                                && (commonWords.contains(t.key($0)) || t.bytes[t.tokens[$0].end - 1] == 0x73
+                                    || Self.indefiniteSubjects[f.text.lowercased()] != nil)
+                        } ?? false
+                    if opener, let pick = Self.indefiniteSubjects[f.text.lowercased()] {
+                        // `Another said he hoped …`: an unnamed source a later he refers to.
+                        events.append(SubjectEvent(order: order, name: f.text.lowercased(), entity: nil, kind: pick,
+                                                   isDescriptor: true))
+                    } else {
+                        events.append(SubjectEvent(order: order, name: f.text, entity: nil,
+                                                   kind: isGroupName(f.text) ? .plural : (kind == .other && !placeLike && !opener ? .person : kind)))
+                    }
                 } else {
                     events.append(SubjectEvent(order: order, name: f.text, entity: nil, kind: descriptorClass(f.text),
                                                isDescriptor: true))
@@ -491,6 +508,11 @@ final class AttributionSession {
         if let i = words.indices.first(where: { $0 > 0 && objectLinks.contains(String(words[$0])) }) { return words[i - 1] }
         return words.last ?? ""
     }
+
+    /// Indefinite pronouns that stand as speakers (`Another said`, `Others warned`).
+    static let indefiniteSubjects: [String: SpeakerClass] = [
+        "another": .person, "one": .person, "someone": .person, "others": .plural, "some": .plural, "many": .plural,
+    ]
 
     /// Plural source nouns without an `s` (`people said`, `the crowd chanted`).
     static let pluralNouns: Set<String> = ["people", "men", "women", "children", "police", "staff", "crowd", "folk", "public"]
