@@ -504,4 +504,15 @@ import Testing
         #expect(quote(a, "Find your polling")?.speaker == "Darran Whiting")
         #expect(quote(a, "That way I can")?.speaker == "another")
     }
+
+    @Test func aSpeechVerbAfterAnArticleIsANoun() {
+        let a = annotate([
+            "The harbour board met on Monday.",
+            "“They feel he is the one who says what is on their minds,” Tomas Hanifer, the president of the Tarn state firefighters union, said.",
+            "“Today the kingdom leads the fight,” the Keldish state in the paper.",
+            "On Friday, Mayor Oren Tramp joined in, saying in a Tramp-style post on the board: “The new ledger is a disaster for Varga.”",
+        ])
+        #expect(quote(a, "They feel he")?.speaker == "Tomas Hanifer")
+        #expect(quote(a, "The new ledger")?.speaker == "Oren Tramp")
+    }
 }

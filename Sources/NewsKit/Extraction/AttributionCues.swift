@@ -5,8 +5,29 @@ extension AttributionSession {
         guard tok.kind == .word, tok.length >= 3, tok.length <= 14, t.isPlain(i) else { return false }
         // A capitalised verb only at the start of a sentence (`Said Quill: …`).
         if tok.isCapitalized && !t.sentenceStart[i] { return false }
-        return t.has(i, .speechVerb)
+        guard t.has(i, .speechVerb) else { return false }
+        // `the Tarn state firefighters`, `his comments`: a noun after an article or a possessive.
+        if i > 0, t.isIn(Self.nounHomographKeys, Self.nounHomographs, i) {
+            var p = i - 1
+            // `the Tarn state …` (not `the Saudis state in …`, a plural subject).
+            if p > 0, t.tokens[p].kind == .word, t.tokens[p].isCapitalized, !t.sentenceStart[p],
+               t.bytes[t.tokens[p].end - 1] != 0x73 { p -= 1 }
+            if t.tokens[p].kind == .word, t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
+        }
+        return true
     }
+
+    /// Speech verbs that are nouns too (`state`, `report`, `comments`).
+    static let nounHomographs: Set<String> = [
+        "state", "states", "report", "reports", "claim", "claims", "comment", "comments", "note", "notes", "answer",
+        "answers", "call", "calls", "quote", "quotes", "tweet", "tweets", "post", "posts", "charge", "charges", "joke",
+        "jokes", "promise", "promises", "vow", "vows", "boast", "quip", "reply", "replies", "question", "questions",
+        "protest", "protests", "estimate", "estimates", "fear", "fears", "hope", "hopes", "worry", "warning", "plea",
+        "argument", "statement", "word", "words", "remark", "remarks", "response", "counter", "insist", "order", "orders",
+    ]
+    static let nounHomographKeys = SpeechWordSet(nounHomographs)
+    static let possessives: Set<String> = ["his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"]
+    static let possessiveKeys = SpeechWordSet(possessives)
 
     /// The cue for the quoted tokens `a...z` of `t`: right of the quote first
     /// (`“…,” Quill said`), then `according to`, then the nearest verb to the left.
