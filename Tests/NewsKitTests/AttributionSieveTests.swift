@@ -515,4 +515,24 @@ import Testing
         #expect(quote(a, "They feel he")?.speaker == "Tomas Hanifer")
         #expect(quote(a, "The new ledger")?.speaker == "Oren Tramp")
     }
+
+    @Test func namesArePlainSpaced() {
+        let a = annotate([
+            "The harbour board met on Monday.",
+            "“Imagine the levy going up against the ferry,” said Tarn co-host Stu\u{00A0}Burgwin, on his show.",
+        ])
+        #expect(quote(a, "Imagine the levy")?.speaker == "Stu Burgwin")
+        #expect(a.entities.contains { $0.name == "Stu Burgwin" })
+        #expect(!a.entities.contains { $0.name.unicodeScalars.contains("\u{00A0}") })
+    }
+
+    @Test func aNationalityBeforeASourceNounIsADescriptorThatMayGiveAName() {
+        let a = annotate([
+            "The harbour board met on Monday.",
+            "“We will not go back to the old ways,” said the Keldish ambassador at the time, John E. Herbert.",
+            "“Nothing was lost,” said the French ambassador.",
+        ])
+        #expect(quote(a, "We will not go back")?.speaker == "John E. Herbert")
+        #expect(quote(a, "Nothing was lost")?.speaker == "French ambassador")
+    }
 }

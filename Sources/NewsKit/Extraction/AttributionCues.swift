@@ -1049,7 +1049,11 @@ extension AttributionSession {
                 let (a2, z2) = runExtent(t, from: e)
                 if t.possessiveSuffix(z2) == 0 { return nameRun(t, a2, min(z2, ub - 1)) }
             }
-            return nameRun(t, a, min(z, ub - 1))
+            // `said the Keldish ambassador at the time, John E. Herbert`: a one-word modifier of
+            // a source noun; the descriptor (and the name it introduces) below.
+            let modifier = a == z && e > z + 1 && (t.has(z + 1, .sourceNoun) || t.has(z + 1, .titleText))
+                && (isAffiliation(t, z) || t.has(z, .demonym) || isPlaceLike(t, z) || k > v + 1)
+            if !modifier { return nameRun(t, a, min(z, ub - 1)) }
         }
         // `according to shipping executive Karl Dunmore`: role words, then the name.
         var r = k
