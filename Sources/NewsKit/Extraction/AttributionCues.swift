@@ -1027,7 +1027,7 @@ extension AttributionSession {
                 }
                 // `according to Senate aides`: a name used as a modifier of a source noun.
                 if lastRun == nil, e > z + 1, t.has(e - 1, .sourceNoun) {
-                    return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
+                    return descriptorTail(t, from: a, head: e - 1, upperBound: ub)
                 }
             }
             if t.possessiveSuffix(z) > 0 {
@@ -1074,9 +1074,15 @@ extension AttributionSession {
         var head = e - 1
         while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return unlistedDescriptor(t, v, from: k, to: e, upperBound: ub) }
-        // `said his campaign manager Jeff Weaver`: the name the descriptor introduces.
+        return descriptorTail(t, from: k, head: head, upperBound: ub)
+    }
+
+    /// The descriptor `from...head` after an inverted verb, with what follows its
+    /// head: the name it introduces (`said his campaign manager Jeff Weaver`,
+    /// `said the mayor’s chief of staff, Ruben Ostrow`), else the phrase after the
+    /// head to the comma (`adviser to both candidates`, `chief known as Bob`).
+    func descriptorTail(_ t: AttributionText, from k: Int, head: Int, upperBound ub: Int) -> SpeakerFind {
         if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
-        // `adviser to both candidates`, `chief known as Bob`: the phrase after the head, to the comma.
         var last = head
         if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
             var j = head + 1
@@ -1088,7 +1094,6 @@ extension AttributionSession {
             }
             if j < ub, !(t.isPunct(j, 0x2C) || t.isStop(j)) { last = head }
             if last > head, t.tokens[last].kind != .word { last = head }
-            // `said the mayor’s chief of staff, Ruben Ostrow`.
             if last > head, let named = nameAfterDescriptor(t, at: last + 1, upperBound: ub) { return named }
         }
         return SpeakerFind(kind: .descriptor, text: t.string(from: k, to: last), span: t.span(k, last))
