@@ -535,4 +535,16 @@ import Testing
         #expect(quote(a, "We will not go back")?.speaker == "John Herbert")
         #expect(quote(a, "Nothing was lost")?.speaker == "French ambassador")
     }
+
+    @Test func subjectsAcrossRelativeClauses() {
+        let a = annotate([
+            "The wage vote is near.",
+            "“There are areas where I fall short or have to borrow money from my father,” Valdez Andersen, who works at a heating and cooling company in Tarn, said on a media call set up by labor unions.",
+            "Although there is no overlap, a harbour official who spoke anonymously to discuss internal strategy said Wednesday, “Certainly there are talks between the board and the campaign.”",
+            "The latest is Rep. Joe Wilmot, the Tarn congressman who gained attention in 2009 when he yelled “You lie!” at the mayor.",
+        ])
+        #expect(quote(a, "There are areas")?.speaker == "Valdez Andersen")
+        #expect(quote(a, "Certainly there are talks")?.speaker == "harbour official")
+        #expect(quote(a, "You lie")?.speaker == "Joe Wilmot")
+    }
 }

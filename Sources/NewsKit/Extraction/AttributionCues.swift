@@ -94,7 +94,10 @@ extension AttributionSession {
                f.kind == .name || f.kind == .descriptor {
                 return withCue(f, t, v, method: "cue-after-quote")
             }
-            if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit, isClauseFinal(t, v, r1) {
+            if gap > 12, let f = subjectBefore(t, v, lowerBound: r0), f.kind != .inherit,
+               isClauseFinal(t, v, r1) || (f.kind == .name && f.span?.start == t.tokens[r0].start) {
+                // (`“…,” Valdez Andersen, who works at …, said on a call set up by …`: the name
+                // right after the quote opens the clause, however long what follows the verb.)
                 return withCue(f, t, v, method: "cue-after-clause")
             }
         }
@@ -651,6 +654,7 @@ extension AttributionSession {
             return nil
         }
         if let f = coordinatedSubject(t, and: k, lowerBound: lb) { return f }
+        if let f = subjectBeforeRelative(t, endingAt: k, lowerBound: lb) { return f }
         // `A spokesman for the campaign said`, `the secretary of state said`: the source noun with its object.
         if let f = descriptorWithObject(t, endingAt: k, lowerBound: lb) { return f }
         let found = nounPhrase(t, endingAt: k, lowerBound: lb)
@@ -842,6 +846,28 @@ extension AttributionSession {
             return nil
         }
         return nameRun(t, a, z)
+    }
+
+    /// `a White House official who spoke anonymously to discuss strategy said`:
+    /// a relative clause without commas between the subject and its verb (the
+    /// clause's words end at `k`); the subject is the source noun or name before `who`.
+    func subjectBeforeRelative(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
+        guard k >= lb, t.tokens[k].kind == .word, !t.tokens[k].isCapitalized else { return nil }
+        var j = k
+        while j > lb, k - j < 12 {
+            guard t.isPlain(j), t.tokens[j].kind == .word || t.tokens[j].kind == .number || t.isPunct(j, 0x2D) else { return nil }
+            if j < k, t.key(j) == 0x77_686F { break } // who
+            // `… who gained attention when he yelled`: the verb has a subject of its own.
+            if t.pronounKind(j) != nil || ["when", "because", "after", "if", "as", "while", "since", "before", "that"].contains(t.lower(j)) {
+                return nil
+            }
+            j -= 1
+        }
+        guard j > lb, j < k - 1, t.key(j) == 0x77_686F, let f = nounPhrase(t, endingAt: j - 1, lowerBound: lb),
+              f.kind == .descriptor || f.kind == .name else { return nil }
+        // `Democrats in Iowa who watched …`: not the place.
+        if f.kind == .name, let span = f.span, followsPreposition(t, nameStart: span.start, lowerBound: lb) { return nil }
+        return f
     }
 
     /// `a spokesman for the campaign`, `the head of the agency`, `an aide to Quill`
