@@ -547,4 +547,12 @@ import Testing
         #expect(quote(a, "Certainly there are talks")?.speaker == "harbour official")
         #expect(quote(a, "You lie")?.speaker == "Joe Wilmot")
     }
+
+    @Test func aQuestionsSpeakerAfterAnAppositive() {
+        let a = annotate([
+            "The first two volunteers inside the door are Eva Millard and Gloria Mayer.",
+            "“I am calling from the harbour campaign. How are you today?” Millard, a retired worker from the ferry yard, said into the phone.",
+        ])
+        #expect(quote(a, "I am calling")?.speaker == "Eva Millard")
+    }
 }

@@ -43,7 +43,12 @@ extension AttributionSession {
             // A new sentence after the marks. Only `…?” Quill asked` (the splitter cannot
             // tell it from a new sentence) still attributes; after a full stop nothing does.
             let asks = t.isPunct(z, 0x3F) || t.isPunct(z, 0x21)
-            r1 = asks ? min(r1, r0 + 5) : (isBareCueSentence(t, r0) ? r1 : r0)
+            // `“How are you today?” Miller, a retired worker, said into the phone.`
+            let appositive = asks && t.isNameWord(r0) && {
+                let (_, e) = runExtent(t, from: r0)
+                return e + 1 < r1 && t.isPunct(e + 1, 0x2C)
+            }()
+            r1 = asks ? (appositive ? min(r1, r0 + 20) : min(r1, r0 + 5)) : (isBareCueSentence(t, r0) ? r1 : r0)
         }
         // Left frame: back to the start of the sentence or the previous quote.
         var l0 = open
