@@ -555,4 +555,16 @@ import Testing
         ])
         #expect(quote(a, "I am calling")?.speaker == "Eva Millard")
     }
+
+    @Test func aQuoteInAnOpeningClauseIsTheMainClauseSubjects() {
+        let a = annotate([
+            "Mayor Hilda Varga sees similar benefits in the levy.",
+            "But while denouncing the “perversion” of harbour tax avoidance to audiences, she has not outlined a plan.",
+            "In declaring Oren Tramp's statements “not neighbourly,” the senior harbour official again showed his knack for politics.",
+            "Retired Army Col. Lars Wilkers started the row when he brought up the bombing and later said, “It is not just the harbour.”",
+        ])
+        #expect(quote(a, "perversion")?.speaker == "Hilda Varga")
+        #expect(quote(a, "not neighbourly")?.speaker == "senior harbour official")
+        #expect(quote(a, "It is not just")?.speaker == "Lars Wilkers")
+    }
 }

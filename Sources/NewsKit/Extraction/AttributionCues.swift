@@ -138,6 +138,8 @@ extension AttributionSession {
                    let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start), first < l0, t.isPlain(first) {
                     return withCue(f, t, k, method: "participle-subject")
                 }
+                // `But while denouncing the “perversion” of …, she has …`: the main clause's subject.
+                if let f = mainClauseSubject(t, quoteAt: a) { return withCue(f, t, k, method: "participle-subject") }
                 return SpeakerFind(kind: .inherit, text: "", span: nil, cue: t.lower(k))
             }
             let before = open > 0 && t.isPunct(open - 1, 0x3A) ? "colon-intro" : "cue-before-quote"
@@ -410,18 +412,52 @@ extension AttributionSession {
 
     /// After an opening subordinate clause (`When …,`, `Ever since …,`, `Asked …,`):
     /// the first token after its comma, when a comma ends it before `to`.
-    func mainClauseStart(_ t: AttributionText, from: Int, to: Int) -> Int? {
+    func mainClauseStart(_ t: AttributionText, from: Int, to: Int, throughQuotes: Bool = false) -> Int? {
         var o = from
         if o + 1 < to, t.tokens[o].kind == .word, ["ever", "even", "just", "only", "but", "and"].contains(t.lower(o)) { o += 1 }
         guard o < to, t.tokens[o].kind == .word,
-              t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, o) else { return nil }
+              t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, o)
+                || (t.tokens[o].isCapitalized && Self.isVerbForm(t, o) && o + 1 < to && t.tokens[o + 1].kind == .word
+                    && !t.tokens[o + 1].isCapitalized) else { return nil }
         var k = o + 1
-        while k < to, k - o < 30 {
-            if !t.isPlain(k) { return nil }
-            if t.isPunct(k, 0x2C) { return k + 1 < to ? k + 1 : nil }
+        while k < to, k - o < 40 {
+            if !t.isPlain(k) {
+                guard throughQuotes else { return nil }
+                // `… “not neighbourly,” the pope …`: the comma before the closing mark ends the clause.
+                if t.isPunct(k, 0x2C), k + 1 < to, t.roles[k + 1] == .mark { return k + 2 < to ? k + 2 : nil }
+            } else if t.isPunct(k, 0x2C) {
+                return k + 1 < to ? k + 1 : nil
+            }
             k += 1
         }
         return nil
+    }
+
+    /// `But while denouncing the “perversion” of tax avoidance, she has …`, `In
+    /// declaring his words “not Christian,” the pope again showed …`: a quote in an
+    /// opening clause (the quote's first token at `a`) is the main clause's
+    /// subject's, which stands right after the clause's comma.
+    func mainClauseSubject(_ t: AttributionText, quoteAt a: Int) -> SpeakerFind? {
+        let s = t.sentenceHead[a]
+        var end = a + 1
+        while end < t.tokens.count, !t.sentenceStart[end] { end += 1 }
+        guard let m = mainClauseStart(t, from: s, to: end, throughQuotes: true), m > a, t.isPlain(m), m + 1 < end else { return nil }
+        if t.tokens[m].kind == .word, let p = t.pronounKind(m), t.tokens[m + 1].kind == .word, !t.tokens[m + 1].isCapitalized {
+            return SpeakerFind(kind: .pronoun(p), text: t.lower(m), span: t.span(m, m))
+        }
+        if t.isNameWord(m) || isTitleWord(t, m) {
+            let (ra, rz) = runExtent(t, from: m)
+            guard rz + 1 < end, t.possessiveSuffix(rz) == 0, t.tokens[rz + 1].kind == .word, !t.tokens[rz + 1].isCapitalized
+            else { return nil }
+            return nameRun(t, ra, rz)
+        }
+        // `the Latin American pope again demonstrated`: an article, a few words, a source noun, a verb.
+        guard t.tokens[m].kind == .word, t.isDeterminer(m) else { return nil }
+        var h = m + 1
+        while h < end, h - m <= 5, t.tokens[h].kind == .word, !t.has(h, .sourceNoun) { h += 1 }
+        guard h < end - 1, t.has(h, .sourceNoun), t.tokens[h + 1].kind == .word, !t.tokens[h + 1].isCapitalized,
+              let f = nounPhrase(t, endingAt: h, lowerBound: m), f.kind == .descriptor else { return nil }
+        return f
     }
 
     /// A lower-case word ending in `-ed` or `-ing` (`killed`, `backing`): a verb

@@ -78,6 +78,11 @@ extension AttributionSession {
                     resolved = r
                     find = SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: nil,
                                        method: AttributionPass.paraphraseSubject)
+                } else if let f = mainClauseSubject(t, quoteAt: a), let r = resolve(f, at: Self.order(f.span ?? first)),
+                          r.speaker != nil {
+                    resolved = r
+                    find = SpeakerFind(kind: f.kind, text: f.text, span: f.span, cue: nil,
+                                       method: AttributionPass.paraphraseSubject)
                 }
             }
             if resolved?.speaker == nil, find == nil, let p = partialInClause(q) {
