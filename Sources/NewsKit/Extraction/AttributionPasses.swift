@@ -24,8 +24,6 @@ enum AttributionPass {
     // Mention -> speaker.
     /// `he` / `she` / `they` / `it` to the subject it agrees with.
     static let pronoun = "pronoun"
-    /// `the adviser` after `a senior Treasury adviser`.
-    static let descriptor = "descriptor"
     /// `the company` after `Crestline Health said`.
     static let organisationNoun = "organisation-noun"
 
@@ -76,7 +74,6 @@ enum AttributionPass {
         introParagraph: (0.857, 0.70),      // 18/21; partial: guess
         sentenceBefore: (0.70, 0.70),       // 14/20; partial: guess
         pronoun: (0.76, 0.722),             // 774/1018, 411/569
-        descriptor: (0.1, 0.1),             // 0/11, 0/4: the copy's annotators keep `the spokesman` itself
         organisationNoun: (0.2, 0.2),       // 2/10, 2/8: likewise `the company`
         reportedSpeech: (0.7, 0.7),         // no gold: guess
         headlineMatch: (0.7, 0.7),          // no gold: guess
