@@ -194,3 +194,15 @@ import Testing
         #expect(texts("He said on “Monday We Go. Then We Stop,” to nobody.") == ["Monday We Go. Then We Stop,"])
     }
 }
+
+/// Markup left in wire copy (`<tweet author="…">`): its attribute values are not quotes.
+@Suite struct MarkupAttributeQuoteTests {
+    func texts(_ p: String) -> [String] {
+        QuoteFinder().find(in: Story(source: "test", headline: "Ferry", paragraphs: [Paragraph(p)])).body.map(\.text)
+    }
+
+    @Test func attributeValuesAreSkippedAndTheQuoteAfterThemIsFound() {
+        let p = #"<tweet pic="" author="@maren_holt" date="May 2, 2026">The ramp "will not open before the frost," Holt wrote."#
+        #expect(texts(p) == ["will not open before the frost,"])
+    }
+}

@@ -32,6 +32,9 @@ struct MarkScan: Sendable {
 /// at the end of the text yields an open-ended stretch; the finder decides
 /// whether the next paragraph continues it.
 ///
+/// A straight mark right after `=` opens a markup attribute's value
+/// (`<tweet author="…" date="…">` left in wire copy) and the value is skipped.
+///
 /// An opening mark remembers which mark closes it, so the European orders
 /// pair up: `„…“` and `‚…‘` (German, Czech), `«…»` and `‹…›` (French, Swiss,
 /// spaced or not), `»…«` and `›…‹` (German books and papers).
@@ -177,6 +180,16 @@ enum QuoteMarkScanner {
         while i < n {
             let c = b[i]
             if c < 0x80 {
+                if c == 0x22, i > 0, b[i - 1] == 0x3D, doubles == 0 {
+                    // `author="@ada_quill" date="May 2, 2016"`: a markup attribute's value, not a quote.
+                    var k = i + 1
+                    while k < n, b[k] != 0x22, b[k] != 0x3C, b[k] != 0x3E { k += 1 }
+                    if k < n, b[k] == 0x22 {
+                        firstNonSpace = false
+                        i = k + 1
+                        continue
+                    }
+                }
                 if c == 0x22 {
                     if firstNonSpace { out.startsWithOpenDouble = true }
                     firstNonSpace = false
