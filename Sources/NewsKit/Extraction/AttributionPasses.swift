@@ -53,32 +53,35 @@ enum AttributionPass {
 
     /// Measured precision of each pass (right speaker / quotes it attributed), for
     /// direct and for partial quotes, on 840 real US political stories (PolNeAR
-    /// train, 7,794 quotes matched to gold, scored as `score.py` does: speaker
-    /// equal to an accepted answer) on 2026-12-07. Passes with fewer than 20
+    /// train, 7,824 quotes matched to gold, scored as `score.py` does: speaker
+    /// equal to an accepted answer) on 2026-12-07, session 6. Passes with fewer than 20
     /// quotes of a kind there keep the figure of the other kind or a cautious
     /// guess (marked). Reported speech (`indirect`) and headline quotes have no
     /// gold there: their figures are guesses (0.7). Re-measure with the
-    /// eval README's commands after changing a pass. At >= 0.9 (cue-after-quote and cue-before-quote,
-    /// direct quotes) 95.5 % were right (2,248 of 2,353).
+    /// eval README's commands after changing a pass. The band >= 0.9 holds only
+    /// passes right 95 % of the time or more: a pass measured just over 0.9 but
+    /// under that (follow-on 0.906, cue-before-quote partial 0.903) is kept at
+    /// 0.899. At >= 0.9 (cue-after-quote and cue-before-quote, direct quotes)
+    /// 95.7 % were right (2,263 of 2,365).
     static let calibrated: [String: (direct: Double, partial: Double)] = [
-        cueAfterQuote: (0.957, 0.779),      // 2061/2154, 152/195
-        cueBeforeQuote: (0.940, 0.896),     // 187/199, 816/911
-        colonIntro: (0.852, 0.80),          // 109/128; partial: guess
-        accordingTo: (0.833, 0.70),         // 20/24, 21/30
-        cueAfterClause: (0.85, 0.571),      // 20/22 (0.91 on 22 quotes: kept under 0.9), 8/14
-        participleSubject: (0.738, 0.729),  // 45/61, 145/199
-        paraphraseSubject: (0.759, 0.513),  // 22/29, 58/113
-        participleInherit: (0.2, 0.0),      // 1/5, 0/5
-        followOn: (0.899, 0.758),           // 1311/1458, 216/285
-        conversation: (0.654, 0.654),       // 51/78 (+2/3 partial)
+        cueAfterQuote: (0.958, 0.818),      // 2075/2165, 153/187
+        cueBeforeQuote: (0.940, 0.899),     // 188/200, 839/929 (0.903: kept under 0.9, see above)
+        colonIntro: (0.866, 0.80),          // 110/127; partial: guess
+        accordingTo: (0.833, 0.71),         // 20/24, 22/31
+        cueAfterClause: (0.85, 0.643),      // 21/23 (0.91 on 23 quotes: kept under 0.9), 9/14
+        participleSubject: (0.778, 0.755),  // 49/63, 151/200
+        paraphraseSubject: (0.80, 0.645),   // 24/30, 78/121
+        participleInherit: (0.25, 0.0),     // 1/4, 0/5
+        followOn: (0.899, 0.782),           // 1324/1461 (0.906: kept under 0.9, see above), 230/294
+        conversation: (0.667, 0.667),       // 52/78 (+2/3 partial)
         introParagraph: (0.857, 0.70),      // 18/21; partial: guess
-        sentenceBefore: (0.70, 0.70),       // 14/20; partial: guess
-        pronoun: (0.76, 0.722),             // 774/1018, 411/569
-        organisationNoun: (0.2, 0.2),       // 2/10, 2/8: likewise `the company`
+        sentenceBefore: (0.667, 0.667),     // 14/21; partial: guess
+        pronoun: (0.773, 0.734),            // 785/1016, 409/557
+        organisationNoun: (0.2, 0.25),      // 2/10, 2/8: the copy's annotators keep `the company` itself
         reportedSpeech: (0.7, 0.7),         // no gold: guess
         headlineMatch: (0.7, 0.7),          // no gold: guess
         headlineCue: (0.7, 0.7),            // no gold: guess
         headlineColon: (0.7, 0.7),          // no gold: guess
-        AttributionSession.PartialPass.inClause: (0.818, 0.818), // 18/22 partial (PartialQuotes.swift)
+        AttributionSession.PartialPass.inClause: (0.75, 0.75), // 15/20 partial (PartialQuotes.swift)
     ]
 }
