@@ -439,8 +439,10 @@ extension AttributionSession {
     /// subject's, which stands right after the clause's comma.
     func mainClauseSubject(_ t: AttributionText, quoteAt a: Int) -> SpeakerFind? {
         let s = t.sentenceHead[a]
+        // The opening clause is short (mainClauseStart reads 40 tokens): no walk to the end of a run-on sentence.
+        let limit = min(t.tokens.count, max(a, s + 60) + 20)
         var end = a + 1
-        while end < t.tokens.count, !t.sentenceStart[end] { end += 1 }
+        while end < limit, !t.sentenceStart[end] { end += 1 }
         guard let m = mainClauseStart(t, from: s, to: end, throughQuotes: true), m > a, t.isPlain(m), m + 1 < end else { return nil }
         if t.tokens[m].kind == .word, let p = t.pronounKind(m), t.tokens[m + 1].kind == .word, !t.tokens[m + 1].isCapitalized {
             return SpeakerFind(kind: .pronoun(p), text: t.lower(m), span: t.span(m, m))

@@ -91,15 +91,23 @@ final class AttributionSession {
     lazy var storyGender: [Int: SpeechLexicon.PronounKind] = {
         var votes: [Int: (male: Int, female: Int)] = [:]
         for case let t? in texts {
-            let placed = mentionsByParagraph[MentionPlace(field: .body, paragraph: t.paragraph)] ?? []
+            // The paragraph's person mentions by start, walked once alongside its sentences.
+            let placed = (mentionsByParagraph[MentionPlace(field: .body, paragraph: t.paragraph)] ?? [])
+                .filter { entities[$0.entity].type == .person }.sorted { $0.start < $1.start }
             guard !placed.isEmpty else { continue }
+            var next = 0
             var s = 0
             while s < t.tokens.count {
                 var e = s + 1
                 while e < t.tokens.count, !t.sentenceStart[e] { e += 1 }
                 let lo = t.tokens[s].start, hi = t.tokens[e - 1].end
                 var person: Int? = nil, mentionEnd = 0, alone = true
-                for m in placed where m.start >= lo && m.end <= hi && entities[m.entity].type == .person {
+                while next < placed.count, placed[next].start < lo { next += 1 }
+                var i = next
+                while i < placed.count, placed[i].start < hi {
+                    let m = placed[i]
+                    i += 1
+                    guard m.end <= hi else { continue }
                     if let p = person, p != m.entity { alone = false; break }
                     if person == nil { mentionEnd = m.end }
                     person = m.entity
