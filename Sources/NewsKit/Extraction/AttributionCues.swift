@@ -12,6 +12,8 @@ extension AttributionSession {
             // `the Tarn state …` (not `the Saudis state in …`, a plural subject).
             if p > 0, t.tokens[p].kind == .word, t.tokens[p].isCapitalized, !t.sentenceStart[p],
                t.bytes[t.tokens[p].end - 1] != 0x73 { p -= 1 }
+            // `the neighbouring state`, `his latest comments`: one modifier between.
+            else if p > 0, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized, Self.isVerbForm(t, p) || t.lower(p) == "latest" { p -= 1 }
             if t.tokens[p].kind == .word, t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
         }
         return true
@@ -919,7 +921,8 @@ extension AttributionSession {
     /// whole phrase (the noun alone says too little: not `campaign`, nor `spokesman`).
     func descriptorWithObject(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
         guard k >= lb, t.isPlain(k), t.tokens[k].kind == .word, t.possessiveSuffix(k) == 0,
-              t.tokens[k].isCapitalized || !SpeechLexicon.phraseBreakers.contains(t.lower(k)) else { return nil }
+              t.tokens[k].isCapitalized || !SpeechLexicon.phraseBreakers.contains(t.lower(k)),
+              t.tokens[k].isCapitalized || !Self.isVerbForm(t, k) else { return nil }
         var j = k
         while j > lb, k - j < 5 {
             guard t.isPlain(j), t.tokens[j].kind == .word || t.tokens[j].kind == .number || t.isPunct(j, 0x2D) else { return nil }
