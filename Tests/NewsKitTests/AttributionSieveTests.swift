@@ -567,4 +567,19 @@ import Testing
         #expect(quote(a, "not neighbourly")?.speaker == "senior harbour official")
         #expect(quote(a, "It is not just")?.speaker == "Lars Wilkers")
     }
+
+    @Test func aParagraphThatIsOnlyAQuoteContinuesTheReportedSpeakerBefore() {
+        let a = annotate([
+            "Defence Minister Tomas Varga spoke in Halden on Monday.",
+            "Varga said that for decades critics had predicted a withdrawal from the region, but this would not happen.",
+            "“That is because this region remains the most important one for us.”",
+            "Lena Ostrova praised the minister’s leadership and his ability to get things done in a heavily Tarnish state.",
+            "“We need someone who is going to cut through the noise.”",
+        ])
+        let q = quote(a, "That is because")
+        #expect(q?.speaker == "Tomas Varga")
+        #expect(q?.attribution?.method == AttributionPass.sentenceBefore)
+        // `state` after `a heavily Tarnish` is a noun, not the cue.
+        #expect(quote(a, "We need someone")?.speaker == "Lena Ostrova")
+    }
 }

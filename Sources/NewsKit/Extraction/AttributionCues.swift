@@ -9,11 +9,19 @@ extension AttributionSession {
         // `the Tarn state firefighters`, `his comments`: a noun after an article or a possessive.
         if i > 0, t.isIn(Self.nounHomographKeys, Self.nounHomographs, i) {
             var p = i - 1
-            // `the Tarn state …` (not `the Saudis state in …`, a plural subject).
-            if p > 0, t.tokens[p].kind == .word, t.tokens[p].isCapitalized, !t.sentenceStart[p],
-               t.bytes[t.tokens[p].end - 1] != 0x73 { p -= 1 }
-            // `the neighbouring state`, `his latest comments`: one modifier between.
-            else if p > 0, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized, Self.isVerbForm(t, p) || t.lower(p) == "latest" { p -= 1 }
+            for _ in 0..<2 {
+                guard p > 0, t.tokens[p].kind == .word else { break }
+                if t.tokens[p].isCapitalized {
+                    // `the Tarn state …` (not `the Saudis state in …`, a plural subject).
+                    guard p == i - 1, !t.sentenceStart[p], t.bytes[t.tokens[p].end - 1] != 0x73 else { break }
+                } else {
+                    // `the neighbouring state`, `his latest comments`, `a heavily Tarnish state`: modifiers between.
+                    let last = t.tokens[p].end - 1
+                    let adverb = t.tokens[p].length > 4 && t.bytes[last] == 0x79 && t.bytes[last - 1] == 0x6C // -ly
+                    guard Self.isVerbForm(t, p) || t.lower(p) == "latest" || adverb else { break }
+                }
+                p -= 1
+            }
             if t.tokens[p].kind == .word, t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
         }
         return true

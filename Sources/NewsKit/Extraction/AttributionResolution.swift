@@ -68,6 +68,15 @@ extension AttributionSession {
                 resolved?.method = AttributionPass.sentenceBefore
                 find = inherit
             }
+            if resolved?.speaker == nil, find == nil, q.kind == .direct, !looksLikeTitle(q), startsParagraph(first),
+               first.paragraph > 0, let tp = texts[first.paragraph - 1], !tp.tokens.isEmpty,
+               let r = speakerOfSentence(before: tp.tokens.count, in: tp) {
+                // `Quill said the talks had failed.` ¶ `“We will not go back.”`: a paragraph that is
+                // only a quote continues the speaker of the paragraph before's last sentence.
+                resolved = r
+                resolved?.method = AttributionPass.sentenceBefore
+                find = inherit
+            }
             if resolved?.speaker == nil, find == nil, !looksLikeTitle(q),
                let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
                 // A phrase quoted in someone's paraphrase (`He warned of “a lost decade”`):
@@ -149,9 +158,10 @@ extension AttributionSession {
             if !t.isPlain(k) { return nil }
             k += 1
         }
-        k = e
-        while k >= s {
-            defer { k -= 1 }
+        // The first speech verb with a subject: the sentence's own, not one in what it reports.
+        k = s
+        while k <= e {
+            defer { k += 1 }
             guard isSpeechVerb(t, k), !isNegated(t, k) else { continue }
             var found: SpeakerFind?
             if isParticiple(t, k) {
