@@ -582,4 +582,23 @@ import Testing
         // `state` after `a heavily Tarnish` is a noun, not the cue.
         #expect(quote(a, "We need someone")?.speaker == "Lena Ostrova")
     }
+
+    @Test func aNameBeforeAContractedHasIsTheSubject() {
+        let a = annotate([
+            "The row came early in the debate, where Carl Brandt lit into Marco Feld for giving the same speech again.",
+            "Brandt's been making the case for weeks that Feld is not ready. “You have not made one hard decision,” he said.",
+        ])
+        #expect(quote(a, "You have not made")?.speaker == "Carl Brandt")
+    }
+
+    @Test func rolesWithObjectsAndLocalRolesBeforeTheNameAfterTheVerb() {
+        let a = annotate([
+            "“The first line of defence is the community,” said former secretary of state Hilda Varga, who praised the mayor.",
+            "“The distraction gets you off message,” said Harbour party boss Reinhold Prieb, though he added more.",
+            "“Anyone who refuses is at risk,” said Varga constituent Dan Golvach when asked.",
+        ])
+        #expect(quote(a, "The first line")?.speaker == "Hilda Varga")
+        #expect(quote(a, "The distraction")?.speaker == "Reinhold Prieb")
+        #expect(quote(a, "Anyone who refuses")?.speaker == "Dan Golvach")
+    }
 }

@@ -1165,6 +1165,17 @@ extension AttributionSession {
         if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
         var last = head
         if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
+            // `said former secretary of state Hilda Varga`: a role with its object, then the name.
+            var o = head + 2
+            while o < ub, o - head <= 4, t.tokens[o].kind == .word, !t.tokens[o].isCapitalized, t.isPlain(o),
+                  !SpeechLexicon.phraseBreakers.contains(t.lower(o)) { o += 1 }
+            if o > head + 2, o < ub, t.isNameWord(o), t.isPlain(o) {
+                let (a2, z2) = runExtent(t, from: o)
+                if t.possessiveSuffix(z2) == 0, let (_, words, isOrg) = nameTokens(t, a2, z2), !isOrg,
+                   words >= 2 || fullNames[t.lower(z2)] != nil, let named = nameRun(t, a2, min(z2, ub - 1)) {
+                    return named
+                }
+            }
             var j = head + 1
             while j < ub, j - head <= 8, t.tokens[j].kind == .word || t.tokens[j].kind == .number
                 || (t.tokens[j].kind == .punctuation && t.isPunct(j, 0x2D)) {

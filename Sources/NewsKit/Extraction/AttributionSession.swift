@@ -267,7 +267,8 @@ final class AttributionSession {
                         // `…,” said Ada Quill, who lost her sister Mara in the flood.`: the speaker after
                         // its verb is the clause's subject; a name in the relative clause after it is none.
                         sentenceSubjectDone = true
-                    } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14 && cut == 0
+                    } else if t.isPlain(a) && !sentenceSubjectDone && tokensIntoSentence < 14
+                        && (cut == 0 || isContraction(t, afterName: z))
                         && !(a > 0 && isSpeechVerb(t, a - 1)) {
                         sentenceSubjectDone = true
                         let next = z + 1
@@ -299,6 +300,18 @@ final class AttributionSession {
         // One-word subjects are classed when a pronoun asks (the full-name index is complete then).
         events.sort { $0.order < $1.order }
     }
+
+    /// `Brandt's been making the case`: the `'s` after the name at `z` is `has` or
+    /// `is` (a verb or adverb follows), so the name is a subject, not a possessive.
+    func isContraction(_ t: AttributionText, afterName z: Int) -> Bool {
+        guard z + 1 < t.tokens.count, t.tokens[z + 1].kind == .word, !t.tokens[z + 1].isCapitalized else { return false }
+        return t.isIn(Self.afterContractionKeys, Self.afterContraction, z + 1)
+    }
+    static let afterContraction: Set<String> = [
+        "been", "got", "gotten", "not", "never", "always", "already", "also", "just", "still", "long", "done",
+        "gone", "become", "made", "taken", "said", "told", "spent", "going",
+    ]
+    static let afterContractionKeys = SpeechWordSet(afterContraction)
 
     /// The name run `a...z` stands alone between quote marks the finder did not
     /// take as a quote (`on “This Week,”`): the title of a show or a work.
