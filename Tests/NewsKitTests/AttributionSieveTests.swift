@@ -601,4 +601,17 @@ import Testing
         #expect(quote(a, "The distraction")?.speaker == "Reinhold Prieb")
         #expect(quote(a, "Anyone who refuses")?.speaker == "Dan Golvach")
     }
+
+    @Test func theSubjectBeforeTheVerbPastAppositivesAndPlaces() {
+        let a = annotate([
+            "At one point, Oren Tramp said harbour executives were calling “every 15 minutes.”",
+            "Stacy Bakker of Halden, South Tarnia says she really thinks Varga can win if he keeps “doing what he is doing.”",
+            "Anthony Anton, president and CEO of Tarn Restaurant Association stated, “It is not a political problem.”",
+            "But Tom Fitton, the president of Harbour Watch, a group that has sued to obtain records from the Ferry Department, said that “the damage is done.”",
+        ])
+        #expect(quote(a, "every 15 minutes")?.speaker == "Oren Tramp")
+        #expect(quote(a, "doing what he is")?.speaker == "Stacy Bakker")
+        #expect(quote(a, "It is not a political")?.speaker == "Anthony Anton")
+        #expect(quote(a, "the damage is done")?.speaker == "Tom Fitton")
+    }
 }

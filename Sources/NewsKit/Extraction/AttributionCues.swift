@@ -179,7 +179,13 @@ extension AttributionSession {
     /// no comma between, a speech verb whose subject is a name or a pronoun.
     func matrixSpeaker(_ t: AttributionText, of f: SpeakerFind, lowerBound lb: Int) -> SpeakerFind? {
         guard let span = f.span, let s0 = AttributionText.firstToken(t.tokens, atOrAfter: span.start), s0 - 2 >= lb,
-              t.tokens[s0 - 1].kind == .word, ["if", "that", "whether"].contains(t.lower(s0 - 1)) else { return nil }
+              t.tokens[s0 - 1].kind == .word else { return nil }
+        // `Tramp said harbour executives were calling “every 15 minutes”`: no `that`.
+        if isSpeechVerb(t, s0 - 1), !isParticiple(t, s0 - 1), t.isPlain(s0 - 1),
+           let m = subjectBefore(t, s0 - 1, lowerBound: lb), m.kind == .name || isPronoun(m) {
+            return withCue(m, t, s0 - 1, method: "cue-before-quote")
+        }
+        guard ["if", "that", "whether"].contains(t.lower(s0 - 1)) else { return nil }
         var v = s0 - 2
         while v >= lb, s0 - v <= 10 {
             if t.isPunct(v, 0x2C) || t.isPunct(v, 0x3B) || !t.isPlain(v) { return nil }
@@ -714,6 +720,21 @@ extension AttributionSession {
         if let f = found, f.kind == .name, let span = f.span, let head = descriptorBeforeObject(t, nameStart: span.start, lowerBound: lb) {
             return head
         }
+        // `Anthony Anton, president and CEO of Tarn Restaurant Association stated`: the appositive's
+        // closing comma left out; the organisation is the role's object, the name before it speaks.
+        if let f = found, f.kind == .name, let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
+           first - 1 > lb, t.tokens[first - 1].kind == .word,
+           ["of", "at", "for", "from", "with"].contains(t.lower(first - 1)),
+           let head = appositiveHead(t, before: k + 1, lowerBound: lb), head.kind == .name,
+           let hs = head.span, hs.start < span.start {
+            return head
+        }
+        // `Stacy Bakker of Halden, South Tarnia says`: the state after the town the person is from.
+        if let f = found, f.kind == .name, let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
+           first - 2 > lb, t.isPunct(first - 1, 0x2C), t.isNameWord(first - 2) {
+            let town = runStart(t, endingAt: first - 2, lowerBound: lb)
+            if let person = personBeforeOf(t, at: town, lowerBound: lb) { return person }
+        }
         return found
     }
 
@@ -1047,6 +1068,11 @@ extension AttributionSession {
     func appositiveHead(_ t: AttributionText, before k: Int, lowerBound lb: Int) -> SpeakerFind? {
         var s = lb
         while s < k, t.tokens[s].kind == .punctuation { s += 1 }
+        // `But Tom Fitton, the president of …, said`: a conjunction opening the sentence.
+        if s + 1 < k, t.tokens[s].kind == .word, t.isIn(Self.sentenceLinkKeys, Self.sentenceLinks, s) {
+            s += 1
+            if s + 1 < k, t.isPunct(s, 0x2C) { s += 1 }
+        }
         guard s < k, k - s <= 80, t.isPlain(s), t.isNameWord(s) || isTitleWord(t, s) else { return nil }
         let (a, z) = runExtent(t, from: s)
         // `Rep. Ada Quill (D-Md.), chair of …`: the bracket after the name is skipped.
@@ -1070,6 +1096,9 @@ extension AttributionSession {
               isOrg || words >= 2 || fullNames[t.lower(z)] != nil else { return nil }
         return nameRun(t, a, z)
     }
+
+    static let sentenceLinks: Set<String> = ["but", "and", "yet", "still", "meanwhile", "however", "also", "so"]
+    static let sentenceLinkKeys = SpeechWordSet(sentenceLinks)
 
     /// The subject after an inverted verb: `said Quill`, `said the mayor’s aide`, `according to Quill`.
     func subjectAfter(_ t: AttributionText, _ v: Int, upperBound ub: Int) -> SpeakerFind? {
