@@ -614,4 +614,21 @@ import Testing
         #expect(quote(a, "It is not a political")?.speaker == "Anthony Anton")
         #expect(quote(a, "the damage is done")?.speaker == "Tom Fitton")
     }
+
+    @Test func unnamedSourcesKeepWhatTheyAreFamiliarWith() {
+        let a = annotate([
+            "“The deal is off,” a source familiar with the talks said.",
+            "“We will not sign,” said an official involved in the planning, who asked not to be named.",
+            "People close to the mayor said “nothing is decided.”",
+            "Another source familiar with Varga’s thinking said, “He will try again in the spring.”",
+            "A spokeswoman for the Harbour Services Committee emailed reporters, arguing, “The text of the law says nothing of the kind.”",
+            "The billionaire businessman began by talking about the ferries, saying that a ticket is now “cheaper than candy.”",
+        ])
+        #expect(quote(a, "The deal is off")?.speaker == "source familiar with the talks")
+        #expect(quote(a, "We will not sign")?.speaker == "official involved in the planning")
+        #expect(quote(a, "nothing is decided")?.speaker == "People close to the mayor")
+        #expect(quote(a, "He will try again")?.speaker == "Another source familiar with Varga’s thinking")
+        #expect(quote(a, "The text of the law")?.speaker == "spokeswoman for the Harbour Services Committee")
+        #expect(quote(a, "cheaper than candy")?.speaker == "billionaire businessman")
+    }
 }

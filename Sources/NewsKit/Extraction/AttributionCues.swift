@@ -6,6 +6,11 @@ extension AttributionSession {
         // A capitalised verb only at the start of a sentence (`Said Quill: …`).
         if tok.isCapitalized && !t.sentenceStart[i] { return false }
         guard t.has(i, .speechVerb) else { return false }
+        // `Varga’s thinking`, `their warning`: a gerund after a possessive is a noun.
+        if i > 0, tok.length >= 5, t.bytes[tok.end - 1] == 0x67, t.bytes[tok.end - 2] == 0x6E, t.bytes[tok.end - 3] == 0x69,
+           t.tokens[i - 1].kind == .word, t.possessiveSuffix(i - 1) > 0 || t.isIn(Self.possessiveKeys, Self.possessives, i - 1) {
+            return false
+        }
         // `the Tarn state firefighters`, `his comments`: a noun after an article or a possessive.
         if i > 0, t.isIn(Self.nounHomographKeys, Self.nounHomographs, i) {
             var p = i - 1
@@ -374,7 +379,8 @@ extension AttributionSession {
                !t.tokens[k + 1].isCapitalized, k - from <= 6, t.has(k, .sourceNoun),
                let f = nounPhrase(t, endingAt: k, lowerBound: from), f.kind == .descriptor, f.span?.start == t.tokens[from].start
                 || (from + 1 < to && t.isDeterminer(from) && f.span?.start == t.tokens[from + 1].start) {
-                return nameInDescriptorTail(t, head: k, upperBound: to) ?? f
+                if let named = nameInDescriptorTail(t, head: k, upperBound: to) { return named }
+                return wholeSubjectDescriptor(t, f, head: k, upperBound: to)
             }
             if t.tokens[k].kind == .word, let p = t.pronounKind(k), k + 1 < to,
                t.tokens[k + 1].kind == .word, !t.tokens[k + 1].isCapitalized {
@@ -410,6 +416,26 @@ extension AttributionSession {
             k += 1
         }
         return nil
+    }
+
+    /// The unnamed subject `f` opening a sentence, with the source nouns after its
+    /// head (`The billionaire businessman`, `His chief aide`) and the head's object
+    /// when a verb ends it (`A spokeswoman for the Harbour Board emailed`).
+    func wholeSubjectDescriptor(_ t: AttributionText, _ f: SpeakerFind, head k: Int, upperBound to: Int) -> SpeakerFind {
+        guard let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start) else { return f }
+        var h = k
+        while h + 1 < to, h - k < 3, t.tokens[h + 1].kind == .word, t.isPlain(h + 1), !t.tokens[h + 1].isCapitalized,
+              t.has(h + 1, .sourceNoun) || t.has(h + 1, .titleText), !isSpeechVerb(t, h + 1) { h += 1 }
+        var end = h
+        if h + 2 < to, t.tokens[h + 1].kind == .word, t.isIn(Self.objectLinkKeys, Self.objectLinks, h + 1) {
+            var j = h + 2
+            while j < to, j - h <= 9, t.isPlain(j), t.tokens[j].kind == .word,
+                  t.tokens[j].isCapitalized || !(Self.isVerbForm(t, j) || isSpeechVerb(t, j) || isAdverbOrAuxiliary(t, j)) { j += 1 }
+            if j > h + 2, j < to, t.tokens[j].kind == .word, !t.tokens[j].isCapitalized,
+               Self.isVerbForm(t, j) || isSpeechVerb(t, j) || isAdverbOrAuxiliary(t, j) { end = j - 1 }
+        }
+        guard end > k else { return f }
+        return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: end), span: t.span(first, end), cue: f.cue)
     }
 
     /// Only role and party words in `from..<to` (`Republican presidential nominee`).
@@ -951,7 +977,8 @@ extension AttributionSession {
     func descriptorWithObject(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
         guard k >= lb, t.isPlain(k), t.tokens[k].kind == .word, t.possessiveSuffix(k) == 0,
               t.tokens[k].isCapitalized || !SpeechLexicon.phraseBreakers.contains(t.lower(k)),
-              t.tokens[k].isCapitalized || !Self.isVerbForm(t, k) else { return nil }
+              t.tokens[k].isCapitalized || !Self.isVerbForm(t, k)
+                || (k > lb && t.tokens[k - 1].kind == .word && t.possessiveSuffix(k - 1) > 0) else { return nil }
         var j = k
         while j > lb, k - j < 5 {
             guard t.isPlain(j), t.tokens[j].kind == .word || t.tokens[j].kind == .number || t.isPunct(j, 0x2D) else { return nil }
@@ -959,19 +986,23 @@ extension AttributionSession {
             if (j < k && isSpeechVerb(t, j)) || t.pronounKind(j) != nil { return nil }
             // `… to take back his words and`: a verb phrase, no noun's object.
             if j < k, !t.tokens[j].isCapitalized, ["and", "or", "but", "than"].contains(t.lower(j)) { return nil }
-            if j < k, !t.tokens[j].isCapitalized, Self.objectLinks.contains(t.lower(j)) { break }
+            if j < k, !t.tokens[j].isCapitalized, Self.objectLinks.contains(t.lower(j)) || isPostmodifierLink(t, j, lowerBound: lb) { break }
             j -= 1
         }
-        guard j > lb, j < k, t.tokens[j].kind == .word, !t.tokens[j].isCapitalized, Self.objectLinks.contains(t.lower(j)),
-              t.isPlain(j - 1), t.tokens[j - 1].kind == .word, !t.tokens[j - 1].isCapitalized,
-              t.has(j - 1, .sourceNoun) || t.has(j - 1, .titleText) else { return nil }
-        var first = j - 1
-        if let head = nounPhrase(t, endingAt: j - 1, lowerBound: lb), head.kind == .descriptor, let span = head.span,
+        guard j > lb, j < k, t.tokens[j].kind == .word, !t.tokens[j].isCapitalized else { return nil }
+        // `a source familiar with the talks`, `people close to the mayor`: the adjective between noun and link.
+        let post = isPostmodifierLink(t, j, lowerBound: lb)
+        guard post || Self.objectLinks.contains(t.lower(j)) else { return nil }
+        let noun = post ? j - 2 : j - 1
+        guard noun >= lb, t.isPlain(noun), t.tokens[noun].kind == .word, !t.tokens[noun].isCapitalized || (post && t.sentenceStart[noun]),
+              t.has(noun, .sourceNoun) || t.has(noun, .titleText) else { return nil }
+        var first = noun
+        if let head = nounPhrase(t, endingAt: noun, lowerBound: lb), head.kind == .descriptor, let span = head.span,
            let f = AttributionText.firstToken(t.tokens, atOrAfter: span.start) {
             first = f
         } else {
             // `the secretary of state`: a title noun, with the lower-case modifiers before it.
-            while first - 1 >= lb, j - first < 4, t.isPlain(first - 1), t.tokens[first - 1].kind == .word,
+            while first - 1 >= lb, noun + 1 - first < 4, t.isPlain(first - 1), t.tokens[first - 1].kind == .word,
                   !t.tokens[first - 1].isCapitalized, !t.isDeterminer(first - 1), !isSpeechVerb(t, first - 1),
                   !SpeechLexicon.phraseBreakers.contains(t.lower(first - 1)) { first -= 1 }
             guard first - 1 < lb || t.isDeterminer(first - 1) || t.sentenceStart[first] || t.tokens[first - 1].kind == .punctuation
@@ -984,7 +1015,21 @@ extension AttributionSession {
         return SpeakerFind(kind: .descriptor, text: t.string(from: first, to: k), span: t.span(first, k))
     }
 
+    /// `with` of `familiar with`, `to` of `close to`, `in` of `involved in` at `j`:
+    /// a preposition after an adjective that follows a source noun.
+    func isPostmodifierLink(_ t: AttributionText, _ j: Int, lowerBound lb: Int) -> Bool {
+        guard j - 2 >= lb, t.tokens[j].kind == .word, t.tokens[j - 1].kind == .word, t.isPlain(j - 1),
+              t.isIn(Self.postmodifierKeys, Self.postmodifiers, j - 1),
+              t.isIn(Self.postmodifierLinkKeys, Self.postmodifierLinks, j) else { return false }
+        return t.tokens[j - 2].kind == .word && (!t.tokens[j - 2].isCapitalized || t.sentenceStart[j - 2])
+            && t.has(j - 2, .sourceNoun)
+    }
+    static let postmodifiers: Set<String> = ["familiar", "close", "closest", "involved", "briefed", "knowledgeable", "loyal", "allied", "opposed", "aligned", "linked", "connected", "sympathetic", "friendly"]
+    static let postmodifierKeys = SpeechWordSet(postmodifiers)
+    static let postmodifierLinks: Set<String> = ["with", "to", "in", "on", "about"]
+    static let postmodifierLinkKeys = SpeechWordSet(postmodifierLinks)
     static let objectLinks: Set<String> = ["of", "for", "to", "at", "from", "with"]
+    static let objectLinkKeys = SpeechWordSet(objectLinks)
 
     /// The name a descriptor opening its sentence goes on to give: `The French
     /// minister of energy, Ada Quill, alluded …`, `Former prosecutor and Harbour

@@ -312,7 +312,7 @@ public final class SpeechLexicon: Sendable {
         "two", "four", "five", "both", "most", "few",
     ]
     /// Prepositions that continue a descriptor after its head ("adviser to the mayor").
-    public static let descriptorLinks: Set<String> = ["to", "of", "for", "known", "from", "at", "with", "close"]
+    public static let descriptorLinks: Set<String> = ["to", "of", "for", "known", "from", "at", "with", "close", "familiar", "involved", "briefed", "knowledgeable"]
 
     /// Subject pronouns that can report speech, and what they may refer to.
     public enum PronounKind: Sendable { case male, female, neuter, plural, firstPerson }
