@@ -631,4 +631,15 @@ import Testing
         #expect(quote(a, "The text of the law")?.speaker == "spokeswoman for the Harbour Services Committee")
         #expect(quote(a, "cheaper than candy")?.speaker == "billionaire businessman")
     }
+
+    @Test func aPartOfAGroupIsTheSource() {
+        let a = annotate([
+            "“Nothing has been decided yet,” one of the sources said.",
+            "“No,” said two of his aides.",
+            "“We will see,” said one of the protesters, a teacher.",
+        ])
+        #expect(quote(a, "Nothing has been")?.speaker == "one of the sources")
+        #expect(quote(a, "No,")?.speaker == "two of his aides")
+        #expect(quote(a, "We will see")?.speaker == "one of the protesters")
+    }
 }

@@ -910,6 +910,14 @@ extension AttributionSession {
             a = j
             count += 1
         }
+        // `one of the sources`, `two of his aides`: the part of the group that speaks.
+        var o = a - 1
+        if o > lb, t.tokens[o].kind == .word, t.isDeterminer(o) || t.isIn(Self.possessiveKeys, Self.possessives, o) { o -= 1 }
+        if o > lb, t.tokens[o].kind == .word, t.isPlain(o), t.key(o) == 0x6F66, // of
+           t.tokens[o - 1].kind == .word || t.tokens[o - 1].kind == .number, t.isPlain(o - 1),
+           t.tokens[o - 1].kind == .number || t.isIn(Self.partitiveKeys, Self.partitives, o - 1) {
+            a = o - 1
+        }
         // Sentence-initial capitals that are function words are not part of it.
         // Not `One` / `Some` / `Many`, which stay in the descriptor as in `one official`.
         while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)),
@@ -923,6 +931,11 @@ extension AttributionSession {
     }
 
     static let partyNouns: Set<String> = ["democrat", "democrats", "republican", "republicans"]
+    static let partitives: Set<String> = [
+        "one", "two", "three", "four", "five", "some", "many", "several", "none", "each", "both", "all", "most", "another",
+        "any", "few", "neither", "either",
+    ]
+    static let partitiveKeys = SpeechWordSet(partitives)
 
     /// `Critics said …`, `Officials warned …`: a source noun capitalised only
     /// because it opens the sentence (alone, no name the story knows).
@@ -1216,6 +1229,15 @@ extension AttributionSession {
         if r > k, r < ub, t.isNameWord(r), t.has(r - 1, .sourceNoun) || t.has(r - 1, .titleText),
            let f = nameThroughRoles(t, from: r, upperBound: ub), !modifiesSourceNoun(t, f) {
             return f
+        }
+        // `said one of the sources`, `said two of his aides`.
+        if k + 2 < ub, t.tokens[k].kind == .word || t.tokens[k].kind == .number,
+           t.tokens[k].kind == .number || t.isIn(Self.partitiveKeys, Self.partitives, k),
+           t.tokens[k + 1].kind == .word, t.key(k + 1) == 0x6F66 { // of
+            var h = k + 2
+            if h + 1 < ub, t.tokens[h].kind == .word, t.isDeterminer(h) || t.isIn(Self.possessiveKeys, Self.possessives, h) { h += 1 }
+            while h + 1 < ub, h - k < 6, t.tokens[h + 1].kind == .word, !t.tokens[h + 1].isCapitalized, t.has(h + 1, .sourceNoun) { h += 1 }
+            if h < ub, t.tokens[h].kind == .word, t.has(h, .sourceNoun) { return descriptorTail(t, from: k, head: h, upperBound: ub) }
         }
         // Lower-case descriptor: up to a comma, a verb or a preposition.
         var e = k
