@@ -313,6 +313,7 @@ extension AttributionSession {
     /// One word, or Title Case words (`A Short History of Tides`): a name or a
     /// title of a work rather than anyone's words.
     func looksLikeTitle(_ q: Quote) -> Bool {
+        if let answer = Self.looksLikeTitleBytes(q.text) { return answer }
         let words = q.text.split(whereSeparator: { $0 == " " })
         if words.count <= 1 { return true }
         var capitals = 0
@@ -320,6 +321,36 @@ extension AttributionSession {
             if let c = w.unicodeScalars.first, c.properties.isUppercase { capitals += 1 }
         }
         return capitals * 3 >= words.count * 2
+    }
+
+    /// `looksLikeTitle` on the text's bytes, when every space stands between
+    /// two ASCII bytes (or at an end), so that each space byte is a `Character`
+    /// of its own and splits exactly as `split(whereSeparator:)` does; nil otherwise.
+    static func looksLikeTitleBytes(_ text: String) -> Bool? {
+        text.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+            let n = b.count
+            var words = 0, capitals = 0
+            var i = 0
+            while i < n {
+                if b[i] == 0x20 {
+                    if i > 0, b[i - 1] >= 0x80 { return nil }
+                    if i + 1 < n, b[i + 1] >= 0x80 { return nil }
+                    i += 1
+                    continue
+                }
+                // A word starts: its first scalar.
+                words += 1
+                let (s, _) = UTF8Scalar.decode(b, at: i)
+                if s < 0x80 {
+                    if s >= 0x41 && s <= 0x5A { capitals += 1 }
+                } else if let u = Unicode.Scalar(s), u.properties.isUppercase {
+                    capitals += 1
+                }
+                while i < n, b[i] != 0x20 { i += 1 }
+            }
+            if words <= 1 { return true }
+            return capitals * 3 >= words * 2
+        } ?? nil
     }
 
     /// A short phrase or title in quote marks with nobody saying it.

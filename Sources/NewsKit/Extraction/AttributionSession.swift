@@ -372,6 +372,12 @@ final class AttributionSession {
                     j += 1
                 }
             }
+            // Only `according` and speech verbs find a subject; every other token is skipped
+            // before the (large) `SpeakerFind?` is set up.
+            guard t.tokens[k].kind == .word, t.has(k, .according) || t.has(k, .speechVerb) else {
+                k += 1
+                continue
+            }
             var find: SpeakerFind?
             var verb = k
             if t.tokens[k].kind == .word, t.has(k, .according), k + 1 < n, t.key(k + 1) == 0x746F {
@@ -540,9 +546,33 @@ final class AttributionSession {
 
     /// `Muslim Americans`, `Iowa Republicans`: a name ending in a plural demonym or party noun is a group.
     func isGroupName(_ name: String) -> Bool {
+        // ASCII names (nearly all): the last word's bytes answer the cheap tests before any string is made.
+        if let (length, lastByte) = Self.lastWordASCII(name) {
+            guard length > 3, lastByte | 0x20 == 0x73 else { return false }
+        }
         guard let last = name.split(separator: " ").last?.lowercased(), last.count > 3, last.hasSuffix("s") else { return false }
         let singular = String(last.dropLast())
         return lexicon.demonyms.contains(singular) || ["republican", "democrat", "conservative", "liberal"].contains(singular)
+    }
+
+    /// The length and last byte of the last space-separated word of an ASCII
+    /// string (what `split(separator: " ").last` gives for it, counted in
+    /// characters); nil for other strings (and for a carriage return, which
+    /// joins a line feed into one character) or when there is no word.
+    static func lastWordASCII(_ s: String) -> (length: Int, lastByte: UInt8)? {
+        var length = 0, lastByte: UInt8 = 0
+        var inWord = false
+        for u in s.utf8 {
+            if u >= 0x80 || u == 0x0D { return nil }
+            if u == 0x20 {
+                inWord = false
+            } else {
+                if !inWord { length = 0; inWord = true }
+                length += 1
+                lastByte = u
+            }
+        }
+        return length == 0 ? nil : (length, lastByte)
     }
 
     func addFullName(_ name: String, order: Int) {
