@@ -642,4 +642,18 @@ import Testing
         #expect(quote(a, "No,")?.speaker == "two of his aides")
         #expect(quote(a, "We will see")?.speaker == "one of the protesters")
     }
+
+    @Test func aQuotesHeMakesANameOfUnknownGenderNotASheLater() {
+        // `Marty` tells no gender; the quote's `he` does, so the later `she` is Lindqvist.
+        let a = annotate([
+            "Standing before a crowd of 600 dock workers and their families inside Halden's old Guild Hall with Mayor Marty Quade by her side, Hanna Lindqvist turned Sunday to a subject that she has rarely raised on the trail: ferry fares.",
+            "Quade, a former union organiser, had close ties to Vice President Tom Brask. But on Sunday he finally gave Lindqvist a warm endorsement.",
+            "“We need someone who has been tested, someone who works hard, someone who makes the people around them better,” he said introducing Lindqvist as a “champion of the harbour….Nobody comes close to her record. She’s got nerve and she’s got grit.”",
+            "“Get your hard hats ready because we’ve got a harbour to rebuild!” he told the crowd.",
+            "But after focusing her attention on issues such as the fuel crisis ravaging the islands, Lindqvist delivered a message Sunday that resonates for many mayors.",
+            "“Our piers and ferries are rusting and falling apart,\" she said. \"Families wait hours because our boats break down in bad weather.”",
+        ], headline: "Lindqvist's ferry politics.")
+        #expect(quote(a, "Get your hard hats")?.speaker == "Marty Quade")
+        #expect(quote(a, "Our piers and ferries")?.speaker == "Hanna Lindqvist")
+    }
 }

@@ -105,6 +105,10 @@ extension AttributionSession {
             q.speakerSpan = find?.span
             if let s = resolved?.speaker, let r = resolved {
                 q.attribution = attribution(r, find: find, speaker: s, kind: q.kind)
+                if let f = find, case .pronoun(let g) = f.kind, g == .male || g == .female, let e = r.entity,
+                   entities[e].type == .person, gender(ofPerson: entities[e].name) == nil {
+                    quotedGender[e] = g
+                }
                 lastByParagraph[last.paragraph] = (s, resolved?.entity, last.end)
                 previousQuoteSpeaker = (s, resolved?.entity, last.paragraph)
                 if let f = find, let span = f.span, f.kind == .name || f.kind == .descriptor || isPronounFind(f) {
@@ -583,7 +587,7 @@ extension AttributionSession {
         if words.count >= 2, let g = lexicon.pronounGender(ofFirstName: words.first.lowercased()) { return g }
         // The story's own pronouns for a name the lexicon does not tell.
         guard let e = entityNamed(name) else { return nil }
-        return storyGender[e]
+        return storyGender[e] ?? quotedGender[e]
     }
 
     /// The person named last before `order` with the title or role `head`

@@ -65,6 +65,9 @@ final class AttributionSession {
     var pronounSubjects: [Int: AttributionSession.Resolved?] = [:]
     /// How deep `resolvePronoun` is inside resolving an earlier pronoun subject.
     var pronounDepth = 0
+    /// The gender a quote's `he` / `she` gave a person whose name does not tell
+    /// (`Marty Walsh` after `“…,” he said`): a later `she` is someone else.
+    var quotedGender: [Int: SpeechLexicon.PronounKind] = [:]
     /// Surnames (lower-cased) the story writes with `Mr.`, `Mrs.` or `Ms.`: the pronoun they take.
     var surnameGender: [String: SpeechLexicon.PronounKind] = [:]
 
