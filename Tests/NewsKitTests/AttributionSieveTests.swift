@@ -656,4 +656,29 @@ import Testing
         #expect(quote(a, "Get your hard hats")?.speaker == "Marty Quade")
         #expect(quote(a, "Our piers and ferries")?.speaker == "Hanna Lindqvist")
     }
+
+    @Test func aQuoteParagraphAfterAPersonsSentenceIsTheirs() {
+        // No cue at the quote: the person the paragraph before ends on speaks, when the quote
+        // is a whole sentence; a slogan or a headline in quote marks stays unattributed.
+        let a = annotate([
+            "Harbour councillors met on Monday to discuss the levy.",
+            "Mara Quill is upbeat about the levy, in part because she sees it as fair to the islands.",
+            "“It will pass in the spring, and the ferries will be the better for it.”",
+            "Tomas Brink is running on a new slogan this week.",
+            "“A harbour warrior.”",
+        ])
+        #expect(quote(a, "It will pass")?.speaker == "Mara Quill")
+        #expect(quote(a, "It will pass")?.attribution?.method == "topic-before")
+        #expect(quote(a, "A harbour warrior")?.speaker == nil)
+    }
+
+    @Test func rolesInNoListBeforeAFullNameAfterAnInvertedCue() {
+        let a = annotate([
+            "The vote was close.",
+            "“I am not going to call it a mistake, so forget about it,” said retired neurosurgeon Ben Cardo, asked about his claims.",
+            "“We will be back,” said veteran harbour pilot Ada Renholm of Tarn.",
+        ])
+        #expect(quote(a, "I am not going")?.speaker == "Ben Cardo")
+        #expect(quote(a, "We will be back")?.speaker == "Ada Renholm")
+    }
 }

@@ -1230,6 +1230,20 @@ extension AttributionSession {
            let f = nameThroughRoles(t, from: r, upperBound: ub), !modifiesSourceNoun(t, f) {
             return f
         }
+        // `said retired neurosurgeon Ben Carson, asked …`: role words in no list, then a
+        // person's full name that ends the clause (or goes on with `of`).
+        if r > k, r - k <= 3, r < ub, t.isNameWord(r), !(k..<r).contains(where: { j in
+            !t.isPlain(j) || isAdverbOrAuxiliary(t, j) || isSpeechVerb(t, j) || SpeechLexicon.pronounKind(t.lower(j)) != nil
+                || SpeechLexicon.descriptorOpeners.contains(t.lower(j)) // not `added another Keldmark Democrat`
+        }) {
+            let (a2, z2) = runExtent(t, from: r)
+            if t.possessiveSuffix(z2) == 0, z2 + 1 >= ub || t.isPunct(z2 + 1, 0x2C) || t.isStop(z2 + 1)
+                || (t.tokens[z2 + 1].kind == .word && t.key(z2 + 1) == 0x6F66), // of
+               let (_, words, isOrg) = nameTokens(t, a2, z2), !isOrg, words >= 2, !isPlaceLike(t, a2),
+               let named = nameRun(t, a2, min(z2, ub - 1)) {
+                return named
+            }
+        }
         // `said one of the sources`, `said two of his aides`.
         if k + 2 < ub, t.tokens[k].kind == .word || t.tokens[k].kind == .number,
            t.tokens[k].kind == .number || t.isIn(Self.partitiveKeys, Self.partitives, k),

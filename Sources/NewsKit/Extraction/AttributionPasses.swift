@@ -36,6 +36,9 @@ enum AttributionPass {
     static let introParagraph = "intro-paragraph"
     /// `Quill said the talks had failed. “We will not go back.”`
     static let sentenceBefore = "sentence-before"
+    /// `Viguerie is upbeat about Cruz.` ¶ `“He can win.”`: a paragraph that is only a
+    /// quote, after a paragraph whose last sentence has a person for its subject.
+    static let topicBefore = "topic-before"
 
     // Headline.
     /// A headline quote whose words a body quote repeats: that quote's speaker.
@@ -76,6 +79,7 @@ enum AttributionPass {
         conversation: (0.667, 0.667),       // 52/78 (+2/3 partial)
         introParagraph: (0.857, 0.70),      // 18/21; partial: guess
         sentenceBefore: (0.667, 0.667),     // 14/21; partial: guess
+        topicBefore: (0.5, 0.5),            // 7/14
         pronoun: (0.773, 0.734),            // 785/1016, 409/557
         organisationNoun: (0.2, 0.25),      // 2/10, 2/8: the copy's annotators keep `the company` itself
         reportedSpeech: (0.7, 0.7),         // no gold: guess

@@ -77,6 +77,14 @@ extension AttributionSession {
                 resolved?.method = AttributionPass.sentenceBefore
                 find = inherit
             }
+            if resolved?.speaker == nil, find == nil, q.kind == .direct, !looksLikeTitle(q), startsParagraph(first),
+               Self.isWholeSentences(q.text), first.paragraph > 0, let tp = texts[first.paragraph - 1], !tp.tokens.isEmpty,
+               let r = topicOfLastSentence(tp) {
+                // `Viguerie is upbeat about Cruz.` ¶ `“He can win.”`: the person the paragraph before ends on.
+                resolved = r
+                resolved?.method = AttributionPass.topicBefore
+                find = inherit
+            }
             if resolved?.speaker == nil, find == nil, !looksLikeTitle(q),
                let t = texts[first.paragraph], let (a, _) = tokenRange(t, first) {
                 // A phrase quoted in someone's paraphrase (`He warned of “a lost decade”`):
@@ -176,6 +184,31 @@ extension AttributionSession {
             if let f = found, let span = f.span, let r = resolve(f, at: Self.order(span)), r.speaker != nil { return r }
         }
         return nil
+    }
+
+    /// `“It will pass in the spring.”`: four words or more, ending as a sentence (or a cue's
+    /// quote) ends, not
+    /// a slogan (`“A change warrior.”`) or a headline (`“Carnage on the road”`).
+    static func isWholeSentences(_ text: String) -> Bool {
+        guard let end = text.unicodeScalars.last(where: { !"\"'’”»« ".unicodeScalars.contains($0) }),
+              ".?!…,".unicodeScalars.contains(end) else { return false }
+        return text.split(whereSeparator: { $0 == " " }).count >= 4
+    }
+
+    /// The person who is the subject of the last sentence of `t`, when that
+    /// sentence is the reporter's own (no quote in it).
+    func topicOfLastSentence(_ t: AttributionText) -> Resolved? {
+        let last = t.tokens.count - 1
+        let s = t.sentenceHead[last]
+        var k = s
+        while k <= last {
+            if !t.isPlain(k) { return nil }
+            k += 1
+        }
+        guard let f = sentenceSubject(t, from: s, to: last), f.kind == .name || isPronounFind(f), let span = f.span,
+              let r = resolve(f, at: Self.order(span)), r.speaker != nil, let e = r.entity, entities[e].type == .person
+        else { return nil }
+        return r
     }
 
     func isPronounFind(_ f: SpeakerFind) -> Bool {
