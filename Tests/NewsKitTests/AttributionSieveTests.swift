@@ -681,4 +681,21 @@ import Testing
         #expect(quote(a, "I am not going")?.speaker == "Ben Cardo")
         #expect(quote(a, "We will be back")?.speaker == "Ada Renholm")
     }
+
+    @Test func aFirstPersonStorysWriterSpeaksAsI() {
+        let paragraphs = [
+            "I stood before the harbour court in May and waited for the judge to speak.",
+            "“Your Honour,” I said, “I would like to answer the question you raised.”",
+            "No wonder Mara Quill said, and I quote, “We love the ferries.” She meant it.",
+        ]
+        let a = annotate(paragraphs)
+        #expect(quote(a, "Your Honour")?.speaker == "I")
+        #expect(quote(a, "I would like")?.speaker == "I")
+        // `and I quote` does not make the writer the speaker.
+        #expect(quote(a, "We love the ferries")?.speaker != "I")
+        // With one author in the byline, the author.
+        let signed = Self.extractor.annotate(Story(source: "test", headline: "Before the court", byline: ["Ada Renholm"],
+                                                   paragraphs: paragraphs.map { Paragraph($0) }))
+        #expect(quote(signed, "Your Honour")?.speaker == "Ada Renholm")
+    }
 }

@@ -504,6 +504,12 @@ extension AttributionSession {
             // `the adviser` after `a senior Treasury adviser` stays `adviser`: the story's own words
             // at the quote (an unnamed source is never a guess; PolNeAR's gold agrees, 20 of 20).
             return Resolved(speaker: f.text, entity: nil, kind: kind)
+        case .pronoun(.firstPerson) where f.text == "i":
+            // `“I am not shy,” I said.`: a first-person story's writer: the byline's one
+            // author, else the story's own word. Not `Quill said, and I quote, “…”`.
+            if f.cue?.lowercased() == "quote" { return nil }
+            let writer = story.byline.count == 1 ? story.byline[0] : "I"
+            return Resolved(speaker: writer, entity: nil, kind: .person, method: AttributionPass.pronoun)
         case .pronoun(let p):
             var r = resolvePronoun(p, at: order)
             r?.method = AttributionPass.pronoun
