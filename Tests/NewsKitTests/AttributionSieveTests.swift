@@ -698,4 +698,13 @@ import Testing
                                                    paragraphs: paragraphs.map { Paragraph($0) }))
         #expect(quote(signed, "Your Honour")?.speaker == "Ada Renholm")
     }
+
+    @Test func aSuffixKeepsItsDotWhenAPronounNamesThePerson() {
+        let a = annotate([
+            "The commander in charge of the region, Adm. Harry B. Hollis Jr., who has turned heads in Tarn, said the fleet would stay.",
+            "“We are ready,” he said.",
+        ])
+        #expect(quote(a, "We are ready")?.speaker == "Harry B. Hollis Jr.")
+        #expect(a.entities.contains { $0.name == "Harry B. Hollis Jr." && $0.type == .person })
+    }
 }

@@ -235,7 +235,7 @@ final class AttributionSession {
                 let (a, z) = runExtent(t, from: i)
                 if let (start, words, isOrg) = nameTokens(t, a, z) {
                     let cut = t.possessiveSuffix(z)
-                    let span = t.span(start, z, trimEnd: cut)
+                    let span = nameSpan(t, start, z)
                     let order = Self.order(span)
                     if words >= 2 && !isOrg {
                         let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
@@ -636,15 +636,21 @@ final class AttributionSession {
         guard let (start, words, _) = nameTokens(t, a, z) else { return nil }
         // `said Wednesday`, `her March comment`: a date, nobody's name.
         if words == 1, t.isIn(Self.dateWordKeys, Self.dateWords, start) { return nil }
+        let span = nameSpan(t, start, z)
+        guard span.end > span.start else { return nil }
+        return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
+    }
+
+    /// The name `start...z` without a possessive `’s`; `Ada Quill Jr.` keeps the
+    /// suffix's dot, which the tokenizer gives to the sentence or the comma.
+    func nameSpan(_ t: AttributionText, _ start: Int, _ z: Int) -> Span {
         let cut = t.possessiveSuffix(z)
         var span = t.span(start, z, trimEnd: cut)
-        guard span.end > span.start else { return nil }
-        // `Ada Quill Jr.` at the end of a sentence: the dot is the suffix's too.
-        if cut == 0, t.tokens[z].length == 2, t.key(z) == 0x6A72 || t.key(z) == 0x7372,
+        if cut == 0, t.tokens[z].length == 2, t.key(z) == 0x6A72 || t.key(z) == 0x7372, // jr, sr
            z + 1 < t.tokens.count, t.isPunct(z + 1, 0x2E), t.tokens[z + 1].start == t.tokens[z].end {
             span.end += 1
         }
-        return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
+        return span
     }
 
     /// Where the name proper starts in the run `a...z` (titles and initialisms
