@@ -707,4 +707,16 @@ import Testing
         #expect(quote(a, "We are ready")?.speaker == "Harry B. Hollis Jr.")
         #expect(a.entities.contains { $0.name == "Harry B. Hollis Jr." && $0.type == .person })
     }
+
+    @Test func aSpeechNounAfterAnAdjectiveIsTheSourceNotItsVerb() {
+        let a = annotate([
+            "The harbour board met in the spring.",
+            "“The ferries were left to rust,” the congressional report said.",
+            "The ad claims “Quill is the mayor you can trust.”",
+            "“We are fine,” the officials report.",
+        ])
+        #expect(quote(a, "The ferries were")?.speaker == "congressional report")
+        #expect(quote(a, "Quill is the mayor")?.speaker == "ad")
+        #expect(quote(a, "We are fine")?.speaker == "officials")
+    }
 }

@@ -16,14 +16,18 @@ extension AttributionSession {
             var p = i - 1
             for _ in 0..<2 {
                 guard p > 0, t.tokens[p].kind == .word else { break }
+                if t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
                 if t.tokens[p].isCapitalized {
                     // `the Tarn state …` (not `the Saudis state in …`, a plural subject).
                     guard p == i - 1, !t.sentenceStart[p], t.bytes[t.tokens[p].end - 1] != 0x73 else { break }
                 } else {
-                    // `the neighbouring state`, `his latest comments`, `a heavily Tarnish state`: modifiers between.
+                    // `the neighbouring state`, `his latest comments`, `a heavily Tarnish state`: modifiers between;
+                    // `the new report`, `the congressional report`: a word that is no plural before a noun
+                    // that is none (not `the officials report`, nor `the ad claims`, subject and verb).
                     let last = t.tokens[p].end - 1
                     let adverb = t.tokens[p].length > 4 && t.bytes[last] == 0x79 && t.bytes[last - 1] == 0x6C // -ly
-                    guard Self.isVerbForm(t, p) || t.lower(p) == "latest" || adverb else { break }
+                    let singulars = t.bytes[last] != 0x73 && t.bytes[tok.end - 1] != 0x73
+                    guard Self.isVerbForm(t, p) || t.lower(p) == "latest" || adverb || singulars else { break }
                 }
                 p -= 1
             }
