@@ -718,5 +718,8 @@ import Testing
         #expect(quote(a, "The ferries were")?.speaker == "congressional report")
         #expect(quote(a, "Quill is the mayor")?.speaker == "ad")
         #expect(quote(a, "We are fine")?.speaker == "officials")
+        // `state` after `of` is the office, not a verb.
+        let b = annotate(["The harbour board met in the spring.", "“We will not sign,” said the former secretary of state."])
+        #expect(quote(b, "We will not sign")?.speaker == "former secretary of state")
     }
 }

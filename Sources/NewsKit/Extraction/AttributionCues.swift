@@ -13,6 +13,8 @@ extension AttributionSession {
         }
         // `the Tarn state firefighters`, `his comments`: a noun after an article or a possessive.
         if i > 0, t.isIn(Self.nounHomographKeys, Self.nounHomographs, i) {
+            // `secretary of state`, `in a statement`, `for comment`: the object of a preposition.
+            if t.tokens[i - 1].kind == .word, t.isIn(Self.nounPrepositionKeys, Self.nounPrepositions, i - 1) { return false }
             var p = i - 1
             for _ in 0..<2 {
                 guard p > 0, t.tokens[p].kind == .word else { break }
@@ -45,6 +47,9 @@ extension AttributionSession {
         "argument", "statement", "word", "words", "remark", "remarks", "response", "counter", "insist", "order", "orders",
     ]
     static let nounHomographKeys = SpeechWordSet(nounHomographs)
+    /// Prepositions a verb does not follow (`to` does: `to state`).
+    static let nounPrepositions: Set<String> = ["of", "for", "in", "on", "at", "with", "from", "by", "about", "without"]
+    static let nounPrepositionKeys = SpeechWordSet(nounPrepositions)
     static let possessives: Set<String> = ["his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those"]
     static let possessiveKeys = SpeechWordSet(possessives)
 
