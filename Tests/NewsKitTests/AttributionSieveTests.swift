@@ -680,6 +680,9 @@ import Testing
         ])
         #expect(quote(a, "I am not going")?.speaker == "Ben Cardo")
         #expect(quote(a, "We will be back")?.speaker == "Ada Renholm")
+        // A rank's ordinal between the service and the name.
+        let b = annotate(["The vote was close.", "“I really don’t understand it,” said Air Force 1st Lt. Tyler Livingstone, who is from Tarn."])
+        #expect(quote(b, "I really don’t")?.speaker == "Tyler Livingstone")
     }
 
     @Test func aFirstPersonStorysWriterSpeaksAsI() {

@@ -1182,7 +1182,16 @@ extension AttributionSession {
             if t.possessiveSuffix(z) == 0 {
                 var e = z + 1
                 var lastRun: (Int, Int)?
-                while e < ub, e - z <= 6, t.tokens[e].kind == .word {
+                while e < ub, e - z <= 6, t.tokens[e].kind == .word || isOrdinal(t, e) {
+                    // `said Air Force 1st Lt. Tyler Livingston`: a rank's ordinal is a role word.
+                    if t.tokens[e].kind == .number {
+                        guard e + 1 < ub, t.isNameWord(e + 1) || isTitleWord(t, e + 1) else { break }
+                        let run = runExtent(t, from: e + 1)
+                        if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
+                        lastRun = run
+                        e = run.1 + 1
+                        continue
+                    }
                     if t.isNameWord(e) {
                         // `said Republican political consultant Ada Quill`: a role noun right before the name.
                         if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.lower(e - 1) == "ranking") {
@@ -1274,6 +1283,14 @@ extension AttributionSession {
         while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return unlistedDescriptor(t, v, from: k, to: e, upperBound: ub) }
         return descriptorTail(t, from: k, head: head, upperBound: ub)
+    }
+
+    /// `1st`, `2nd`, `3rd`, `4th`: a number token with an ordinal's ending.
+    func isOrdinal(_ t: AttributionText, _ k: Int) -> Bool {
+        let tok = t.tokens[k]
+        guard tok.kind == .number, tok.length >= 3 else { return false }
+        let a = t.bytes[tok.end - 2] | 0x20, b = t.bytes[tok.end - 1] | 0x20
+        return (a == 0x73 && b == 0x74) || (a == 0x6E && b == 0x64) || (a == 0x72 && b == 0x64) || (a == 0x74 && b == 0x68)
     }
 
     /// The descriptor `from...head` after an inverted verb, with what follows its
