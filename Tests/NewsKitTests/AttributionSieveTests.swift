@@ -725,4 +725,15 @@ import Testing
         let b = annotate(["The harbour board met in the spring.", "“We will not sign,” said the former secretary of state."])
         #expect(quote(b, "We will not sign")?.speaker == "former secretary of state")
     }
+
+    @Test func aPluralPartyWordIsNoPartOfTheNameAfterIt() {
+        let a = annotate([
+            "Dave Quill hopes to work across the aisle.",
+            "Republicans Quill of Tarn Shores and Brinks of Halden are against the levy.",
+            "“Let’s not create more waste,” he said.",
+        ])
+        #expect(quote(a, "Let’s not create")?.speaker == "Dave Quill")
+        #expect(!a.entities.contains { $0.name.hasPrefix("Republicans") })
+        #expect(a.entities.first { $0.name == "Dave Quill" }?.mentions.count == 2)
+    }
 }

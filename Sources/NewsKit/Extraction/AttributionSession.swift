@@ -672,6 +672,8 @@ final class AttributionSession {
                     let nearEnd = n >= wordCount - 2
                     if isTitleWord(t, k) || isInitialism(t, k) || isOrganizationHead(t, k)
                         || (!nearEnd && isAffiliation(t, k))
+                        || (t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) // `Republicans Jolly of …`
+                            && t.bytes[t.tokens[k].end - 1] == 0x73)
                         || (n == 0 && startsSentence(t, k) && SpeechLexicon.sentenceStarters.contains(t.lower(k)))
                         || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))
                             && !(t.tokens[k].isCapitalized == false && Self.nameParticles.contains(t.lower(k)))) {

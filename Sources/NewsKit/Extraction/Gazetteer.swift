@@ -160,6 +160,8 @@ public final class Gazetteer: Sendable {
         mark(placeCues, .placeCue)
         mark(otherCues, .otherCue)
         mark(nameAdjectives, .adjective)
+        // `Republicans Jolly of Indian Shores and DeSantis of …`: the party's members, no name either.
+        mark(nameAdjectives.filter { !$0.hasSuffix("s") && !$0.hasSuffix("ic") && !$0.hasSuffix("ish") }.map { $0 + "s" }, .adjective)
         for (word, _) in demonyms {
             mark([word, word + "s"], [.adjective, .demonym])
             if word.hasSuffix("man") { mark([String(word.dropLast(3)) + "men"], [.adjective, .demonym]) }
