@@ -736,4 +736,16 @@ import Testing
         #expect(!a.entities.contains { $0.name.hasPrefix("Republicans") })
         #expect(a.entities.first { $0.name == "Dave Quill" }?.mentions.count == 2)
     }
+
+    @Test func aDocumentSpeaksButIsNoOnesAntecedent() {
+        let a = annotate([
+            "Mara Quill was “very tired,” according to a Tarn Wire account.",
+            "A yearly Harbour Gazette poll found her the most trusted mayor. She urged her peers to work at “making the ferries run.”",
+            "Transcript as follows:",
+            "“Tonight we arrived in Halden, and we went to a restaurant.”",
+        ])
+        #expect(quote(a, "very tired")?.speaker == "Tarn Wire account")
+        #expect(quote(a, "making the ferries run")?.speaker == "Mara Quill")
+        #expect(quote(a, "Tonight we arrived")?.speaker == "transcript")
+    }
 }

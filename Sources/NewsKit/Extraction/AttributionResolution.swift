@@ -332,8 +332,10 @@ extension AttributionSession {
             }
             k = last - 1
             while k > s {
-                if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isNameWord(k - 1),
-                   let f = nounPhrase(t, endingAt: k - 1, lowerBound: s), f.kind == .name,
+                // `Transcript as follows:`, `The memo, as follows:`: a document introduces it too.
+                let asFollows = k + 1 < last && t.lower(k) == "as" && t.lower(k + 1) == "follows"
+                if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isNameWord(k - 1) || (asFollows && t.has(k - 1, .sourceNoun)),
+                   let f = nounPhrase(t, endingAt: k - 1, lowerBound: s), f.kind == .name || (asFollows && f.kind == .descriptor),
                    var r = resolve(f, at: Self.order(f.span!)) {
                     r.method = AttributionPass.introParagraph
                     return r

@@ -527,6 +527,7 @@ final class AttributionSession {
         if lexicon.organizationHeads.contains(head) || SpeechLexicon.organizationNouns.contains(head) {
             return .organization
         }
+        if SpeechLexicon.documentNouns.contains(head) { return .other }
         if (head.hasSuffix("s") && !head.hasSuffix("ss")) || Self.pluralNouns.contains(head) { return .plural }
         return .person
     }

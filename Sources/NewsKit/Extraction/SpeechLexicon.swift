@@ -219,6 +219,13 @@ public final class SpeechLexicon: Sendable {
         "university", "network", "newspaper", "magazine", "organization", "organisation", "authority",
     ]
 
+    /// Documents that speak (`according to the poll`); no `he` or `she` is one
+    /// (`a yearly Gallup poll` … `she urged`), and `the poll` stays the story's words.
+    public static let documentNouns: Set<String> = [
+        "poll", "polls", "survey", "study", "account", "analysis", "memo", "email", "document", "documents",
+        "transcript", "filing", "audit", "letter", "ruling", "lawsuit", "indictment",
+    ]
+
     /// Nouns that stand for an organisation named before (`the company said`).
     public static let organizationStandIns: Set<String> = [
         "company", "firm", "ministry", "agency", "department", "bank", "organization", "organisation",
