@@ -748,4 +748,18 @@ import Testing
         #expect(quote(a, "making the ferries run")?.speaker == "Mara Quill")
         #expect(quote(a, "Tonight we arrived")?.speaker == "transcript")
     }
+
+    @Test func theWholeSubjectBeforeACueVerb() {
+        let a = annotate([
+            "The harbour board met in the spring.",
+            "Some Democrats warned of the “death of inevitability” for the mayor.",
+            "Harbour Chairman G.K. Butterly of North Tarnia said he was “outraged” by the vote.",
+            "A 2014 Harbour Intelligence Committee report found “no evidence” of a plot.",
+            "The union-backed “Fight for Ferries” movement plans to protest the vote, the Daily Tarn reports.",
+        ])
+        #expect(quote(a, "death of inevitability")?.speaker == "Some Democrats")
+        #expect(quote(a, "outraged")?.speaker == "G.K. Butterly")
+        #expect(quote(a, "no evidence")?.speaker == "2014 Harbour Intelligence Committee report")
+        #expect(quote(a, "Fight for Ferries")?.speaker == "Daily Tarn")
+    }
 }

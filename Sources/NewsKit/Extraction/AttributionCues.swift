@@ -16,13 +16,19 @@ extension AttributionSession {
             // `secretary of state`, `in a statement`, `for comment`: the object of a preposition.
             if t.tokens[i - 1].kind == .word, t.isIn(Self.nounPrepositionKeys, Self.nounPrepositions, i - 1) { return false }
             var p = i - 1
-            for _ in 0..<2 {
+            for step in 0..<5 {
+                // `A 2014 Harbour Intelligence Committee report found`: a year among the modifiers.
+                if p > 0, t.tokens[p].kind == .number, t.tokens[p].length == 4 { p -= 1; continue }
                 guard p > 0, t.tokens[p].kind == .word else { break }
                 if t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
                 if t.tokens[p].isCapitalized {
-                    // `the Tarn state …` (not `the Saudis state in …`, a plural subject).
-                    guard p == i - 1, !t.sentenceStart[p], t.bytes[t.tokens[p].end - 1] != 0x73 else { break }
+                    // `the Tarn state …`, `the Harbour Intelligence Committee report` (not `the Saudis
+                    // state in …`, a plural subject, nor `the Daily Caller reports`, a name and its verb).
+                    guard !t.sentenceStart[p], t.bytes[tok.end - 1] != 0x73,
+                          p < i - 1 || t.bytes[t.tokens[p].end - 1] != 0x73 else { break }
                 } else {
+                    // At most two lower-case modifiers, next to the noun (not `suggested they tweet`).
+                    guard step < 2, SpeechLexicon.pronounKind(t.lower(p)) == nil else { break }
                     // `the neighbouring state`, `his latest comments`, `a heavily Tarnish state`: modifiers between;
                     // `the new report`, `the congressional report`: a word that is no plural before a noun
                     // that is none (not `the officials report`, nor `the ad claims`, subject and verb).
@@ -894,8 +900,9 @@ extension AttributionSession {
         func opens(_ j: Int) -> Bool {
             j >= lb && t.tokens[j].kind == .word && (t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)))
         }
-        let partyHead = k - 1 >= lb && t.tokens[k - 1].kind == .word && !t.tokens[k - 1].isCapitalized && t.isPlain(k - 1)
-            && Self.partyNouns.contains(lower) && (SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))
+        let partyHead = k - 1 >= lb && t.tokens[k - 1].kind == .word && t.isPlain(k - 1) && Self.partyNouns.contains(lower)
+            && (!t.tokens[k - 1].isCapitalized || (t.sentenceStart[k - 1] && SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))))
+            && (SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))
                 || (!SpeechLexicon.phraseBreakers.contains(t.lower(k - 1)) && opens(k - 2)))
         if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) && !partyHead {
             if t.possessiveSuffix(k) > 0 { return nil }
@@ -1121,7 +1128,8 @@ extension AttributionSession {
             let start = runStart(t, endingAt: z, lowerBound: lb)
             runFirst = start
             guard let (first, words, isOrg) = nameTokens(t, start, z), !isOrg, !isPlaceLike(t, first) else { continue }
-            if words < 2 && fullNames[t.lower(z)] == nil { continue }
+            // `Chairman G.K. Butterly of North Tarnia`: a title or initials before a surname make a person too.
+            if words < 2 && fullNames[t.lower(z)] == nil && first == start { continue }
             person = nameRun(t, start, z)
         }
         return person
