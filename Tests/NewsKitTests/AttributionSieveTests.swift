@@ -762,4 +762,16 @@ import Testing
         #expect(quote(a, "no evidence")?.speaker == "2014 Harbour Intelligence Committee report")
         #expect(quote(a, "Fight for Ferries")?.speaker == "Daily Tarn")
     }
+
+    @Test func aNameModifyingASpeechNounIsNoSubject() {
+        let a = annotate([
+            "The harbour board met in the spring.",
+            "After the Halden attacks, Tom Tramp released a new radio ad calling it “dangerous” that the mayor had no plan.",
+            "Ada Quill offered a Tramp-style retort, tweeting at him, “you are not just a loser, you are a liar.”",
+            "“We are done,” the Daily Tarn reports.",
+        ])
+        #expect(quote(a, "dangerous")?.speaker == "Tom Tramp")
+        #expect(quote(a, "you are not just a loser")?.speaker == "Ada Quill")
+        #expect(quote(a, "We are done")?.speaker == "Daily Tarn")
+    }
 }

@@ -16,16 +16,27 @@ extension AttributionSession {
             // `secretary of state`, `in a statement`, `for comment`: the object of a preposition.
             if t.tokens[i - 1].kind == .word, t.isIn(Self.nounPrepositionKeys, Self.nounPrepositions, i - 1) { return false }
             var p = i - 1
+            // `the Daily Caller reports`: a name and its verb, unless a preposition opens the
+            // phrase (`after the Halden attacks`).
+            var nameThenVerbForm = false
+            func opensNounPhrase(_ p: Int) -> Bool {
+                guard t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) else { return false }
+                return !nameThenVerbForm || (p > 0 && t.tokens[p - 1].kind == .word
+                    && (t.isIn(Self.nounPrepositionKeys, Self.nounPrepositions, p - 1)
+                        || t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, p - 1)))
+            }
             for step in 0..<5 {
                 // `A 2014 Harbour Intelligence Committee report found`: a year among the modifiers.
                 if p > 0, t.tokens[p].kind == .number, t.tokens[p].length == 4 { p -= 1; continue }
+                // `a Tramp-style retort`: the hyphen of a compound modifier.
+                if p > 0, t.isPunct(p, 0x2D), t.tokens[p].start == t.tokens[p - 1].end { p -= 1; continue }
                 guard p > 0, t.tokens[p].kind == .word else { break }
-                if t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
+                if opensNounPhrase(p) { return false }
                 if t.tokens[p].isCapitalized {
                     // `the Tarn state …`, `the Harbour Intelligence Committee report` (not `the Saudis
-                    // state in …`, a plural subject, nor `the Daily Caller reports`, a name and its verb).
-                    guard !t.sentenceStart[p], t.bytes[tok.end - 1] != 0x73,
-                          p < i - 1 || t.bytes[t.tokens[p].end - 1] != 0x73 else { break }
+                    // state in …`, a plural subject).
+                    guard !t.sentenceStart[p], p < i - 1 || t.bytes[t.tokens[p].end - 1] != 0x73 else { break }
+                    if t.bytes[tok.end - 1] == 0x73 { nameThenVerbForm = true }
                 } else {
                     // At most two lower-case modifiers, next to the noun (not `suggested they tweet`).
                     guard step < 2, SpeechLexicon.pronounKind(t.lower(p)) == nil else { break }
@@ -39,7 +50,7 @@ extension AttributionSession {
                 }
                 p -= 1
             }
-            if t.tokens[p].kind == .word, t.isDeterminer(p) || t.isIn(Self.possessiveKeys, Self.possessives, p) { return false }
+            if t.tokens[p].kind == .word, opensNounPhrase(p) { return false }
         }
         return true
     }
@@ -51,6 +62,7 @@ extension AttributionSession {
         "jokes", "promise", "promises", "vow", "vows", "boast", "quip", "reply", "replies", "question", "questions",
         "protest", "protests", "estimate", "estimates", "fear", "fears", "hope", "hopes", "worry", "warning", "plea",
         "argument", "statement", "word", "words", "remark", "remarks", "response", "counter", "insist", "order", "orders",
+        "attack", "attacks", "retort", "retorts",
     ]
     static let nounHomographKeys = SpeechWordSet(nounHomographs)
     /// Prepositions a verb does not follow (`to` does: `to state`).
