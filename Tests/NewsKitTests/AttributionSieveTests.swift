@@ -774,4 +774,13 @@ import Testing
         #expect(quote(a, "you are not just a loser")?.speaker == "Ada Quill")
         #expect(quote(a, "We are done")?.speaker == "Daily Tarn")
     }
+
+    @Test func aGerundsSubjectAfterAPrepositionIsNoSpeaker() {
+        let a = annotate([
+            "Gordon Humbert, a harbour delegate, backs the push.",
+            "Humbert, for example, said he is hopeful that the effort results in John Kasten claiming the nomination.",
+            "“The first thing, obviously, is to stop Tramp on the first ballot,” he said.",
+        ])
+        #expect(quote(a, "The first thing")?.speaker == "Gordon Humbert")
+    }
 }

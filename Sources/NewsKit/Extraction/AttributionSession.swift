@@ -250,7 +250,11 @@ final class AttributionSession {
                         // `Ms. Kahn` when the story has Khizar and Ghazala Kahn: her own honorific tells.
                         if events.count > eventsBefore, let g = honorific { events[events.count - 1].honorific = g }
                     }
+                    // Not `… results in John Kasich claiming the nomination`: a gerund's subject after a
+                    // preposition is its object's, no speaker (`with Quill saying` is one).
                     let speaks = cut == 0 && t.isPlain(a) && z + 1 < t.tokens.count && isSpeechVerb(t, z + 1)
+                        && !(isParticiple(t, z + 1) && a > 0 && t.tokens[a - 1].kind == .word && t.key(a - 1) != 0x77_6974_68 // with
+                            && t.isIn(Self.nounPrepositionKeys, Self.nounPrepositions, a - 1))
                     if speaks && (sentenceSubjectDone || tokensIntoSentence >= 14) {
                         // `…, Quill said.`: a speaker wherever it stands.
                         events.append(SubjectEvent(order: order, name: t.slice(span.start, span.end), entity: nil,
