@@ -683,6 +683,11 @@ import Testing
         // A rank's ordinal between the service and the name.
         let b = annotate(["The vote was close.", "“I really don’t understand it,” said Air Force 1st Lt. Tyler Livingstone, who is from Tarn."])
         #expect(quote(b, "I really don’t")?.speaker == "Tyler Livingstone")
+        // Roles joined by `and`, then the name.
+        let c = annotate(["The vote was close.", "“He is reprising that role,” said former Tarn Gov. and Harbour National Committee Chairman Ed Rondell.",
+                          "“We are fine,” said the mayor and her deputy."])
+        #expect(quote(c, "He is reprising")?.speaker == "Ed Rondell")
+        #expect(quote(c, "We are fine")?.speaker == "mayor")
     }
 
     @Test func aFirstPersonStorysWriterSpeaksAsI() {

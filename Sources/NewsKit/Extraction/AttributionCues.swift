@@ -1196,6 +1196,7 @@ extension AttributionSession {
         if let p = SpeechLexicon.pronounKind(lower), k == v + 1 {
             return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
         }
+        if let named = nameAfterCoordinatedRoles(t, from: k, upperBound: ub) { return named }
         if t.isNameWord(k) || isTitleWord(t, k) {
             let (a, z) = runExtent(t, from: k)
             // `said Oversight ranking Democrat Ada Quill (D-Md.)`: role words, then the name.
@@ -1303,6 +1304,40 @@ extension AttributionSession {
         while head >= k, !t.has(head, .sourceNoun), !t.isAgeNoun(head) { head -= 1 }
         guard head >= k else { return unlistedDescriptor(t, v, from: k, to: e, upperBound: ub) }
         return descriptorTail(t, from: k, head: head, upperBound: ub)
+    }
+
+    /// `said former Tarn Gov. and Harbour Party chairman Ed Rondell.`: roles joined by `and`
+    /// after an inverted verb, then the full name of a person that ends the clause.
+    func nameAfterCoordinatedRoles(_ t: AttributionText, from k: Int, upperBound ub: Int) -> SpeakerFind? {
+        var j = k
+        var and = -1
+        while j < ub, j - k < 14 {
+            if t.tokens[j].kind == .word {
+                if t.key(j) == 0x61_6E64 { // and
+                    guard and < 0, j > k else { return nil }
+                    and = j
+                } else if !t.tokens[j].isCapitalized, !(t.has(j, .titleText) || t.has(j, .sourceNoun)),
+                          SpeechLexicon.phraseBreakers.contains(t.lower(j)) || isSpeechVerb(t, j) || Self.isVerbForm(t, j) {
+                    return nil
+                }
+            } else if !isAbbreviationDot(t, j) {
+                break
+            }
+            j += 1
+        }
+        // The clause ends at `j`; a name run right before it, after the roles that follow `and`.
+        guard and > k, and + 2 < j, j >= ub || t.isPunct(j, 0x2C) || t.isStop(j) else { return nil }
+        var z = j - 1
+        if isAbbreviationDot(t, z) { z -= 1 } // `Jr.`
+        guard z > and + 1, t.isNameWord(z) else { return nil }
+        // The name proper: back from `z` to the role word before it (`Chairman Ed Rendell`).
+        var a = z
+        while a - 1 > and + 1, t.isNameWord(a - 1), !isTitleWord(t, a - 1), !t.has(a - 1, .titleText), !t.has(a - 1, .sourceNoun) {
+            a -= 1
+        }
+        guard a > and + 1, t.has(a - 1, .titleText) || t.has(a - 1, .sourceNoun) || isTitleWord(t, a - 1),
+              let (_, words, isOrg) = nameTokens(t, a, z), !isOrg, words >= 2, !isPlaceLike(t, a) else { return nil }
+        return nameRun(t, a, z)
     }
 
     /// `1st`, `2nd`, `3rd`, `4th`: a number token with an ordinal's ending.
