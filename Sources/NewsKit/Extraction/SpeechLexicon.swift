@@ -85,7 +85,7 @@ public final class SpeechLexicon: Sendable {
         hashedFacts = SpeechWordTable(hashed)
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
-            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            let parts = NewsResources.fields(of: line)
             guard parts.count == 2 else { continue }
             if parts[1] == "f" { female.insert(parts[0].lowercased()) } else { male.insert(parts[0].lowercased()) }
         }
@@ -95,7 +95,7 @@ public final class SpeechLexicon: Sendable {
         var genders: [String: PronounKind] = [:]
         var neutral = Set<String>()
         for line in NewsResources.gazetteer("first-name-genders") {
-            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            let parts = NewsResources.fields(of: line)
             guard parts.count == 2 else { continue }
             switch parts[1] {
             case "f": genders[String(parts[0])] = .female
