@@ -39,4 +39,13 @@ import Testing
         let s = "go 🚀 now\u{1B}x"
         #expect(words(s) == ["go", "🚀", "now", "\u{1B}", "x"])
     }
+
+    /// `lowercasedQuickly` gives the bytes `lowercased()` gives, ASCII or not.
+    @Test func quickLowerCaseMatchesTheStandardLibrary() {
+        let samples = ["“It’s TIME,” SAID Quill", "ΟΔΟΣ ΣΑΣ", "İstanbul", "Straße ẞ", "Kelvin \u{212A}", "ﬃ Ǆ ǅ",
+                       "Ω\u{0301} É", "plain ascii", "", "\u{1F600} EMOJI"]
+        for s in samples {
+            #expect(Array(s.lowercasedQuickly().utf8) == Array(s.lowercased().utf8))
+        }
+    }
 }

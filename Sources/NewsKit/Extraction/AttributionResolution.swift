@@ -279,7 +279,7 @@ extension AttributionSession {
 
     /// Lower-cased, without punctuation or spaces at either end.
     static func normalized(_ text: String) -> Substring {
-        var words = Substring(text.lowercased())
+        var words = Substring(text.lowercasedQuickly())
         while let c = words.first, !(c.isLetter || c.isNumber) { words = words.dropFirst() }
         while let c = words.last, !(c.isLetter || c.isNumber) { words = words.dropLast() }
         return words

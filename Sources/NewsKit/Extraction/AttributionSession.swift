@@ -76,16 +76,60 @@ final class AttributionSession {
         var paragraph: Int
     }
     /// Every entity mention by field and paragraph, in entity order (built on first use).
-    lazy var mentionsByParagraph: [MentionPlace: [PlacedMention]] = {
-        var out: [MentionPlace: [PlacedMention]] = [:]
-        for (i, e) in entities.enumerated() {
-            for m in e.mentions {
-                out[MentionPlace(field: m.span.field, paragraph: m.span.paragraph), default: []]
-                    .append(PlacedMention(entity: i, start: m.span.start, end: m.span.end))
+    lazy var mentionsByParagraph = MentionsByPlace(entities)
+
+    /// Mentions by field and paragraph, as a dictionary of arrays held them
+    /// (a place without mentions gives nil), without hashing a place per
+    /// mention or growing an array per paragraph: body mentions are counted
+    /// per paragraph, then laid out in one array (entity order kept).
+    struct MentionsByPlace {
+        /// Body mentions, paragraph after paragraph; paragraph p's are
+        /// `body[bodyStarts[p]..<bodyStarts[p + 1]]`.
+        private var body: [PlacedMention] = []
+        private var bodyStarts: [Int] = [0]
+        /// Headline and byline mentions (few), by place.
+        private var others: [(place: MentionPlace, mentions: [PlacedMention])] = []
+
+        init(_ entities: [Entity]) {
+            var counts: [Int] = []
+            for e in entities {
+                for m in e.mentions {
+                    guard m.span.field == .body, m.span.paragraph >= 0 else { continue }
+                    if m.span.paragraph >= counts.count { counts += repeatElement(0, count: m.span.paragraph + 1 - counts.count) }
+                    counts[m.span.paragraph] += 1
+                }
+            }
+            bodyStarts = [Int](repeating: 0, count: counts.count + 1)
+            for p in counts.indices { bodyStarts[p + 1] = bodyStarts[p] + counts[p] }
+            var next = bodyStarts
+            body = [PlacedMention](repeating: PlacedMention(entity: 0, start: 0, end: 0), count: bodyStarts[counts.count])
+            for (i, e) in entities.enumerated() {
+                for m in e.mentions {
+                    let placed = PlacedMention(entity: i, start: m.span.start, end: m.span.end)
+                    if m.span.field == .body, m.span.paragraph >= 0 {
+                        body[next[m.span.paragraph]] = placed
+                        next[m.span.paragraph] += 1
+                        continue
+                    }
+                    let place = MentionPlace(field: m.span.field, paragraph: m.span.paragraph)
+                    if let k = others.firstIndex(where: { $0.place == place }) {
+                        others[k].mentions.append(placed)
+                    } else {
+                        others.append((place, [placed]))
+                    }
+                }
             }
         }
-        return out
-    }()
+
+        subscript(place: MentionPlace) -> ArraySlice<PlacedMention>? {
+            if place.field == .body, place.paragraph >= 0 {
+                guard place.paragraph + 1 < bodyStarts.count else { return nil }
+                let a = bodyStarts[place.paragraph], z = bodyStarts[place.paragraph + 1]
+                return a < z ? body[a..<z] : nil
+            }
+            return others.first { $0.place == place }.map { $0.mentions[...] }
+        }
+    }
     /// The pronoun the story itself gives a person whose name does not tell
     /// (`Bernie`, a name the lexicon lacks): in sentences of the reporter's that
     /// name that one person and no other, the gendered pronouns after the name
@@ -883,6 +927,9 @@ final class AttributionSession {
                     other[lower] = i
                 }
             }
+            // Room for every name and mention up front: growing hashes every key again.
+            byName.reserveCapacity(entities.count)
+            byMention.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
             for (i, e) in entities.enumerated() {
                 add(e.name, i, &byName, &otherByName)
                 for m in e.mentions { add(m.text, i, &byMention, &otherByMention) }

@@ -177,7 +177,7 @@ final class AttributionText {
             let range = UnsafeBufferPointer(rebasing: all[a..<b])
             var ascii = true
             for c in range where c >= 0x80 { ascii = false; break }
-            guard ascii else { return String(decoding: range, as: UTF8.self).lowercased() }
+            guard ascii else { return String(decoding: range, as: UTF8.self).lowercasedQuickly() }
             return String(unsafeUninitializedCapacity: range.count) { out in
                 for (n, c) in range.enumerated() { out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
                 return range.count

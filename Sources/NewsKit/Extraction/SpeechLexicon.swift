@@ -153,6 +153,12 @@ public final class SpeechLexicon: Sendable {
     /// `hashedKey` of any ASCII bytes: FNV-1a of them lower-cased, mixed with
     /// their length; nil when one is not ASCII (never 0).
     static func foldedHash<S: Sequence>(_ bytes: S) -> UInt64? where S.Element == UInt8 {
+        // A String's bytes in place when it has them (names, mentions): the
+        // same loop over a buffer, without the UTF-8 view's iterator.
+        if S.self != UnsafeBufferPointer<UInt8>.self,
+           let h = bytes.withContiguousStorageIfAvailable({ foldedHash($0) }) {
+            return h
+        }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var n = 0
         for var c in bytes {

@@ -87,6 +87,25 @@ extension String {
         return copy.withUTF8(body)
     }
 
+    /// `lowercased()`, the same bytes, with ASCII lower-cased byte by byte.
+    /// The standard library's fast path takes only wholly ASCII text: one
+    /// curly apostrophe sent a whole quote through the Unicode mapping of every
+    /// letter. `lowercased()` maps each scalar by its `lowercaseMapping`
+    /// (no context), so mapping the others one by one gives the same text.
+    func lowercasedQuickly() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for u in unicodeScalars {
+            if u.value < 0x80 {
+                let c = UInt8(u.value)
+                out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            } else {
+                out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The text of a UTF-8 byte range (ranges produced by the scanners fall on scalar boundaries).
     func utf8Slice(_ start: Int, _ end: Int) -> String {
         let u = utf8
