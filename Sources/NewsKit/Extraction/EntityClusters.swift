@@ -177,13 +177,14 @@ struct EntityClusters {
         // splitting cost more than the rest of clustering.
         var byInitials: [[UInt8]: Int] = [:]
         var acronyms: [(index: Int, letters: [UInt8])] = []
-        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
+        // By index, not a copy of every cluster (six retains and releases each).
+        for index in clusters.indices where clusters[index].type == .organization {
             var initials: [UInt8] = []
             var letters: [UInt8] = []
             var words = 0
             var atWordStart = true
             var allCaps = true
-            for b in cluster.key.utf8 {
+            for b in clusters[index].key.utf8 {
                 if b == 0x20 { atWordStart = true; continue }
                 if atWordStart {
                     words += 1
@@ -289,13 +290,14 @@ struct EntityClusters {
         var forms: [String: Int] = [:]
         forms.reserveCapacity(clusters.count * 3)
         var lastNameCount: [String: Int] = [:]
-        for cluster in clusters where cluster.type == .person {
-            for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
+        // By index: a `for cluster in clusters` loop copied each cluster (six retains and releases).
+        for index in clusters.indices where clusters[index].type == .person {
+            for last in clusters[index].lastNames { lastNameCount[last, default: 0] += 1 }
         }
-        for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
-            for form in cluster.forms { forms[form] = index }
-            if cluster.type == .person {
-                for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
+        for index in clusters.indices where !clusters[index].mentions.isEmpty {
+            for form in clusters[index].forms { forms[form] = index }
+            if clusters[index].type == .person {
+                for last in clusters[index].lastNames where lastNameCount[last] == 1 { forms[last] = index }
             }
         }
         return forms
@@ -323,15 +325,19 @@ struct EntityClusters {
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
                     let upper = phrase.uppercased()
                     let span = Span(field: lookup.field, paragraph: lookup.paragraph, start: start, end: end)
-                    var candidate = NameCandidate(span: span, text: phrase, tokens: [phrase], guess: .single, context: NameContext())
-                    candidate.order = Int.max
+                    // Made only for a match: most phrases tried match nothing, and
+                    // each candidate cost an array for its one token.
+                    func candidate(_ guess: NameGuess) -> NameCandidate {
+                        var c = NameCandidate(span: span, text: phrase, tokens: [phrase], guess: guess, context: NameContext())
+                        c.order = Int.max
+                        return c
+                    }
                     if let index = forms[upper] {
                         clusters[index].mentions.append((span, phrase, Int.max))
                     } else if let place = gazetteer.foldedPlaces[upper], m > 1 || !gazetteer.nonNames.contains(titleCased(phrase)) {
-                        candidate.guess = .place(place)
-                        addKeyed(.place, place, candidate)
+                        addKeyed(.place, place, candidate(.place(place)))
                     } else if let org = gazetteer.foldedOrganizations[upper], upper.utf8.count > 2 || phrase == org {
-                        addKeyed(.organization, org, candidate)
+                        addKeyed(.organization, org, candidate(.single))
                     } else {
                         continue
                     }
