@@ -63,6 +63,10 @@ public final class Gazetteer: Sendable {
     let abbreviations: Set<String>
     /// `abbreviations` by the hash of their bytes (`NameScanner.key`).
     let abbreviationKeys: Set<UInt64>
+    /// `nameConnectors` by `NameScanner.key` of their bytes (0 stored as 1):
+    /// the name-run classifier asks of every lower-case word after a name,
+    /// and only a word whose key is here needs a `String` to confirm it.
+    let nameConnectorKeys: SpeechWordSet
 
     /// What the lists say about one capitalised word, from a single lookup.
     struct WordFlags: OptionSet, Sendable {
@@ -188,7 +192,11 @@ public final class Gazetteer: Sendable {
         }
         self.abbreviations = abbreviations
         abbreviationKeys = Set(abbreviations.map(NameScanner.key(of:)))
+        nameConnectorKeys = SpeechWordSet(keys: nameConnectors.map { Self.nonzero(NameScanner.key(of: $0)) })
     }
+
+    /// A hash key as `SpeechWordSet` stores it (it keeps no zero key).
+    @inline(__always) static func nonzero(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     /// The canonical place for a form as written ("U.S." -> "United States",
     /// "PARIS" -> "Paris"), or nil when the gazetteer does not know it.
