@@ -94,20 +94,10 @@ public struct JSONWriter {
         }
     }
 
-    /// Whether any of eight bytes is a control character, `"` or `\\`. The
-    /// classic word tricks: `(x - 0x01…) & ~x & 0x80…` is nonzero exactly when
-    /// some byte is zero (of `x ^ 0x22…` for a quote), and with `0x20…` when
-    /// some byte is below 0x20 (valid for bounds up to 0x80).
+    /// Whether any of eight bytes is a control character, `"` or `\\`.
     @inline(__always)
     private static func needsEscape(_ x: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let quote = x ^ (ones &* 0x22)
-        let backslash = x ^ (ones &* 0x5C)
-        let control = (x &- ones &* 0x20) & ~x
-        let zeroQuote = (quote &- ones) & ~quote
-        let zeroBackslash = (backslash &- ones) & ~backslash
-        return (control | zeroQuote | zeroBackslash) & high != 0
+        UTF8Scalar.bytes(x, below: 0x20) | UTF8Scalar.bytes(x, equal: 0x22) | UTF8Scalar.bytes(x, equal: 0x5C) != 0
     }
 
     /// The string in quotes, escaped. Unescaped runs are copied whole; the
@@ -120,7 +110,7 @@ public struct JSONWriter {
             var i = 0
             while i < buf.count {
                 // Eight bytes at a time while none needs escaping (nearly all text).
-                if i + 8 <= buf.count, !Self.needsEscape(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                if i + 8 <= buf.count, !Self.needsEscape(UTF8Scalar.load8(buf, i)) {
                     i += 8
                     continue
                 }

@@ -33,6 +33,33 @@ public enum UTF8Scalar {
         return j
     }
 
+    // MARK: eight bytes at once
+    //
+    // Scanners skip runs of bytes that need no decision eight at a time. The
+    // word tricks are exact about whether some byte matches (not which):
+    // `(x - 0x0101…) & ~x & 0x8080…` is nonzero exactly when a byte of `x` is
+    // zero, and with `c * 0x0101…` in place of `0x0101…` when a byte is below
+    // `c` (for `c` up to 0x80).
+
+    /// The eight bytes at `i` (the caller checks `i + 8 <= b.count`).
+    @inline(__always) static func load8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Nonzero when some byte of `x` is `c` (masks combine with `|`, no branch each).
+    @inline(__always) static func bytes(_ x: UInt64, equal c: UInt8) -> UInt64 {
+        let y = x ^ (0x0101_0101_0101_0101 &* UInt64(c))
+        return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
+    }
+
+    /// Nonzero when some byte of `x` is below `c` (`c` at most 0x80).
+    @inline(__always) static func bytes(_ x: UInt64, below c: UInt8) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101 &* UInt64(c)) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// Nonzero when some byte of `x` is not ASCII.
+    @inline(__always) static func nonASCIIBytes(_ x: UInt64) -> UInt64 { x & 0x8080_8080_8080_8080 }
+
     @inline(__always) public static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     @inline(__always) public static func isASCIIUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
     @inline(__always) public static func isASCIILower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
