@@ -15,6 +15,19 @@ import Testing
         #expect(gazetteer.place("Paris Hilton") == nil)
     }
 
+    /// The folded-key filter rules out only phrases that no name upper-cases to.
+    @Test func foldedKeysRuleOutOnlyUnknownPhrases() {
+        let keys = FoldedKeys(["UNITED STATES", "PARIS", "U.S."])
+        for known in ["Paris", "PARIS", "paris", "United States", "u.s."] { #expect(!keys.excludes(known)) }
+        for unknown in ["London", "Pari", "Parisx", "United  States", ""] { #expect(keys.excludes(unknown)) }
+        #expect(!keys.excludes("Pär"))  // not ASCII: never ruled out
+        let mixed = FoldedKeys(["ZÜRICH", "PARIS"])
+        #expect(!mixed.excludes("London"))  // a name not ASCII: nothing is ruled out
+        for place in ["Paris", "Kyiv", "Texas", "U.S."] { #expect(!gazetteer.foldedNameKeys.excludes(place)) }
+        #expect(gazetteer.place("Rubble") == nil)
+        #expect(gazetteer.organization("Reuters") == "Reuters")
+    }
+
     @Test func demonymsMapToPlaces() {
         #expect(gazetteer.demonymPlace("French") == "France")
         #expect(gazetteer.demonymPlace("Ukrainians") == "Ukraine")

@@ -303,7 +303,8 @@ struct EntityClusters {
         return forms
     }
 
-    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
+    /// `knownKeys` holds `FoldedKeys` of `known`'s forms.
+    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int], knownKeys: FoldedKeys) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
         let scanner = NameScanner(gazetteer: gazetteer)
         let words = scanner.words(in: text).filter { word in
@@ -311,6 +312,7 @@ struct EntityClusters {
                 && !lookup.taken.contains(where: { $0.contains(word.start) })
         }
         let forms = lookup.gazetteerOnly ? [:] : known
+        let formKeys = lookup.gazetteerOnly ? FoldedKeys([String]()) : knownKeys
         var copy = text
         copy.withUTF8 { p in
             var i = 0
@@ -322,6 +324,9 @@ struct EntityClusters {
                     if m > 1, !(1..<m).allSatisfy({ words[i + $0].gap == .space && !words[i + $0 - 1].possessive }) { continue }
                     let start = words[i].start
                     let end = words[i + m - 1].end
+                    // Upper-cased, the phrase is no form of the story's and none of
+                    // the gazetteer's: no match, and no strings to find that out.
+                    if formKeys.excludes(p, start, end) && gazetteer.foldedNameKeys.excludes(p, start, end) { continue }
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
                     let upper = phrase.uppercased()
                     let span = Span(field: lookup.field, paragraph: lookup.paragraph, start: start, end: end)
