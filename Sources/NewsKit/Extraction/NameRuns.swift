@@ -325,9 +325,10 @@ struct NameRunClassifier {
         }
         // A known name as a whole wins over stripping its first word ("Islamic State").
         var wholeLookedUp = false
+        var whole = ""
         if tokens.count > 1, tokens[0].word.sentenceInitial || tokens[0].flags.contains(.nonName) {
             wholeLookedUp = true
-            let whole = tokens.map(\.text).joined(separator: " ")
+            whole = tokens.map(\.text).joined(separator: " ")
             if let org = gazetteer.organization(whole) {
                 emit(tokens, .organization(org), context, field, paragraph, &out); return
             }
@@ -351,7 +352,8 @@ struct NameRunClassifier {
         while let last = tokens.last, last.word.shape == .lower { tokens.removeLast(); wholeLookedUp = false }
         guard !tokens.isEmpty else { return }
 
-        let phrase = tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
+        // Tokens unchanged since the whole run was joined: the same phrase.
+        let phrase = wholeLookedUp ? whole : tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
         let single = tokens.count == 1
         // Unchanged since the lookups of the whole run above: known to be neither.
         if !wholeLookedUp, !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {
