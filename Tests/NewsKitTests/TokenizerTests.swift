@@ -65,4 +65,15 @@ import Testing
             }
         }
     }
+
+    /// `splitAtSpaces` gives the words `split(separator: " ")` gives, also where
+    /// a space is part of a larger `Character`.
+    @Test func splitAtSpacesMatchesTheCharacterSplit() {
+        let samples = ["Ada B. Quill", "  two  spaces ", "", " ", "Zoë Ångström", "O’Brien said",
+                       "e \u{301}x", "a\u{600} b", "tab\tand space", "\r\n x", "last ", "Élysée Palace"]
+        for s in samples {
+            #expect(s.splitAtSpaces().map(String.init) == s.split(separator: " ").map(String.init))
+            #expect(s.splitAtSpaces().map { Array($0.utf8) } == s.split(separator: " ").map { Array($0.utf8) })
+        }
+    }
 }

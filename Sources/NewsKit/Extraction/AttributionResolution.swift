@@ -486,7 +486,7 @@ extension AttributionSession {
                 : (isPersonLike(name, order: order) ? .person : .other)
             return Resolved(speaker: name, entity: nil, kind: kind)
         case .descriptor:
-            let words = f.text.split(separator: " ")
+            let words = f.text.splitAtSpaces()
             let head = Self.descriptorHead(f.text)
             var kind: SpeakerClass = head.hasSuffix("s") ? .plural : .other
             if lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }

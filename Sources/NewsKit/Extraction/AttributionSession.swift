@@ -393,7 +393,7 @@ final class AttributionSession {
     /// Two thirds of the words or more capitalised: a Title Case headline.
     static func isTitleCase(_ text: String) -> Bool {
         var words = 0, capitals = 0
-        for w in text.split(separator: " ") {
+        for w in text.splitAtSpaces() {
             guard let c = w.unicodeScalars.first, c.properties.isAlphabetic else { continue }
             words += 1
             if c.properties.isUppercase { capitals += 1 }
@@ -453,7 +453,7 @@ final class AttributionSession {
                 if f.kind == .name {
                     let org = isOrganizationName(f.text)
                     let kind: SpeakerClass = org ? .organization
-                        : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
+                        : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.splitAtSpaces()[0].lowercased())
                             ? .person : .other)
                     let placeLike = f.text.utf8.contains(0x2E) && !f.text.utf8.contains(0x20)
                     // `Reports indicate …`: a lone capitalised word opening the sentence, no name the story knows.
@@ -578,7 +578,7 @@ final class AttributionSession {
     /// The head noun of a descriptor: the word before its object's link
     /// (`spokesman` of `spokesman for the campaign`), else its last word.
     static func descriptorHead(_ text: String) -> Substring {
-        let words = text.split(separator: " ")
+        let words = text.splitAtSpaces()
         if let i = words.indices.first(where: { $0 > 0 && objectLinks.contains(String(words[$0])) }) { return words[i - 1] }
         return words.last ?? ""
     }
@@ -597,7 +597,7 @@ final class AttributionSession {
         if let (length, lastByte) = Self.lastWordASCII(name) {
             guard length > 3, lastByte | 0x20 == 0x73 else { return false }
         }
-        guard let last = name.split(separator: " ").last?.lowercased(), last.count > 3, last.hasSuffix("s") else { return false }
+        guard let last = name.splitAtSpaces().last?.lowercased(), last.count > 3, last.hasSuffix("s") else { return false }
         let singular = String(last.dropLast())
         return lexicon.demonyms.contains(singular) || ["republican", "democrat", "conservative", "liberal"].contains(singular)
     }
@@ -623,7 +623,7 @@ final class AttributionSession {
     }
 
     func addFullName(_ name: String, order: Int) {
-        guard let last = name.split(separator: " ").last else { return }
+        guard let last = name.splitAtSpaces().last else { return }
         fullNames[last.lowercased(), default: FullNameForms()].add(name, order: order)
     }
 
@@ -834,7 +834,7 @@ final class AttributionSession {
     /// word that is the last word of such a full name in the story.
     func isPersonLike(_ name: String, order: Int) -> Bool {
         if isOrganizationName(name) { return false }
-        let words = name.split(separator: " ")
+        let words = name.splitAtSpaces()
         if words.count >= 2 {
             if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
             return !name.utf8.contains(0x2E) || words.count >= 3
@@ -845,7 +845,7 @@ final class AttributionSession {
     /// The fullest form of a one-word name: the nearest full name before it
     /// that ends with it, else the first one after it.
     func canonicalName(_ name: String, order: Int) -> String {
-        let words = name.split(separator: " ")
+        let words = name.splitAtSpaces()
         guard let last = words.last, let forms = fullNames[last.lowercased()]?.forms else { return name }
         // `de la Cruz`: particles and a surname are the surname alone.
         let surnameOnly = words.count >= 2 && words.dropLast().allSatisfy { Self.nameParticles.contains(String($0)) }
