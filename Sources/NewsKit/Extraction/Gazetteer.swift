@@ -103,7 +103,12 @@ public final class Gazetteer: Sendable {
     @inline(__always) func flags(_ word: String) -> WordFlags { wordFlags[word] ?? [] }
 
     /// The flags of a scanned word, by its byte hash.
-    @inline(__always) func flags(key: UInt64) -> WordFlags { flagsByKey[key] ?? [] }
+    @inline(__always) func flags(key: UInt64) -> WordFlags {
+        // The open-addressed table keeps no zero key: that one asks the dictionary.
+        key == 0 ? flagsByKey[0] ?? [] : WordFlags(rawValue: flagTable.value(key))
+    }
+    /// `flagsByKey` as an open-addressed table: every capitalised word asks it.
+    let flagTable: SpeechWordTable<UInt32>
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
@@ -186,6 +191,7 @@ public final class Gazetteer: Sendable {
             byKey[key, default: []].formUnion(value)
         }
         flagsByKey = byKey
+        flagTable = SpeechWordTable(byKey.mapValues(\.rawValue))
 
         var abbreviations: Set<String> = []
         for entry in titles.union(organizationCues).union(placeCues).union(nonNames) {

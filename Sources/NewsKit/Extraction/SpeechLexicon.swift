@@ -26,12 +26,12 @@ public final class SpeechLexicon: Sendable {
     let sourceNounKeys: SpeechWordSet
     let demonymKeys: SpeechWordSet
     /// Every fact about short ASCII words, by packed key (see `facts(_:_:key:)`).
-    let shortFacts: SpeechWordTable
+    let shortFacts: SpeechWordTable<UInt16>
     /// Every fact about words by their lower-cased text.
     let textFacts: [String: UInt16]
     /// Every fact about words by `hashedKey` of their lower-cased ASCII bytes
     /// (all the lists are ASCII): long words are looked up without a String.
-    let hashedFacts: SpeechWordTable
+    let hashedFacts: SpeechWordTable<UInt16>
     let reportingVerbKeys: SpeechWordSet
     /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
     let demonyms: Set<String>
