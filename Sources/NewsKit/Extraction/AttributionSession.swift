@@ -915,24 +915,27 @@ final class AttributionSession {
         var otherByMention: [String: Int] = [:]
 
         init(_ entities: [Entity]) {
+            // Walked backwards with every entry written: the first entity (and
+            // mention) in story order is written last and wins, as with
+            // "write when absent" forwards, at one dictionary probe, not two.
             func add(_ text: String, _ i: Int, _ hashed: inout [UInt64: Int], _ other: inout [String: Int]) {
                 if let h = SpeechLexicon.foldedHash(text.utf8) {
-                    if hashed[h] == nil { hashed[h] = i }
+                    hashed[h] = i
                     return
                 }
                 let lower = text.lowercased()
                 if let h = SpeechLexicon.foldedHash(lower.utf8) {
-                    if hashed[h] == nil { hashed[h] = i }
-                } else if other[lower] == nil {
+                    hashed[h] = i
+                } else {
                     other[lower] = i
                 }
             }
             // Room for every name and mention up front: growing hashes every key again.
             byName.reserveCapacity(entities.count)
             byMention.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
-            for (i, e) in entities.enumerated() {
+            for (i, e) in entities.enumerated().reversed() {
                 add(e.name, i, &byName, &otherByName)
-                for m in e.mentions { add(m.text, i, &byMention, &otherByMention) }
+                for m in e.mentions.reversed() { add(m.text, i, &byMention, &otherByMention) }
             }
         }
     }

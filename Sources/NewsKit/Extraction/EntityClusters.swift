@@ -420,9 +420,16 @@ struct EntityClusters {
     private func fullest(_ mentions: [Mention]) -> String? {
         var best: (text: String, score: (Int, Int, Int))?
         for mention in mentions {
-            let words = mention.text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
-            let mixed = mention.text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? 1 : 0
-            let score = (mixed, words, mention.text.utf8.count)
+            // Spaces and lower-case letters counted in one pass over the bytes in
+            // place (the UTF-8 view's iterator, twice, cost most of naming an entity).
+            let (words, mixed, count) = mention.text.withUTF8Bytes { b -> (Int, Int, Int) in
+                var words = 1, mixed = 0
+                for c in b {
+                    if c == 0x20 { words += 1 } else if c >= 0x61 && c <= 0x7A { mixed = 1 }
+                }
+                return (words, mixed, b.count)
+            }
+            let score = (mixed, words, count)
             if best == nil || score > best!.score { best = (mention.text, score) }
         }
         return best?.text
