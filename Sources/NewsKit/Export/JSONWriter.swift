@@ -2,35 +2,53 @@
 /// extraction itself on large outputs; `extract --json` writes through this.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// Whether the open object or array already holds a value (the next one
+    /// needs a comma); the enclosing levels' flags wait in `outerNeedsComma`.
+    /// A stored flag, not the top of an array: every value asks it, and an
+    /// array element cost a uniqueness check and bounds checks each time.
+    private var needsComma = false
+    private var outerNeedsComma: [Bool] = []
 
     public init(capacity: Int = 1 << 16) {
         bytes.reserveCapacity(capacity)
     }
 
+    @inline(__always)
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        needsComma[needsComma.count - 1] = true
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
     }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    private mutating func open(_ mark: UInt8) {
+        separate()
+        bytes.append(mark)
+        outerNeedsComma.append(needsComma)
+        needsComma = false
+    }
+
+    private mutating func close(_ mark: UInt8) {
+        needsComma = outerNeedsComma.removeLast()
+        bytes.append(mark)
+    }
+
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// A key inside an object; the next value call writes its value.
     public mutating func key(_ name: String) {
         separate()
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        needsComma = false
     }
 
     public mutating func value(_ s: String) { separate(); appendString(s) }
     public mutating func value(_ s: String?) {
         if let s { value(s) } else { separate(); bytes.append(contentsOf: "null".utf8) }
     }
-    public mutating func value(_ n: Int) { separate(); bytes.append(contentsOf: String(n).utf8) }
+    public mutating func value(_ n: Int) { separate(); appendDecimal(n) }
     /// A finite number as Swift prints it (`0.93`), which JSON reads back exactly.
     public mutating func value(_ x: Double) {
         separate()
@@ -56,27 +74,66 @@ public struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// `String(n)`'s digits, written straight into the output (offsets and
+    /// paragraph numbers are most of the values; a `String` each cost more).
+    private mutating func appendDecimal(_ n: Int) {
+        if n >= 0 && n < 10 { bytes.append(0x30 + UInt8(n)); return }
+        guard n > 0 else { bytes.append(contentsOf: String(n).utf8); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { d in
+            var v = n
+            var k = d.count
+            while v > 0 {
+                k -= 1
+                d[k] = 0x30 + UInt8(v % 10)
+                v /= 10
+            }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[k...]))
+        }
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\\`.
+    @inline(__always)
+    private static func needsEscape(_ x: UInt64) -> Bool {
+        UTF8Scalar.bytes(x, below: 0x20) | UTF8Scalar.bytes(x, equal: 0x22) | UTF8Scalar.bytes(x, equal: 0x5C) != 0
+    }
+
+    /// The string in quotes, escaped. Unescaped runs are copied whole; the
+    /// escapes are appended byte by byte (an array literal each was an allocation).
     private mutating func appendString(_ s: String) {
         bytes.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { buf in
             var runStart = 0
-            for i in 0..<buf.count {
+            var i = 0
+            while i < buf.count {
+                // Eight bytes at a time while none needs escaping (nearly all text).
+                if i + 8 <= buf.count, !Self.needsEscape(UTF8Scalar.load8(buf, i)) {
+                    i += 8
+                    continue
+                }
                 let b = buf[i]
+                i += 1
                 guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if runStart < i { bytes.append(contentsOf: buf[runStart..<i]) }
-                runStart = i + 1
+                if runStart < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<(i - 1)])) }
+                runStart = i
+                bytes.append(0x5C)
                 switch b {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+                case UInt8(ascii: "\""): bytes.append(0x22)
+                case UInt8(ascii: "\\"): bytes.append(0x5C)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
-                    bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(b >> 4)], Self.hex[Int(b & 15)]])
+                    bytes.append(UInt8(ascii: "u")); bytes.append(0x30); bytes.append(0x30)
+                    bytes.append(Self.hex[Int(b >> 4)]); bytes.append(Self.hex[Int(b & 15)])
                 }
             }
-            if runStart < buf.count { bytes.append(contentsOf: buf[runStart..<buf.count]) }
+            if runStart < buf.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[runStart..<buf.count]))
+            }
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -279,7 +279,7 @@ extension AttributionSession {
 
     /// Lower-cased, without punctuation or spaces at either end.
     static func normalized(_ text: String) -> Substring {
-        var words = Substring(text.lowercased())
+        var words = Substring(text.lowercasedQuickly())
         while let c = words.first, !(c.isLetter || c.isNumber) { words = words.dropFirst() }
         while let c = words.last, !(c.isLetter || c.isNumber) { words = words.dropLast() }
         return words
@@ -488,7 +488,7 @@ extension AttributionSession {
                 : (isPersonLike(name, order: order) ? .person : .other)
             return Resolved(speaker: name, entity: nil, kind: kind)
         case .descriptor:
-            let words = f.text.split(separator: " ")
+            let words = f.text.splitAtSpaces()
             let head = Self.descriptorHead(f.text)
             var kind: SpeakerClass = head.hasSuffix("s") ? .plural : .other
             if lexicon.organizationHeads.contains(head.lowercased()) { kind = .organization }

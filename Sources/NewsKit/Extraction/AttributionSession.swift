@@ -76,16 +76,60 @@ final class AttributionSession {
         var paragraph: Int
     }
     /// Every entity mention by field and paragraph, in entity order (built on first use).
-    lazy var mentionsByParagraph: [MentionPlace: [PlacedMention]] = {
-        var out: [MentionPlace: [PlacedMention]] = [:]
-        for (i, e) in entities.enumerated() {
-            for m in e.mentions {
-                out[MentionPlace(field: m.span.field, paragraph: m.span.paragraph), default: []]
-                    .append(PlacedMention(entity: i, start: m.span.start, end: m.span.end))
+    lazy var mentionsByParagraph = MentionsByPlace(entities)
+
+    /// Mentions by field and paragraph, as a dictionary of arrays held them
+    /// (a place without mentions gives nil), without hashing a place per
+    /// mention or growing an array per paragraph: body mentions are counted
+    /// per paragraph, then laid out in one array (entity order kept).
+    struct MentionsByPlace {
+        /// Body mentions, paragraph after paragraph; paragraph p's are
+        /// `body[bodyStarts[p]..<bodyStarts[p + 1]]`.
+        private var body: [PlacedMention] = []
+        private var bodyStarts: [Int] = [0]
+        /// Headline and byline mentions (few), by place.
+        private var others: [(place: MentionPlace, mentions: [PlacedMention])] = []
+
+        init(_ entities: [Entity]) {
+            var counts: [Int] = []
+            for e in entities {
+                for m in e.mentions {
+                    guard m.span.field == .body, m.span.paragraph >= 0 else { continue }
+                    if m.span.paragraph >= counts.count { counts += repeatElement(0, count: m.span.paragraph + 1 - counts.count) }
+                    counts[m.span.paragraph] += 1
+                }
+            }
+            bodyStarts = [Int](repeating: 0, count: counts.count + 1)
+            for p in counts.indices { bodyStarts[p + 1] = bodyStarts[p] + counts[p] }
+            var next = bodyStarts
+            body = [PlacedMention](repeating: PlacedMention(entity: 0, start: 0, end: 0), count: bodyStarts[counts.count])
+            for (i, e) in entities.enumerated() {
+                for m in e.mentions {
+                    let placed = PlacedMention(entity: i, start: m.span.start, end: m.span.end)
+                    if m.span.field == .body, m.span.paragraph >= 0 {
+                        body[next[m.span.paragraph]] = placed
+                        next[m.span.paragraph] += 1
+                        continue
+                    }
+                    let place = MentionPlace(field: m.span.field, paragraph: m.span.paragraph)
+                    if let k = others.firstIndex(where: { $0.place == place }) {
+                        others[k].mentions.append(placed)
+                    } else {
+                        others.append((place, [placed]))
+                    }
+                }
             }
         }
-        return out
-    }()
+
+        subscript(place: MentionPlace) -> ArraySlice<PlacedMention>? {
+            if place.field == .body, place.paragraph >= 0 {
+                guard place.paragraph + 1 < bodyStarts.count else { return nil }
+                let a = bodyStarts[place.paragraph], z = bodyStarts[place.paragraph + 1]
+                return a < z ? body[a..<z] : nil
+            }
+            return others.first { $0.place == place }.map { $0.mentions[...] }
+        }
+    }
     /// The pronoun the story itself gives a person whose name does not tell
     /// (`Bernie`, a name the lexicon lacks): in sentences of the reporter's that
     /// name that one person and no other, the gendered pronouns after the name
@@ -353,7 +397,7 @@ final class AttributionSession {
     /// Two thirds of the words or more capitalised: a Title Case headline.
     static func isTitleCase(_ text: String) -> Bool {
         var words = 0, capitals = 0
-        for w in text.split(separator: " ") {
+        for w in text.splitAtSpaces() {
             guard let c = w.unicodeScalars.first, c.properties.isAlphabetic else { continue }
             words += 1
             if c.properties.isUppercase { capitals += 1 }
@@ -413,7 +457,7 @@ final class AttributionSession {
                 if f.kind == .name {
                     let org = isOrganizationName(f.text)
                     let kind: SpeakerClass = org ? .organization
-                        : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.split(separator: " ")[0].lowercased())
+                        : (f.text.utf8.contains(0x20) && !SpeechLexicon.placePrefixes.contains(f.text.splitAtSpaces()[0].lowercased())
                             ? .person : .other)
                     let placeLike = f.text.utf8.contains(0x2E) && !f.text.utf8.contains(0x20)
                     // `Reports indicate …`: a lone capitalised word opening the sentence, no name the story knows.
@@ -539,7 +583,7 @@ final class AttributionSession {
     /// The head noun of a descriptor: the word before its object's link
     /// (`spokesman` of `spokesman for the campaign`), else its last word.
     static func descriptorHead(_ text: String) -> Substring {
-        let words = text.split(separator: " ")
+        let words = text.splitAtSpaces()
         if let i = words.indices.first(where: { $0 > 0 && objectLinks.contains(String(words[$0])) }) { return words[i - 1] }
         return words.last ?? ""
     }
@@ -558,7 +602,7 @@ final class AttributionSession {
         if let (length, lastByte) = Self.lastWordASCII(name) {
             guard length > 3, lastByte | 0x20 == 0x73 else { return false }
         }
-        guard let last = name.split(separator: " ").last?.lowercased(), last.count > 3, last.hasSuffix("s") else { return false }
+        guard let last = name.splitAtSpaces().last?.lowercased(), last.count > 3, last.hasSuffix("s") else { return false }
         let singular = String(last.dropLast())
         return lexicon.demonyms.contains(singular) || ["republican", "democrat", "conservative", "liberal"].contains(singular)
     }
@@ -584,7 +628,7 @@ final class AttributionSession {
     }
 
     func addFullName(_ name: String, order: Int) {
-        guard let last = name.split(separator: " ").last else { return }
+        guard let last = name.splitAtSpaces().last else { return }
         fullNames[last.lowercased(), default: FullNameForms()].add(name, order: order)
     }
 
@@ -803,7 +847,7 @@ final class AttributionSession {
     /// word that is the last word of such a full name in the story.
     func isPersonLike(_ name: String, order: Int) -> Bool {
         if isOrganizationName(name) { return false }
-        let words = name.split(separator: " ")
+        let words = name.splitAtSpaces()
         if words.count >= 2 {
             if SpeechLexicon.placePrefixes.contains(words[0].lowercased()) { return false }
             return !name.utf8.contains(0x2E) || words.count >= 3
@@ -814,7 +858,7 @@ final class AttributionSession {
     /// The fullest form of a one-word name: the nearest full name before it
     /// that ends with it, else the first one after it.
     func canonicalName(_ name: String, order: Int) -> String {
-        let words = name.split(separator: " ")
+        let words = name.splitAtSpaces()
         guard let last = words.last, let forms = fullNames[last.lowercased()]?.forms else { return name }
         // `de la Cruz`: particles and a surname are the surname alone.
         let surnameOnly = words.count >= 2 && words.dropLast().allSatisfy { Self.nameParticles.contains(String($0)) }
@@ -884,21 +928,27 @@ final class AttributionSession {
         var otherByMention: [String: Int] = [:]
 
         init(_ entities: [Entity]) {
+            // Walked backwards with every entry written: the first entity (and
+            // mention) in story order is written last and wins, as with
+            // "write when absent" forwards, at one dictionary probe, not two.
             func add(_ text: String, _ i: Int, _ hashed: inout [UInt64: Int], _ other: inout [String: Int]) {
                 if let h = SpeechLexicon.foldedHash(text.utf8) {
-                    if hashed[h] == nil { hashed[h] = i }
+                    hashed[h] = i
                     return
                 }
                 let lower = text.lowercased()
                 if let h = SpeechLexicon.foldedHash(lower.utf8) {
-                    if hashed[h] == nil { hashed[h] = i }
-                } else if other[lower] == nil {
+                    hashed[h] = i
+                } else {
                     other[lower] = i
                 }
             }
-            for (i, e) in entities.enumerated() {
+            // Room for every name and mention up front: growing hashes every key again.
+            byName.reserveCapacity(entities.count)
+            byMention.reserveCapacity(entities.reduce(0) { $0 + $1.mentions.count })
+            for (i, e) in entities.enumerated().reversed() {
                 add(e.name, i, &byName, &otherByName)
-                for m in e.mentions { add(m.text, i, &byMention, &otherByMention) }
+                for m in e.mentions.reversed() { add(m.text, i, &byMention, &otherByMention) }
             }
         }
     }

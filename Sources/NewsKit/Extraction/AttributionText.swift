@@ -9,19 +9,51 @@ final class AttributionText {
     let text: String
     let bytes: [UInt8]
     let tokens: [Token]
+    /// What is known of each token, in one array: six per-token arrays (and
+    /// their allocations, a sixth of building a paragraph) made one.
+    struct TokenInfo {
+        /// `key(_:)`, packed once.
+        var key: UInt64 = 0
+        /// The first token of its sentence, and the first token of the next
+        /// sentence (or the token count): a look to a sentence's edge is one
+        /// read, not a walk, so a run-on paragraph of thousands of quotes stays linear.
+        var head = 0
+        var next = 0
+        /// What the speech lexicon says of a word, looked up once.
+        var facts: WordFacts = []
+        /// Plain reporter's text, inside a quote, or a quote mark.
+        var role: TokenRole = .plain
+        /// Starts a sentence (only meaningful for plain tokens).
+        var startsSentence = false
+    }
+    let info: [TokenInfo]
+
     /// Per token: plain reporter's text, inside a quote, or a quote mark.
-    let roles: [TokenRole]
+    var roles: Roles { Roles(info: info) }
     /// Per token: starts a sentence (only meaningful for plain tokens).
-    let sentenceStart: [Bool]
+    var sentenceStart: SentenceStarts { SentenceStarts(info: info) }
     /// For each token, the first token of its sentence, and the first token of
-    /// the next sentence (or the token count): a look to a sentence's edge is one
-    /// read, not a walk, so a run-on paragraph of thousands of quotes stays linear.
-    let sentenceHead: [Int]
-    let nextSentence: [Int]
-    /// Per token: `key(_:)`, packed once.
-    let keys: [UInt64]
-    /// Per word token: what the speech lexicon says of it, looked up once.
-    let facts: [WordFacts]
+    /// the next sentence (or the token count).
+    var sentenceHead: SentenceHeads { SentenceHeads(info: info) }
+    var nextSentence: NextSentences { NextSentences(info: info) }
+
+    // One field of `info` read as an array of its own (`t.sentenceStart[i]`).
+    struct Roles {
+        let info: [TokenInfo]
+        @inline(__always) subscript(i: Int) -> TokenRole { info[i].role }
+    }
+    struct SentenceStarts {
+        let info: [TokenInfo]
+        @inline(__always) subscript(i: Int) -> Bool { info[i].startsSentence }
+    }
+    struct SentenceHeads {
+        let info: [TokenInfo]
+        @inline(__always) subscript(i: Int) -> Int { info[i].head }
+    }
+    struct NextSentences {
+        let info: [TokenInfo]
+        @inline(__always) subscript(i: Int) -> Int { info[i].next }
+    }
 
     /// What the lexicon says of one word, each answered as the attributor asked it
     /// before (short words by packed key, long ones by their lower-cased text).
@@ -57,17 +89,13 @@ final class AttributionText {
             (Tokenizer.tokenize(bytes: $0), SentenceSplitter.split(bytes: $0))
         }
         self.tokens = tokens
-        var keys = [UInt64](repeating: 0, count: tokens.count)
-        var facts = [WordFacts](repeating: [], count: tokens.count)
+        var info = [TokenInfo](repeating: TokenInfo(), count: tokens.count)
         for (i, t) in tokens.enumerated() {
             let key = Self.packedKey(bytes, t)
-            keys[i] = key
+            info[i].key = key
             guard t.kind == .word else { continue }
-            facts[i] = lexicon.facts(bytes, t, key: key)
+            info[i].facts = lexicon.facts(bytes, t, key: key)
         }
-        self.keys = keys
-        self.facts = facts
-        var roles = [TokenRole](repeating: .plain, count: tokens.count)
         // Parts are sorted by start; walk tokens and parts together (linear).
         let parts = quoteParts.sorted { $0.start < $1.start }
         var pi = 0
@@ -76,43 +104,37 @@ final class AttributionText {
                 pi += 1
             }
             if pi < parts.count, t.start >= parts[pi].start, t.end <= parts[pi].end {
-                roles[i] = .inside
+                info[i].role = .inside
             }
         }
         // The marks: punctuation right next to a part.
         for part in parts {
             if let a = Self.firstToken(tokens, atOrAfter: part.start), a > 0, tokens[a - 1].kind == .punctuation,
                Self.isQuoteMark(bytes, tokens[a - 1]) {
-                roles[a - 1] = .mark
+                info[a - 1].role = .mark
             }
             if let z = Self.firstToken(tokens, atOrAfter: part.end), tokens[z].kind == .punctuation,
                Self.isQuoteMark(bytes, tokens[z]) {
-                roles[z] = .mark
+                info[z].role = .mark
             }
         }
-        self.roles = roles
-        var starts = [Bool](repeating: false, count: tokens.count)
         var ti = 0
         for s in sentences {
             while ti < tokens.count, tokens[ti].start < s.lowerBound { ti += 1 }
-            if ti < tokens.count { starts[ti] = true }
+            if ti < tokens.count { info[ti].startsSentence = true }
         }
-        if !tokens.isEmpty { starts[0] = true }
-        self.sentenceStart = starts
-        var head = [Int](repeating: 0, count: tokens.count)
-        var next = [Int](repeating: tokens.count, count: tokens.count)
+        if !tokens.isEmpty { info[0].startsSentence = true }
         var h = 0
         for i in 0..<tokens.count {
-            if starts[i] { h = i }
-            head[i] = h
+            if info[i].startsSentence { h = i }
+            info[i].head = h
         }
         var following = tokens.count
         for i in stride(from: tokens.count - 1, through: 0, by: -1) {
-            next[i] = following
-            if starts[i] { following = i }
+            info[i].next = following
+            if info[i].startsSentence { following = i }
         }
-        self.sentenceHead = head
-        self.nextSentence = next
+        self.info = info
     }
 
     static func firstToken(_ tokens: [Token], atOrAfter pos: Int) -> Int? {
@@ -137,7 +159,7 @@ final class AttributionText {
 
     // MARK: - token questions
 
-    @inline(__always) func isPlain(_ i: Int) -> Bool { roles[i] == .plain }
+    @inline(__always) func isPlain(_ i: Int) -> Bool { info[i].role == .plain }
 
     func lower(_ i: Int) -> String {
         let t = tokens[i]
@@ -158,7 +180,7 @@ final class AttributionText {
 
     /// The token lower-cased and packed into an integer (ASCII words of up to
     /// eight letters; 0 otherwise), so word-list checks allocate nothing.
-    @inline(__always) func key(_ i: Int) -> UInt64 { keys[i] }
+    @inline(__always) func key(_ i: Int) -> UInt64 { info[i].key }
 
     static func packedKey(_ bytes: [UInt8], _ t: Token) -> UInt64 {
         guard t.length <= 8 else { return 0 }
@@ -177,7 +199,7 @@ final class AttributionText {
             let range = UnsafeBufferPointer(rebasing: all[a..<b])
             var ascii = true
             for c in range where c >= 0x80 { ascii = false; break }
-            guard ascii else { return String(decoding: range, as: UTF8.self).lowercased() }
+            guard ascii else { return String(decoding: range, as: UTF8.self).lowercasedQuickly() }
             return String(unsafeUninitializedCapacity: range.count) { out in
                 for (n, c) in range.enumerated() { out[n] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
                 return range.count
@@ -185,11 +207,11 @@ final class AttributionText {
         }
     }
 
-    @inline(__always) func has(_ i: Int, _ f: WordFacts) -> Bool { facts[i].contains(f) }
+    @inline(__always) func has(_ i: Int, _ f: WordFacts) -> Bool { info[i].facts.contains(f) }
 
     /// `SpeechLexicon.pronounKind` of the lower-cased token, by its key.
     func pronounKind(_ i: Int) -> SpeechLexicon.PronounKind? {
-        switch keys[i] {
+        switch info[i].key {
         case 0x6865: return .male // he
         case 0x73_6865: return .female // she
         case 0x6974: return .neuter // it
@@ -201,7 +223,7 @@ final class AttributionText {
 
     /// `a`, `an`, `the`.
     func isDeterminer(_ i: Int) -> Bool {
-        let k = keys[i]
+        let k = info[i].key
         return k == 0x61 || k == 0x616E || k == 0x74_6865
     }
 
@@ -290,7 +312,7 @@ final class AttributionText {
     func isNameWord(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.kind == .word, t.isCapitalized else { return false }
-        return !facts[i].contains(.notName)
+        return !info[i].facts.contains(.notName)
     }
 
     func span(_ a: Int, _ z: Int, trimEnd: Int = 0) -> Span {

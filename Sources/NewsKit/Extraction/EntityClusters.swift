@@ -177,13 +177,14 @@ struct EntityClusters {
         // splitting cost more than the rest of clustering.
         var byInitials: [[UInt8]: Int] = [:]
         var acronyms: [(index: Int, letters: [UInt8])] = []
-        for (index, cluster) in clusters.enumerated() where cluster.type == .organization {
+        // By index, not a copy of every cluster (six retains and releases each).
+        for index in clusters.indices where clusters[index].type == .organization {
             var initials: [UInt8] = []
             var letters: [UInt8] = []
             var words = 0
             var atWordStart = true
             var allCaps = true
-            for b in cluster.key.utf8 {
+            for b in clusters[index].key.utf8 {
                 if b == 0x20 { atWordStart = true; continue }
                 if atWordStart {
                     words += 1
@@ -289,19 +290,21 @@ struct EntityClusters {
         var forms: [String: Int] = [:]
         forms.reserveCapacity(clusters.count * 3)
         var lastNameCount: [String: Int] = [:]
-        for cluster in clusters where cluster.type == .person {
-            for last in cluster.lastNames { lastNameCount[last, default: 0] += 1 }
+        // By index: a `for cluster in clusters` loop copied each cluster (six retains and releases).
+        for index in clusters.indices where clusters[index].type == .person {
+            for last in clusters[index].lastNames { lastNameCount[last, default: 0] += 1 }
         }
-        for (index, cluster) in clusters.enumerated() where !cluster.mentions.isEmpty {
-            for form in cluster.forms { forms[form] = index }
-            if cluster.type == .person {
-                for last in cluster.lastNames where lastNameCount[last] == 1 { forms[last] = index }
+        for index in clusters.indices where !clusters[index].mentions.isEmpty {
+            for form in clusters[index].forms { forms[form] = index }
+            if clusters[index].type == .person {
+                for last in clusters[index].lastNames where lastNameCount[last] == 1 { forms[last] = index }
             }
         }
         return forms
     }
 
-    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int]) {
+    /// `knownKeys` holds `FoldedKeys` of `known`'s forms.
+    mutating func addKnownNames(in lookup: LookupField, story: Story, known: [String: Int], knownKeys: FoldedKeys) {
         let text = story.text(of: lookup.field, paragraph: lookup.paragraph)
         let scanner = NameScanner(gazetteer: gazetteer)
         let words = scanner.words(in: text).filter { word in
@@ -309,6 +312,7 @@ struct EntityClusters {
                 && !lookup.taken.contains(where: { $0.contains(word.start) })
         }
         let forms = lookup.gazetteerOnly ? [:] : known
+        let formKeys = lookup.gazetteerOnly ? FoldedKeys([String]()) : knownKeys
         var copy = text
         copy.withUTF8 { p in
             var i = 0
@@ -320,18 +324,25 @@ struct EntityClusters {
                     if m > 1, !(1..<m).allSatisfy({ words[i + $0].gap == .space && !words[i + $0 - 1].possessive }) { continue }
                     let start = words[i].start
                     let end = words[i + m - 1].end
+                    // Upper-cased, the phrase is no form of the story's and none of
+                    // the gazetteer's: no match, and no strings to find that out.
+                    if formKeys.excludes(p, start, end) && gazetteer.foldedNameKeys.excludes(p, start, end) { continue }
                     let phrase = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
                     let upper = phrase.uppercased()
                     let span = Span(field: lookup.field, paragraph: lookup.paragraph, start: start, end: end)
-                    var candidate = NameCandidate(span: span, text: phrase, tokens: [phrase], guess: .single, context: NameContext())
-                    candidate.order = Int.max
+                    // Made only for a match: most phrases tried match nothing, and
+                    // each candidate cost an array for its one token.
+                    func candidate(_ guess: NameGuess) -> NameCandidate {
+                        var c = NameCandidate(span: span, text: phrase, tokens: [phrase], guess: guess, context: NameContext())
+                        c.order = Int.max
+                        return c
+                    }
                     if let index = forms[upper] {
                         clusters[index].mentions.append((span, phrase, Int.max))
                     } else if let place = gazetteer.foldedPlaces[upper], m > 1 || !gazetteer.nonNames.contains(titleCased(phrase)) {
-                        candidate.guess = .place(place)
-                        addKeyed(.place, place, candidate)
+                        addKeyed(.place, place, candidate(.place(place)))
                     } else if let org = gazetteer.foldedOrganizations[upper], upper.utf8.count > 2 || phrase == org {
-                        addKeyed(.organization, org, candidate)
+                        addKeyed(.organization, org, candidate(.single))
                     } else {
                         continue
                     }
@@ -409,9 +420,16 @@ struct EntityClusters {
     private func fullest(_ mentions: [Mention]) -> String? {
         var best: (text: String, score: (Int, Int, Int))?
         for mention in mentions {
-            let words = mention.text.utf8.reduce(1) { $1 == 0x20 ? $0 + 1 : $0 }
-            let mixed = mention.text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) ? 1 : 0
-            let score = (mixed, words, mention.text.utf8.count)
+            // Spaces and lower-case letters counted in one pass over the bytes in
+            // place (the UTF-8 view's iterator, twice, cost most of naming an entity).
+            let (words, mixed, count) = mention.text.withUTF8Bytes { b -> (Int, Int, Int) in
+                var words = 1, mixed = 0
+                for c in b {
+                    if c == 0x20 { words += 1 } else if c >= 0x61 && c <= 0x7A { mixed = 1 }
+                }
+                return (words, mixed, b.count)
+            }
+            let score = (mixed, words, count)
             if best == nil || score > best!.score { best = (mention.text, score) }
         }
         return best?.text

@@ -25,8 +25,9 @@ public struct EntityRecognizer: Sendable {
             // Credit and dateline fields look in the gazetteers only: the story's
             // own forms are gathered when another field needs them.
             let known = collection.lookups.contains { !$0.gazetteerOnly } ? clusters.knownForms() : [:]
+            let knownKeys = FoldedKeys(known.keys)
             for lookup in collection.lookups {
-                clusters.addKnownNames(in: lookup, story: story, known: known)
+                clusters.addKnownNames(in: lookup, story: story, known: known, knownKeys: knownKeys)
             }
         }
         for place in collection.unplacedDatelinePlaces {

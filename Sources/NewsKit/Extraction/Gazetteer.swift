@@ -63,6 +63,14 @@ public final class Gazetteer: Sendable {
     let abbreviations: Set<String>
     /// `abbreviations` by the hash of their bytes (`NameScanner.key`).
     let abbreviationKeys: Set<UInt64>
+    /// `nameConnectors` by `NameScanner.key` of their bytes (0 stored as 1):
+    /// the name-run classifier asks of every lower-case word after a name,
+    /// and only a word whose key is here needs a `String` to confirm it.
+    let nameConnectorKeys: SpeechWordSet
+    /// `foldedKey` of every key of `foldedPlaces` and `foldedOrganizations`
+    /// (every place form and organisation name, upper-cased): an ASCII phrase
+    /// whose key is absent is neither, decided without a `String` or a hash of one.
+    let foldedNameKeys: FoldedKeys
 
     /// What the lists say about one capitalised word, from a single lookup.
     struct WordFlags: OptionSet, Sendable {
@@ -95,7 +103,12 @@ public final class Gazetteer: Sendable {
     @inline(__always) func flags(_ word: String) -> WordFlags { wordFlags[word] ?? [] }
 
     /// The flags of a scanned word, by its byte hash.
-    @inline(__always) func flags(key: UInt64) -> WordFlags { flagsByKey[key] ?? [] }
+    @inline(__always) func flags(key: UInt64) -> WordFlags {
+        // The open-addressed table keeps no zero key: that one asks the dictionary.
+        key == 0 ? flagsByKey[0] ?? [] : WordFlags(rawValue: flagTable.value(key))
+    }
+    /// `flagsByKey` as an open-addressed table: every capitalised word asks it.
+    let flagTable: SpeechWordTable<UInt32>
 
     public init() {
         speechVerbs = Set(NewsResources.gazetteer("speech-verbs").map { $0.lowercased() })
@@ -180,6 +193,7 @@ public final class Gazetteer: Sendable {
             byKey[key, default: []].formUnion(value)
         }
         flagsByKey = byKey
+        flagTable = SpeechWordTable(byKey.mapValues(\.rawValue))
 
         var abbreviations: Set<String> = []
         for entry in titles.union(organizationCues).union(placeCues).union(nonNames) {
@@ -190,11 +204,18 @@ public final class Gazetteer: Sendable {
         }
         self.abbreviations = abbreviations
         abbreviationKeys = Set(abbreviations.map(NameScanner.key(of:)))
+        nameConnectorKeys = SpeechWordSet(keys: nameConnectors.map { Self.nonzero(NameScanner.key(of: $0)) })
+        foldedNameKeys = FoldedKeys(Array(self.foldedPlaces.keys) + Array(self.foldedOrganizations.keys))
     }
+
+    /// A hash key as `SpeechWordSet` stores it (it keeps no zero key).
+    @inline(__always) static func nonzero(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
     /// The canonical place for a form as written ("U.S." -> "United States",
     /// "PARIS" -> "Paris"), or nil when the gazetteer does not know it.
     public func place(_ form: String) -> String? {
+        // Every place form, upper-cased, is a key of `foldedPlaces`.
+        if foldedNameKeys.excludes(form) { return nil }
         if let name = places[form] { return name }
         if form.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return nil }
         return foldedPlaces[form.uppercased()]
@@ -211,6 +232,8 @@ public final class Gazetteer: Sendable {
 
     /// The organisation for a form as written, accepting ALL-CAPS forms.
     public func organization(_ form: String) -> String? {
+        // Every organisation, upper-cased, is a key of `foldedOrganizations`.
+        if foldedNameKeys.excludes(form) { return nil }
         if organizations.contains(form) { return form }
         if form.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return nil }
         return foldedOrganizations[form.uppercased()]
@@ -239,5 +262,57 @@ public final class Gazetteer: Sendable {
             return demonyms[String(word.dropLast(3)) + "man"]
         }
         return nil
+    }
+}
+
+/// Upper-cased names by `Gazetteer.foldedKey` of their bytes, to rule out a
+/// phrase before it becomes an upper-cased `String` looked up in a dictionary.
+/// Exact: a phrase that `uppercased()` makes equal to a name has the name's
+/// key. Only ASCII is ruled out (a non-ASCII phrase gets no key), and only
+/// when every name is ASCII, where `String` equality is byte equality.
+struct FoldedKeys: Sendable {
+    private let keys: SpeechWordSet
+    /// Some name is not ASCII: nothing is ruled out.
+    private let anyNonASCII: Bool
+
+    init<S: Sequence>(_ names: S) where S.Element == String {
+        var keys: [UInt64] = []
+        var nonASCII = false
+        for name in names {
+            var name = name
+            if let k = name.withUTF8({ Gazetteer.foldedKey($0, 0, $0.count) }) { keys.append(k) } else { nonASCII = true }
+        }
+        self.keys = SpeechWordSet(keys: keys)
+        anyNonASCII = nonASCII
+    }
+
+    /// Bytes `a..<b` of `p`, upper-cased, are certainly none of the names.
+    @inline(__always) func excludes(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        guard !anyNonASCII, let k = Gazetteer.foldedKey(p, a, b) else { return false }
+        return !keys.contains(k)
+    }
+
+    /// `form`, upper-cased, is certainly none of the names.
+    func excludes(_ form: String) -> Bool {
+        guard !anyNonASCII else { return false }
+        return form.utf8.withContiguousStorageIfAvailable { excludes($0, 0, $0.count) } ?? false
+    }
+}
+
+extension Gazetteer {
+    /// FNV-1a of bytes `a..<b` with ASCII letters upper-cased (what
+    /// `uppercased()` does to ASCII text), never 0; nil when a byte is not ASCII.
+    @inline(__always)
+    static func foldedKey(_ p: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = a
+        while i < b {
+            var c = p[i]
+            if c >= 0x80 { return nil }
+            if c >= 0x61 && c <= 0x7A { c -= 0x20 }
+            hash = (hash ^ UInt64(c)) &* 0x100_0000_01b3
+            i += 1
+        }
+        return nonzero(hash)
     }
 }

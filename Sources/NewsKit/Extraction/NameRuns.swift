@@ -101,27 +101,27 @@ struct NameRunClassifier {
                 }
                 // A lower-case connector, then a capitalised word.
                 guard next.shape == .lower, j + 2 < n, !next.possessive else { break }
-                let connector = text(p, next)
-                let head = text(p, prev)
+                // The connector and the word before it are compared as bytes;
+                // strings are made only where a list or a lookup needs them.
                 // Name particles may come in twos and threes: "van der", "de la".
-                if gazetteer.nameConnectors.contains(connector) {
+                if isNameConnector(p, next) {
                     var k = j + 1
                     while k < n, words[k].shape == .lower, words[k].gap == .space, !words[k].possessive,
-                          k - j <= 3, gazetteer.nameConnectors.contains(text(p, words[k])) { k += 1 }
+                          k - j <= 3, isNameConnector(p, words[k]) { k += 1 }
                     guard k < n, k > j + 1, words[k].isNameLike, words[k].gap == .space else { break }
                     j = k
                     continue
                 }
                 guard words[j + 2].isNameLike, words[j + 2].gap == .space else { break }
                 var accept = false
-                if connector == "of" {
-                    accept = !gazetteer.flags(head).isDisjoint(with: [.ofHead, .orgCue, .placeCue, .title])
-                } else if connector == "for" {
-                    accept = gazetteer.flags(head).contains(.orgCue)
-                } else if connector == "the", j >= 1, text(p, prev) == "of" {
+                if Self.word(p, next, is: "of") {
+                    accept = !gazetteer.flags(text(p, prev)).isDisjoint(with: [.ofHead, .orgCue, .placeCue, .title])
+                } else if Self.word(p, next, is: "for") {
+                    accept = gazetteer.flags(text(p, prev)).contains(.orgCue)
+                } else if Self.word(p, next, is: "the"), j >= 1, Self.word(p, prev, is: "of") {
                     accept = true
-                } else if connector == "and" {
-                    let phrase = head + " and " + text(p, words[j + 2])
+                } else if Self.word(p, next, is: "and") {
+                    let phrase = text(p, prev) + " and " + text(p, words[j + 2])
                     accept = gazetteer.place(phrase) != nil || gazetteer.organization(phrase) != nil
                 }
                 guard accept else { break }
@@ -163,6 +163,22 @@ struct NameRunClassifier {
             }
             i = j + 1
         }
+    }
+
+    /// `gazetteer.nameConnectors` holds the word: first by the key of its
+    /// bytes, then (rarely) by its text, so the answer is the set's own.
+    private func isNameConnector(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> Bool {
+        let key = Gazetteer.nonzero(NameScanner.key(p, w.start, w.end))
+        return gazetteer.nameConnectorKeys.contains(key) && gazetteer.nameConnectors.contains(text(p, w))
+    }
+
+    /// The word's bytes are exactly `ascii`.
+    private static func word(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord, is ascii: StaticString) -> Bool {
+        let count = ascii.utf8CodeUnitCount
+        guard w.end - w.start == count else { return false }
+        let s = ascii.utf8Start
+        for k in 0..<count where p[w.start + k] != s[k] { return false }
+        return true
     }
 
     private func text(_ p: UnsafeBufferPointer<UInt8>, _ w: NameWord) -> String {
@@ -309,9 +325,10 @@ struct NameRunClassifier {
         }
         // A known name as a whole wins over stripping its first word ("Islamic State").
         var wholeLookedUp = false
+        var whole = ""
         if tokens.count > 1, tokens[0].word.sentenceInitial || tokens[0].flags.contains(.nonName) {
             wholeLookedUp = true
-            let whole = tokens.map(\.text).joined(separator: " ")
+            whole = tokens.map(\.text).joined(separator: " ")
             if let org = gazetteer.organization(whole) {
                 emit(tokens, .organization(org), context, field, paragraph, &out); return
             }
@@ -335,7 +352,8 @@ struct NameRunClassifier {
         while let last = tokens.last, last.word.shape == .lower { tokens.removeLast(); wholeLookedUp = false }
         guard !tokens.isEmpty else { return }
 
-        let phrase = tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
+        // Tokens unchanged since the whole run was joined: the same phrase.
+        let phrase = wholeLookedUp ? whole : tokens.count == 1 ? tokens[0].text : tokens.map(\.text).joined(separator: " ")
         let single = tokens.count == 1
         // Unchanged since the lookups of the whole run above: known to be neither.
         if !wholeLookedUp, !single || tokens[0].flags.contains(.organization), let org = gazetteer.organization(phrase) {

@@ -178,6 +178,16 @@ enum QuoteMarkScanner {
         }
 
         while i < n {
+            // Once past the first non-space, eight ASCII bytes without a `"`,
+            // `'` or `` ` `` at a time: the loop below only steps over them.
+            if !firstNonSpace, i + 8 <= n {
+                let x = UTF8Scalar.load8(b, i)
+                if UTF8Scalar.nonASCIIBytes(x) | UTF8Scalar.bytes(x, equal: 0x22) | UTF8Scalar.bytes(x, equal: 0x27)
+                    | UTF8Scalar.bytes(x, equal: 0x60) == 0 {
+                    i += 8
+                    continue
+                }
+            }
             let c = b[i]
             if c < 0x80 {
                 if c == 0x22, i > 0, b[i - 1] == 0x3D, doubles == 0 {

@@ -26,12 +26,12 @@ public final class SpeechLexicon: Sendable {
     let sourceNounKeys: SpeechWordSet
     let demonymKeys: SpeechWordSet
     /// Every fact about short ASCII words, by packed key (see `facts(_:_:key:)`).
-    let shortFacts: SpeechWordTable
+    let shortFacts: SpeechWordTable<UInt16>
     /// Every fact about words by their lower-cased text.
     let textFacts: [String: UInt16]
     /// Every fact about words by `hashedKey` of their lower-cased ASCII bytes
     /// (all the lists are ASCII): long words are looked up without a String.
-    let hashedFacts: SpeechWordTable
+    let hashedFacts: SpeechWordTable<UInt16>
     let reportingVerbKeys: SpeechWordSet
     /// Nationality and place adjectives (`French`, `Texan`), lower-cased.
     let demonyms: Set<String>
@@ -85,7 +85,7 @@ public final class SpeechLexicon: Sendable {
         hashedFacts = SpeechWordTable(hashed)
         var female = Set<String>(), male = Set<String>()
         for line in NewsResources.gazetteer("speaker-given-names") {
-            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            let parts = NewsResources.fields(of: line)
             guard parts.count == 2 else { continue }
             if parts[1] == "f" { female.insert(parts[0].lowercased()) } else { male.insert(parts[0].lowercased()) }
         }
@@ -95,7 +95,7 @@ public final class SpeechLexicon: Sendable {
         var genders: [String: PronounKind] = [:]
         var neutral = Set<String>()
         for line in NewsResources.gazetteer("first-name-genders") {
-            let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " })
+            let parts = NewsResources.fields(of: line)
             guard parts.count == 2 else { continue }
             switch parts[1] {
             case "f": genders[String(parts[0])] = .female
@@ -153,6 +153,12 @@ public final class SpeechLexicon: Sendable {
     /// `hashedKey` of any ASCII bytes: FNV-1a of them lower-cased, mixed with
     /// their length; nil when one is not ASCII (never 0).
     static func foldedHash<S: Sequence>(_ bytes: S) -> UInt64? where S.Element == UInt8 {
+        // A String's bytes in place when it has them (names, mentions): the
+        // same loop over a buffer, without the UTF-8 view's iterator.
+        if S.self != UnsafeBufferPointer<UInt8>.self,
+           let h = bytes.withContiguousStorageIfAvailable({ foldedHash($0) }) {
+            return h
+        }
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         var n = 0
         for var c in bytes {

@@ -65,19 +65,20 @@ struct SpeechWordSet: Sendable {
 
 /// Short lower-case ASCII words packed into integers (as `SpeechWordSet`),
 /// each with a small value: one probe answers every word-list question about
-/// a word at once.
-struct SpeechWordTable: Sendable {
+/// a word at once. Also the gazetteer's word flags by `NameScanner.key`
+/// (`Value` UInt32), where a `Dictionary` hashed every key with SipHash.
+struct SpeechWordTable<Value: FixedWidthInteger & Sendable>: Sendable {
     private var slots: [UInt64]
-    private var values: [UInt16]
+    private var values: [Value]
     private let shift: UInt64
 
-    init(_ entries: [UInt64: UInt16]) {
+    init(_ entries: [UInt64: Value]) {
         var size = 16
         var bits: UInt64 = 4
         while size < entries.count * 4 { size *= 2; bits += 1 }
         shift = 64 - bits
         slots = [UInt64](repeating: 0, count: size)
-        values = [UInt16](repeating: 0, count: size)
+        values = [Value](repeating: 0, count: size)
         for (k, v) in entries where k != 0 {
             var i = Int((k &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while slots[i] != 0 && slots[i] != k { i = (i + 1) & (size - 1) }
@@ -87,7 +88,7 @@ struct SpeechWordTable: Sendable {
     }
 
     /// The value stored for `k`, 0 when there is none.
-    @inline(__always) func value(_ k: UInt64) -> UInt16 {
+    @inline(__always) func value(_ k: UInt64) -> Value {
         guard k != 0 else { return 0 }
         var i = Int((k &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {

@@ -33,6 +33,33 @@ public enum UTF8Scalar {
         return j
     }
 
+    // MARK: eight bytes at once
+    //
+    // Scanners skip runs of bytes that need no decision eight at a time. The
+    // word tricks are exact about whether some byte matches (not which):
+    // `(x - 0x0101…) & ~x & 0x8080…` is nonzero exactly when a byte of `x` is
+    // zero, and with `c * 0x0101…` in place of `0x0101…` when a byte is below
+    // `c` (for `c` up to 0x80).
+
+    /// The eight bytes at `i` (the caller checks `i + 8 <= b.count`).
+    @inline(__always) static func load8(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Nonzero when some byte of `x` is `c` (masks combine with `|`, no branch each).
+    @inline(__always) static func bytes(_ x: UInt64, equal c: UInt8) -> UInt64 {
+        let y = x ^ (0x0101_0101_0101_0101 &* UInt64(c))
+        return (y &- 0x0101_0101_0101_0101) & ~y & 0x8080_8080_8080_8080
+    }
+
+    /// Nonzero when some byte of `x` is below `c` (`c` at most 0x80).
+    @inline(__always) static func bytes(_ x: UInt64, below c: UInt8) -> UInt64 {
+        (x &- 0x0101_0101_0101_0101 &* UInt64(c)) & ~x & 0x8080_8080_8080_8080
+    }
+
+    /// Nonzero when some byte of `x` is not ASCII.
+    @inline(__always) static func nonASCIIBytes(_ x: UInt64) -> UInt64 { x & 0x8080_8080_8080_8080 }
+
     @inline(__always) public static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     @inline(__always) public static func isASCIIUpper(_ c: UInt8) -> Bool { c >= 0x41 && c <= 0x5A }
     @inline(__always) public static func isASCIILower(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A }
@@ -85,6 +112,53 @@ extension String {
         if let r = utf8.withContiguousStorageIfAvailable(body) { return r }
         var copy = self
         return copy.withUTF8(body)
+    }
+
+    /// `lowercased()`, the same bytes, with ASCII lower-cased byte by byte.
+    /// The standard library's fast path takes only wholly ASCII text: one
+    /// curly apostrophe sent a whole quote through the Unicode mapping of every
+    /// letter. `lowercased()` maps each scalar by its `lowercaseMapping`
+    /// (no context), so mapping the others one by one gives the same text.
+    func lowercasedQuickly() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for u in unicodeScalars {
+            if u.value < 0x80 {
+                let c = UInt8(u.value)
+                out.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+            } else {
+                out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `split(separator: " ")`, found over the bytes when every space has an
+    /// ASCII byte (or the end) on each side: such a space is a `Character` of
+    /// its own, so the two splits agree. Otherwise (a combining mark after a
+    /// space, a prepended mark before one) the `Character` split answers.
+    /// Names and descriptors are split this way many times a story, and the
+    /// `Character` split cost a grapheme break test per letter.
+    func splitAtSpaces() -> [Substring] {
+        let u = utf8
+        var words: [Substring] = []
+        var wordStart: String.Index?
+        var previousNonASCII = false
+        var i = u.startIndex
+        while i != u.endIndex {
+            let c = u[i]
+            let next = u.index(after: i)
+            if c == 0x20 {
+                if previousNonASCII || (next != u.endIndex && u[next] >= 0x80) { return split(separator: " ") }
+                if let start = wordStart { words.append(self[start..<i]); wordStart = nil }
+            } else if wordStart == nil {
+                wordStart = i
+            }
+            previousNonASCII = c >= 0x80
+            i = next
+        }
+        if let start = wordStart { words.append(self[start..<u.endIndex]) }
+        return words
     }
 
     /// The text of a UTF-8 byte range (ranges produced by the scanners fall on scalar boundaries).
