@@ -699,8 +699,8 @@ import Testing
         let a = annotate(paragraphs)
         #expect(quote(a, "Your Honour")?.speaker == "I")
         #expect(quote(a, "I would like")?.speaker == "I")
-        // `and I quote` does not make the writer the speaker.
-        #expect(quote(a, "We love the ferries")?.speaker != "I")
+        // `and I quote` is the writer's aside: the cue is Quill's.
+        #expect(quote(a, "We love the ferries")?.speaker == "Mara Quill")
         // With one author in the byline, the author.
         let signed = Self.extractor.annotate(Story(source: "test", headline: "Before the court", byline: ["Ada Renholm"],
                                                    paragraphs: paragraphs.map { Paragraph($0) }))

@@ -11,6 +11,11 @@ extension AttributionSession {
            t.tokens[i - 1].kind == .word, t.possessiveSuffix(i - 1) > 0 || t.isIn(Self.possessiveKeys, Self.possessives, i - 1) {
             return false
         }
+        // `Quill said, and I quote, “…”`: the writer's aside, not the cue.
+        if i > 0, tok.length == 5, t.key(i) == 0x71_756F_7465, t.tokens[i - 1].kind == .word, t.key(i - 1) == 0x69, // quote, i
+           i + 1 < t.tokens.count, t.tokens[i + 1].kind == .punctuation {
+            return false
+        }
         // `the Tarn state firefighters`, `his comments`: a noun after an article or a possessive.
         if i > 0, t.isIn(Self.nounHomographKeys, Self.nounHomographs, i) {
             // `secretary of state`, `in a statement`, `for comment`: the object of a preposition.

@@ -508,8 +508,7 @@ extension AttributionSession {
             return Resolved(speaker: f.text, entity: nil, kind: kind)
         case .pronoun(.firstPerson) where f.text == "i":
             // `“I am not shy,” I said.`: a first-person story's writer: the byline's one
-            // author, else the story's own word. Not `Quill said, and I quote, “…”`.
-            if f.cue?.lowercased() == "quote" { return nil }
+            // author, else the story's own word.
             let writer = story.byline.count == 1 ? story.byline[0] : "I"
             return Resolved(speaker: writer, entity: nil, kind: .person, method: AttributionPass.pronoun)
         case .pronoun(let p):
