@@ -788,4 +788,14 @@ import Testing
         ])
         #expect(quote(a, "The first thing")?.speaker == "Gordon Humbert")
     }
+
+    @Test func aGerundOpeningTheSentenceIsNoPartOfTheName() {
+        let a = annotate([
+            "Tom Tramp spoke on Monday.",
+            "Rebuking Tramp, Quill said the levy was fair.",
+            "“We are fine,” Tramp said.",
+        ])
+        #expect(!a.entities.contains { $0.name.hasPrefix("Rebuking") })
+        #expect(quote(a, "We are fine")?.speaker == "Tom Tramp")
+    }
 }

@@ -724,6 +724,8 @@ final class AttributionSession {
                         || (t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) // `Republicans Jolly of …`
                             && t.bytes[t.tokens[k].end - 1] == 0x73)
                         || (n == 0 && startsSentence(t, k) && SpeechLexicon.sentenceStarters.contains(t.lower(k)))
+                        || (n == 0 && startsSentence(t, k) && t.endsWithIng(k) && t.tokens[k].length >= 6 // `Rebuking Trump, …`
+                            && lexicon.pronounGender(ofFirstName: t.lower(k)) == nil)
                         || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))
                             && !(t.tokens[k].isCapitalized == false && Self.nameParticles.contains(t.lower(k)))) {
                         // The name starts at the next word (z is a word).

@@ -532,6 +532,8 @@ struct NameRunClassifier {
     private func isCommonWord(_ word: String) -> Bool {
         if gazetteer.givenNames.contains(word) || gazetteer.titles.contains(word) { return false }
         let lower = word.lowercased()
+        // `Rebuking Trump, Ryan …`, `Impeaching Trump …`: a gerund opening the sentence.
+        if lower.utf8.count >= 6, lower.hasSuffix("ing") { return true }
         return gazetteer.roleNouns.contains(lower) || gazetteer.pronouns.contains(lower)
             || gazetteer.speechVerbs.contains(lower)
     }
