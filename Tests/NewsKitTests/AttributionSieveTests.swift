@@ -798,4 +798,15 @@ import Testing
         #expect(!a.entities.contains { $0.name.hasPrefix("Rebuking") })
         #expect(quote(a, "We are fine")?.speaker == "Tom Tramp")
     }
+
+    @Test func aSurnameFindsItsFullNameThroughASuffix() {
+        let a = annotate([
+            "Vice President Joseph R. Bidon Jr. spoke on Monday in Halden.",
+            "“We are fine,” Bidon said.",
+            "Brent Bozzel III leads the league. Brent Bozzel has said so before.",
+            "“It is clear cut,” Bozzel said.",
+        ])
+        #expect(quote(a, "We are fine")?.speaker == "Joseph R. Bidon Jr.")
+        #expect(quote(a, "It is clear cut")?.speaker?.hasPrefix("Brent Bozzel") == true)
+    }
 }

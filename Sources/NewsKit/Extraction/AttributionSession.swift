@@ -282,7 +282,13 @@ final class AttributionSession {
                     let span = nameSpan(t, start, z)
                     let order = Self.order(span)
                     if words >= 2 && !isOrg {
-                        let lastWord = t.slice(t.tokens[z].start, t.tokens[z].end - cut).lowercased()
+                        // `Joseph R. Biden Jr.` is a full name of `Biden`.
+                        var w = z
+                        if w > start, NameWords.isSuffix(Substring(t.slice(t.tokens[w].start, t.tokens[w].end))) {
+                            w -= 1
+                            while w > start, t.tokens[w].kind != .word { w -= 1 }
+                        }
+                        let lastWord = t.slice(t.tokens[w].start, t.tokens[w].end - (w == z ? cut : 0)).lowercased()
                         fullNames[lastWord, default: FullNameForms()].add(t.slice(span.start, span.end), order: order)
                     }
                     let honorific = isOrg ? nil : honorificGender(t, a, start)
@@ -870,8 +876,9 @@ final class AttributionSession {
             return longer.max { $0.name.count < $1.name.count }?.name ?? name
         }
         // Two different people share the surname: keep the surname as written.
-        if let first = forms.first?.name, forms.count > 1,
-           !forms.allSatisfy({ $0.name.hasSuffix(first) || first.hasSuffix($0.name) }) {
+        // (`Brent Bozell` and `Brent Bozell III` are one.)
+        if let first = forms.first.map({ NameWords.withoutSuffix($0.name) }), forms.count > 1,
+           !forms.allSatisfy({ let n = NameWords.withoutSuffix($0.name); return n.hasSuffix(first) || first.hasSuffix(n) }) {
             return name
         }
         // The form written last before this place (the longer one at the same place);
@@ -988,9 +995,24 @@ struct NameWords {
             while j < end, utf8[j] != 0x20 { j = utf8.index(after: j) }
             let word = s[i..<j]
             if count == 0 { first = word }
-            last = word
+            // `Joseph R. Biden Jr.`: the surname is the word before a generational suffix.
+            if count == 0 || !Self.isSuffix(word) { last = word }
             count += 1
             i = j
+        }
+    }
+
+    /// `Brent Bozell III` → `Brent Bozell`.
+    static func withoutSuffix(_ name: String) -> String {
+        guard let space = name.lastIndex(of: " "), isSuffix(name[name.index(after: space)...]) else { return name }
+        return String(name[..<space])
+    }
+
+    /// `Jr.`, `Sr.`, `II`, `III`, `IV`.
+    static func isSuffix(_ w: Substring) -> Bool {
+        switch w {
+        case "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV": return true
+        default: return false
         }
     }
 }
