@@ -808,5 +808,12 @@ import Testing
         ])
         #expect(quote(a, "We are fine")?.speaker == "Joseph R. Bidon Jr.")
         #expect(quote(a, "It is clear cut")?.speaker?.hasPrefix("Brent Bozzel") == true)
+        // A capital after an opening bracket is no first name (`(See Saxton’s timeline below.)`).
+        let b = annotate([
+            "The writer Jared Saxton teaches at Tarn Southern University. Students come to see him.",
+            "(See Saxton’s full timeline of the rally below.)",
+            "“I was surprised by the casualness,” said Saxton.",
+        ])
+        #expect(quote(b, "I was surprised")?.speaker == "Jared Saxton")
     }
 }

@@ -827,7 +827,8 @@ final class AttributionSession {
     /// The word opens a sentence or follows a quote mark or colon.
     func startsSentence(_ t: AttributionText, _ k: Int) -> Bool {
         if t.sentenceStart[k] || k == 0 { return true }
-        return t.roles[k - 1] == .mark || t.isPunct(k - 1, 0x3A)
+        // `(See Sexton’s full timeline below.)`: an opening bracket starts one too.
+        return t.roles[k - 1] == .mark || t.isPunct(k - 1, 0x3A) || t.isPunct(k - 1, 0x28)
     }
 
     /// `U.S.`, `U.N.`: a dotted initialism, dropped before a name like a title.
