@@ -797,6 +797,14 @@ import Testing
         ])
         #expect(!a.entities.contains { $0.name.hasPrefix("Rebuking") })
         #expect(quote(a, "We are fine")?.speaker == "Tom Tramp")
+        // Nor `Neither`: `Neither Johnsen nor Weld` names one Johnsen, Gary.
+        let b = annotate([
+            "Gary Johnsen is running for the harbour board.",
+            "Neither Johnsen nor his deputy had a plan.",
+            "“This is a crazy election,” Johnsen said.",
+        ])
+        #expect(!b.entities.contains { $0.name.hasPrefix("Neither") })
+        #expect(quote(b, "This is a crazy")?.speaker == "Gary Johnsen")
     }
 
     @Test func aSurnameFindsItsFullNameThroughASuffix() {

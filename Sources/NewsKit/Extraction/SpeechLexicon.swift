@@ -306,6 +306,7 @@ public final class SpeechLexicon: Sendable {
     /// Capitalised words that open sentences but are not names.
     public static let sentenceStarters: Set<String> = [
         "in", "but", "and", "separately", "however", "meanwhile", "after", "still", "yet", "asked", "when",
+        "neither", "either", "suddenly",
         "on", "at", "last", "since", "earlier", "later", "now", "today", "yesterday", "tonight", "then",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "speaking", "asked",
         "during", "while", "although", "though", "because", "if", "as", "for", "with", "without", "instead",
