@@ -321,7 +321,7 @@ extension AttributionSession {
                     return r
                 }
                 // `Stated Quill:`, `Said the mayor:`: the subject after an inverted verb.
-                if isSpeechVerb(t, k), SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
+                if isSpeechVerb(t, k), t.isIn(SpeechLexicon.invertibleVerbKeys, SpeechLexicon.invertibleVerbs, k),
                    let f = subjectAfter(t, k, upperBound: last + 1), f.kind == .name || f.kind == .descriptor,
                    let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: last + 1),
                    var r = resolve(f, at: Self.order(span)) {
