@@ -39,14 +39,14 @@ extension AttributionSession {
                     if t.bytes[tok.end - 1] == 0x73 { nameThenVerbForm = true }
                 } else {
                     // At most two lower-case modifiers, next to the noun (not `suggested they tweet`).
-                    guard step < 2, SpeechLexicon.pronounKind(t.lower(p)) == nil else { break }
+                    guard step < 2, t.pronounKind(p) == nil else { break }
                     // `the neighbouring state`, `his latest comments`, `a heavily Tarnish state`: modifiers between;
                     // `the new report`, `the congressional report`: a word that is no plural before a noun
                     // that is none (not `the officials report`, nor `the ad claims`, subject and verb).
                     let last = t.tokens[p].end - 1
                     let adverb = t.tokens[p].length > 4 && t.bytes[last] == 0x79 && t.bytes[last - 1] == 0x6C // -ly
                     let singulars = t.bytes[last] != 0x73 && t.bytes[tok.end - 1] != 0x73
-                    guard Self.isVerbForm(t, p) || t.lower(p) == "latest" || adverb || singulars else { break }
+                    guard Self.isVerbForm(t, p) || t.key(p) == 0x6C61_7465_7374 /* latest */ || adverb || singulars else { break }
                 }
                 p -= 1
             }
@@ -340,7 +340,7 @@ extension AttributionSession {
             // `Another commenter said`: only the opener may carry the sentence's capital.
             let capitalOK = k == a && !isArticle && t.sentenceStart[k]
             guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized || capitalOK, t.isPlain(k),
-                  !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, k), SpeechLexicon.pronounKind(t.lower(k)) == nil,
+                  !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, k), t.pronounKind(k) == nil,
                   !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) else { return nil }
             k += 1
         }
@@ -867,7 +867,7 @@ extension AttributionSession {
                 roles = 0
                 continue
             }
-            guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking" else { break }
+            guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.key(e) == 0x72_616E_6B69_6E67 /* ranking */ else { break }
             roles += 1
             e += 1
         }
@@ -1220,7 +1220,7 @@ extension AttributionSession {
                     }
                     if t.isNameWord(e) {
                         // `said Republican political consultant Ada Quill`: a role noun right before the name.
-                        if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.lower(e - 1) == "ranking") {
+                        if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.key(e - 1) == 0x72_616E_6B69_6E67 /* ranking */) {
                             break
                         }
                         let run = runExtent(t, from: e)
@@ -1229,7 +1229,7 @@ extension AttributionSession {
                         if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
                         continue
                     }
-                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking"
+                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.key(e) == 0x72_616E_6B69_6E67 /* ranking */
                         || (!t.has(e, .notName) && !t.tokens[e].isCapitalized && !isSpeechVerb(t, e)) else { break }
                     e += 1
                 }
@@ -1277,7 +1277,7 @@ extension AttributionSession {
         // `said retired neurosurgeon Ben Carson, asked …`: role words in no list, then a
         // person's full name that ends the clause (or goes on with `of`).
         if r > k, r - k <= 3, r < ub, t.isNameWord(r), !(k..<r).contains(where: { j in
-            !t.isPlain(j) || isAdverbOrAuxiliary(t, j) || isSpeechVerb(t, j) || SpeechLexicon.pronounKind(t.lower(j)) != nil
+            !t.isPlain(j) || isAdverbOrAuxiliary(t, j) || isSpeechVerb(t, j) || t.pronounKind(j) != nil
                 || t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, j) // not `added another Keldmark Democrat`
         }) {
             let (a2, z2) = runExtent(t, from: r)
@@ -1404,7 +1404,7 @@ extension AttributionSession {
         var j = k
         while j < e {
             guard t.tokens[j].kind == .word, t.isPlain(j), !isAdverbOrAuxiliary(t, j), !isSpeechVerb(t, j), !isTitleWord(t, j),
-                  SpeechLexicon.pronounKind(t.lower(j)) == nil, t.possessiveSuffix(j) == 0 || j < e - 1 else { return nil }
+                  t.pronounKind(j) == nil, t.possessiveSuffix(j) == 0 || j < e - 1 else { return nil }
             j += 1
         }
         // Not `said the organisers Tuesday`.

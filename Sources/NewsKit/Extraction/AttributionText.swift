@@ -227,11 +227,24 @@ final class AttributionText {
         return k == 0x61 || k == 0x616E || k == 0x74_6865
     }
 
-    /// Membership in a word list without allocating for short words.
+    /// Membership in a word list without allocating for short words, nor for
+    /// ASCII words longer than any in the list (lower-casing keeps their length).
     @inline(__always) func isIn(_ keys: SpeechWordSet, _ words: Set<String>, _ i: Int) -> Bool {
         let t = tokens[i]
         if t.length <= 8 { return keys.contains(key(i)) }
+        if t.length > keys.longest && isASCII(i) { return false }
         return words.contains(lower(i))
+    }
+
+    /// Every byte of the token is ASCII.
+    func isASCII(_ i: Int) -> Bool {
+        let t = tokens[i]
+        var k = t.start
+        while k < t.end {
+            if bytes[k] >= 0x80 { return false }
+            k += 1
+        }
+        return true
     }
 
     /// `saying`, `adding`: ends in -ing.

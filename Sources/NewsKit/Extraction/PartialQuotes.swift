@@ -90,7 +90,7 @@ extension AttributionSession {
             if t.tokens[w].kind == .word, !t.tokens[w].isCapitalized, t.isPlain(w),
                let f = subjectBefore(t, w, lowerBound: s), f.kind != .inherit { return f }
         }
-        if v - 3 >= s, t.tokens[v - 1].kind == .word, t.lower(v - 1) == "who", t.isPunct(v - 2, 0x2C),
+        if v - 3 >= s, t.tokens[v - 1].kind == .word, t.key(v - 1) == 0x77_686F /* who */, t.isPunct(v - 2, 0x2C),
            let f = nounPhrase(t, endingAt: v - 3, lowerBound: s), f.kind == .name {
             return f
         }
