@@ -217,7 +217,7 @@ extension AttributionSession {
            let m = subjectBefore(t, s0 - 1, lowerBound: lb), m.kind == .name || isPronoun(m) {
             return withCue(m, t, s0 - 1, method: "cue-before-quote")
         }
-        guard ["if", "that", "whether"].contains(t.lower(s0 - 1)) else { return nil }
+        guard t.isIn(Self.contentClauseOpenerKeys, Self.contentClauseOpeners, s0 - 1) else { return nil }
         var v = s0 - 2
         while v >= lb, s0 - v <= 10 {
             if t.isPunct(v, 0x2C) || t.isPunct(v, 0x3B) || !t.isPlain(v) { return nil }
@@ -479,11 +479,14 @@ extension AttributionSession {
         return t.has(to - 1, .sourceNoun) || t.has(to - 1, .titleText) || isTitleWord(t, to - 1)
     }
 
+    static let clauseOpenerAdverbs: Set<String> = ["ever", "even", "just", "only", "but", "and"]
+    static let clauseOpenerAdverbKeys = SpeechWordSet(clauseOpenerAdverbs)
+
     /// After an opening subordinate clause (`When …,`, `Ever since …,`, `Asked …,`):
     /// the first token after its comma, when a comma ends it before `to`.
     func mainClauseStart(_ t: AttributionText, from: Int, to: Int, throughQuotes: Bool = false) -> Int? {
         var o = from
-        if o + 1 < to, t.tokens[o].kind == .word, ["ever", "even", "just", "only", "but", "and"].contains(t.lower(o)) { o += 1 }
+        if o + 1 < to, t.tokens[o].kind == .word, t.isIn(Self.clauseOpenerAdverbKeys, Self.clauseOpenerAdverbs, o) { o += 1 }
         guard o < to, t.tokens[o].kind == .word,
               t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, o)
                 || (t.tokens[o].isCapitalized && Self.isVerbForm(t, o) && o + 1 < to && t.tokens[o + 1].kind == .word
@@ -650,6 +653,13 @@ extension AttributionSession {
         return true
     }
 
+    /// `said that`, `asked whether`, `asked if`: a content clause after its verb.
+    static let contentClauseOpeners: Set<String> = ["if", "that", "whether"]
+    static let contentClauseOpenerKeys = SpeechWordSet(contentClauseOpeners)
+    /// The organisation after a role (`president and CEO of …`).
+    static let roleObjectLinks: Set<String> = ["of", "at", "for", "from", "with"]
+    static let roleObjectLinkKeys = SpeechWordSet(roleObjectLinks)
+
     func withCue(_ f: SpeakerFind, _ t: AttributionText, _ v: Int, method: String? = nil) -> SpeakerFind {
         var f = f
         f.cue = t.lower(v)
@@ -700,7 +710,7 @@ extension AttributionSession {
         while j < ub, j - n <= 20, t.isPlain(j) {
             if t.isPunct(j, 0x2C) || (t.isStop(j) && !isAbbreviationDot(t, j)) || t.isDashOrBracket(j) { break }
             // `her lawyers in a court filing`: a manner phrase is not the source's.
-            if j + 1 < ub, t.tokens[j].kind == .word, ["in", "on"].contains(t.lower(j)), t.isDeterminer(j + 1),
+            if j + 1 < ub, t.tokens[j].kind == .word, t.key(j) == 0x696E || t.key(j) == 0x6F6E, t.isDeterminer(j + 1), // in, on
                t.tokens[j + 1].length <= 2 { break }
             j += 1
         }
@@ -777,7 +787,7 @@ extension AttributionSession {
         // closing comma left out; the organisation is the role's object, the name before it speaks.
         if let f = found, f.kind == .name, let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
            first - 1 > lb, t.tokens[first - 1].kind == .word,
-           ["of", "at", "for", "from", "with"].contains(t.lower(first - 1)),
+           t.isIn(Self.roleObjectLinkKeys, Self.roleObjectLinks, first - 1),
            let head = appositiveHead(t, before: k + 1, lowerBound: lb), head.kind == .name,
            let hs = head.span, hs.start < span.start {
             return head
@@ -835,12 +845,14 @@ extension AttributionSession {
     /// `A senior Treasury adviser travelling with Quill said`: the name is the
     /// object of a preposition in the subject's modifier; the subject is the
     /// descriptor before it (a source noun within a few words, no comma between).
+    static let modifierPrepositions: Set<String> = ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"]
+    static let modifierPrepositionKeys = SpeechWordSet(modifierPrepositions)
     func descriptorBeforeObject(_ t: AttributionText, nameStart: Int, lowerBound lb: Int) -> SpeakerFind? {
         guard let n = AttributionText.firstToken(t.tokens, atOrAfter: nameStart) else { return nil }
         var p = n - 1
         while p >= lb, t.isPunct(p, 0x2E) || (t.tokens[p].kind == .word && t.tokens[p].isCapitalized) { p -= 1 }
         guard p >= lb, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized,
-              ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"].contains(t.lower(p)) else { return nil }
+              t.isIn(Self.modifierPrepositionKeys, Self.modifierPrepositions, p) else { return nil }
         var j = p - 1
         while j >= lb, p - j <= 8, t.isPlain(j), t.tokens[j].kind == .word {
             if !t.tokens[j].isCapitalized, t.has(j, .sourceNoun) {

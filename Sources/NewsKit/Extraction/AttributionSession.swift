@@ -500,8 +500,7 @@ final class AttributionSession {
     func isNegated(_ t: AttributionText, _ v: Int) -> Bool {
         var j = v - 1
         while j >= 0, v - j <= 3, t.tokens[j].kind == .word {
-            let w = t.lower(j)
-            if w == "not" || w == "never" || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if t.key(j) == 0x6E_6F74 || t.key(j) == 0x6E_6576_6572 || t.endsWithNt(j) { return true } // not, never, didn't
             j -= 1
         }
         return false

@@ -254,6 +254,16 @@ final class AttributionText {
         return bytes[t.end - 3] | 0x20 == 0x69 && bytes[t.end - 2] | 0x20 == 0x6E && bytes[t.end - 1] | 0x20 == 0x67
     }
 
+    /// `didn't`, `won’t`: ends in -n't (straight or curly apostrophe).
+    func endsWithNt(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let e = t.end
+        guard t.length >= 3, bytes[e - 1] | 0x20 == 0x74 else { return false } // t
+        if bytes[e - 2] == 0x27 { return bytes[e - 3] | 0x20 == 0x6E } // n't
+        guard t.length >= 5, bytes[e - 4] == 0xE2, bytes[e - 3] == 0x80, bytes[e - 2] == 0x99 else { return false }
+        return bytes[e - 5] | 0x20 == 0x6E // n’t
+    }
+
     /// The token is this one ASCII punctuation byte.
     @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
         let t = tokens[i]
