@@ -44,14 +44,14 @@ extension AttributionSession {
                     if t.bytes[tok.end - 1] == 0x73 { nameThenVerbForm = true }
                 } else {
                     // At most two lower-case modifiers, next to the noun (not `suggested they tweet`).
-                    guard step < 2, SpeechLexicon.pronounKind(t.lower(p)) == nil else { break }
+                    guard step < 2, t.pronounKind(p) == nil else { break }
                     // `the neighbouring state`, `his latest comments`, `a heavily Tarnish state`: modifiers between;
                     // `the new report`, `the congressional report`: a word that is no plural before a noun
                     // that is none (not `the officials report`, nor `the ad claims`, subject and verb).
                     let last = t.tokens[p].end - 1
                     let adverb = t.tokens[p].length > 4 && t.bytes[last] == 0x79 && t.bytes[last - 1] == 0x6C // -ly
                     let singulars = t.bytes[last] != 0x73 && t.bytes[tok.end - 1] != 0x73
-                    guard Self.isVerbForm(t, p) || t.lower(p) == "latest" || adverb || singulars else { break }
+                    guard Self.isVerbForm(t, p) || t.key(p) == 0x6C61_7465_7374 /* latest */ || adverb || singulars else { break }
                 }
                 p -= 1
             }
@@ -137,7 +137,7 @@ extension AttributionSession {
             // `“…,” the progressive heavyweights wrote`: a noun phrase of the reporter's own
             // between the quote and its verb is the speaker, whatever its head noun.
             if gap <= 6, let f = bareNounPhrase(t, from: r0, to: v) { return withCue(f, t, v, method: "cue-after-quote") }
-            let invertible = SpeechLexicon.invertibleVerbs.contains(t.lower(v))
+            let invertible = t.isIn(SpeechLexicon.invertibleVerbKeys, SpeechLexicon.invertibleVerbs, v)
             if invertible, onlyPunctuation(t, r0, v), let f = subjectAfter(t, v, upperBound: r1) {
                 return withCue(f, t, v, method: "cue-after-quote")
             }
@@ -196,7 +196,7 @@ extension AttributionSession {
                 if let m = matrixSpeaker(t, of: f, lowerBound: l0) { return m }
                 return withCue(f, t, k, method: before)
             }
-            if SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
+            if t.isIn(SpeechLexicon.invertibleVerbKeys, SpeechLexicon.invertibleVerbs, k),
                let f = subjectAfter(t, k, upperBound: l1), f.kind == .name || f.kind == .descriptor,
                let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: l1) {
                 return withCue(f, t, k, method: before)
@@ -222,7 +222,7 @@ extension AttributionSession {
            let m = subjectBefore(t, s0 - 1, lowerBound: lb), m.kind == .name || isPronoun(m) {
             return withCue(m, t, s0 - 1, method: "cue-before-quote")
         }
-        guard ["if", "that", "whether"].contains(t.lower(s0 - 1)) else { return nil }
+        guard t.isIn(Self.contentClauseOpenerKeys, Self.contentClauseOpeners, s0 - 1) else { return nil }
         var v = s0 - 2
         while v >= lb, s0 - v <= 10 {
             if t.isPunct(v, 0x2C) || t.isPunct(v, 0x3B) || !t.isPlain(v) { return nil }
@@ -266,7 +266,7 @@ extension AttributionSession {
             j -= 1
         }
         guard j >= lb, j < end, t.tokens[j].kind == .word,
-              t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)) else { return nil }
+              t.isDeterminer(j) || t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, j) else { return nil }
         let p = j - 1
         guard p < lb || t.sentenceStart[j] || t.isPunct(p, 0x2C)
                 || (t.tokens[p].kind == .word && Self.clauseOpeners.contains(t.lower(p))) else { return nil }
@@ -345,11 +345,11 @@ extension AttributionSession {
             // `Another commenter said`: only the opener may carry the sentence's capital.
             let capitalOK = k == a && !isArticle && t.sentenceStart[k]
             guard t.tokens[k].kind == .word, !t.tokens[k].isCapitalized || capitalOK, t.isPlain(k),
-                  !SpeechLexicon.phraseBreakers.contains(t.lower(k)), SpeechLexicon.pronounKind(t.lower(k)) == nil,
+                  !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, k), t.pronounKind(k) == nil,
                   !t.isIn(SpeechLexicon.auxiliaryKeys, SpeechLexicon.auxiliaries, k) else { return nil }
             k += 1
         }
-        guard to - 1 > first || !isArticle || !SpeechLexicon.descriptorOpeners.contains(t.lower(first)) else { return nil }
+        guard to - 1 > first || !isArticle || !t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, first) else { return nil }
         var text = t.string(from: first, to: to - 1)
         // `Another commenter said`: the sentence's capital is not the descriptor's.
         if t.tokens[first].isCapitalized, let c = text.first { text = c.lowercased() + text.dropFirst() }
@@ -484,11 +484,14 @@ extension AttributionSession {
         return t.has(to - 1, .sourceNoun) || t.has(to - 1, .titleText) || isTitleWord(t, to - 1)
     }
 
+    static let clauseOpenerAdverbs: Set<String> = ["ever", "even", "just", "only", "but", "and"]
+    static let clauseOpenerAdverbKeys = SpeechWordSet(clauseOpenerAdverbs)
+
     /// After an opening subordinate clause (`When …,`, `Ever since …,`, `Asked …,`):
     /// the first token after its comma, when a comma ends it before `to`.
     func mainClauseStart(_ t: AttributionText, from: Int, to: Int, throughQuotes: Bool = false) -> Int? {
         var o = from
-        if o + 1 < to, t.tokens[o].kind == .word, ["ever", "even", "just", "only", "but", "and"].contains(t.lower(o)) { o += 1 }
+        if o + 1 < to, t.tokens[o].kind == .word, t.isIn(Self.clauseOpenerAdverbKeys, Self.clauseOpenerAdverbs, o) { o += 1 }
         guard o < to, t.tokens[o].kind == .word,
               t.isIn(Self.introClauseOpenerKeys, Self.introClauseOpeners, o)
                 || (t.tokens[o].isCapitalized && Self.isVerbForm(t, o) && o + 1 < to && t.tokens[o + 1].kind == .word
@@ -655,6 +658,13 @@ extension AttributionSession {
         return true
     }
 
+    /// `said that`, `asked whether`, `asked if`: a content clause after its verb.
+    static let contentClauseOpeners: Set<String> = ["if", "that", "whether"]
+    static let contentClauseOpenerKeys = SpeechWordSet(contentClauseOpeners)
+    /// The organisation after a role (`president and CEO of …`).
+    static let roleObjectLinks: Set<String> = ["of", "at", "for", "from", "with"]
+    static let roleObjectLinkKeys = SpeechWordSet(roleObjectLinks)
+
     func withCue(_ f: SpeakerFind, _ t: AttributionText, _ v: Int, method: String? = nil) -> SpeakerFind {
         var f = f
         f.cue = t.lower(v)
@@ -705,7 +715,7 @@ extension AttributionSession {
         while j < ub, j - n <= 20, t.isPlain(j) {
             if t.isPunct(j, 0x2C) || (t.isStop(j) && !isAbbreviationDot(t, j)) || t.isDashOrBracket(j) { break }
             // `her lawyers in a court filing`: a manner phrase is not the source's.
-            if j + 1 < ub, t.tokens[j].kind == .word, ["in", "on"].contains(t.lower(j)), t.isDeterminer(j + 1),
+            if j + 1 < ub, t.tokens[j].kind == .word, t.key(j) == 0x696E || t.key(j) == 0x6F6E, t.isDeterminer(j + 1), // in, on
                t.tokens[j + 1].length <= 2 { break }
             j += 1
         }
@@ -782,7 +792,7 @@ extension AttributionSession {
         // closing comma left out; the organisation is the role's object, the name before it speaks.
         if let f = found, f.kind == .name, let span = f.span, let first = AttributionText.firstToken(t.tokens, atOrAfter: span.start),
            first - 1 > lb, t.tokens[first - 1].kind == .word,
-           ["of", "at", "for", "from", "with"].contains(t.lower(first - 1)),
+           t.isIn(Self.roleObjectLinkKeys, Self.roleObjectLinks, first - 1),
            let head = appositiveHead(t, before: k + 1, lowerBound: lb), head.kind == .name,
            let hs = head.span, hs.start < span.start {
             return head
@@ -840,12 +850,14 @@ extension AttributionSession {
     /// `A senior Treasury adviser travelling with Quill said`: the name is the
     /// object of a preposition in the subject's modifier; the subject is the
     /// descriptor before it (a source noun within a few words, no comma between).
+    static let modifierPrepositions: Set<String> = ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"]
+    static let modifierPrepositionKeys = SpeechWordSet(modifierPrepositions)
     func descriptorBeforeObject(_ t: AttributionText, nameStart: Int, lowerBound lb: Int) -> SpeakerFind? {
         guard let n = AttributionText.firstToken(t.tokens, atOrAfter: nameStart) else { return nil }
         var p = n - 1
         while p >= lb, t.isPunct(p, 0x2E) || (t.tokens[p].kind == .word && t.tokens[p].isCapitalized) { p -= 1 }
         guard p >= lb, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized,
-              ["with", "for", "to", "from", "at", "by", "alongside", "near", "beside"].contains(t.lower(p)) else { return nil }
+              t.isIn(Self.modifierPrepositionKeys, Self.modifierPrepositions, p) else { return nil }
         var j = p - 1
         while j >= lb, p - j <= 8, t.isPlain(j), t.tokens[j].kind == .word {
             if !t.tokens[j].isCapitalized, t.has(j, .sourceNoun) {
@@ -872,7 +884,7 @@ extension AttributionSession {
                 roles = 0
                 continue
             }
-            guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking" else { break }
+            guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.key(e) == 0x72_616E_6B69_6E67 /* ranking */ else { break }
             roles += 1
             e += 1
         }
@@ -908,19 +920,18 @@ extension AttributionSession {
     /// A name, pronoun or descriptor ending at token `k`.
     func nounPhrase(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
         guard k >= lb, k < t.tokens.count, t.tokens[k].kind == .word || t.isAgeNoun(k), t.isPlain(k) else { return nil }
-        let lower = t.lower(k)
-        if let p = SpeechLexicon.pronounKind(lower) {
-            return SpeakerFind(kind: .pronoun(p), text: lower, span: t.span(k, k), cue: nil)
+        if let p = t.pronounKind(k) {
+            return SpeakerFind(kind: .pronoun(p), text: t.lower(k), span: t.span(k, k), cue: nil)
         }
         // `one senior Democrat`, `a former Republican`: a party noun after a lower-case modifier is a descriptor.
         // The modifier is an opener itself or follows one (`one senior`), not a verb (`to disprove Republican claims`).
         func opens(_ j: Int) -> Bool {
-            j >= lb && t.tokens[j].kind == .word && (t.isDeterminer(j) || SpeechLexicon.descriptorOpeners.contains(t.lower(j)))
+            j >= lb && t.tokens[j].kind == .word && (t.isDeterminer(j) || t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, j))
         }
-        let partyHead = k - 1 >= lb && t.tokens[k - 1].kind == .word && t.isPlain(k - 1) && Self.partyNouns.contains(lower)
-            && (!t.tokens[k - 1].isCapitalized || (t.sentenceStart[k - 1] && SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))))
-            && (SpeechLexicon.descriptorOpeners.contains(t.lower(k - 1))
-                || (!SpeechLexicon.phraseBreakers.contains(t.lower(k - 1)) && opens(k - 2)))
+        let partyHead = k - 1 >= lb && t.tokens[k - 1].kind == .word && t.isPlain(k - 1) && t.isIn(Self.partyNounKeys, Self.partyNouns, k)
+            && (!t.tokens[k - 1].isCapitalized || (t.sentenceStart[k - 1] && t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, k - 1)))
+            && (t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, k - 1)
+                || (!t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, k - 1) && opens(k - 2)))
         if (t.isNameWord(k) || isTitleWord(t, k)) && !isCapitalizedSourceNoun(t, k) && !partyHead {
             if t.possessiveSuffix(k) > 0 { return nil }
             let a = runStart(t, endingAt: k, lowerBound: lb)
@@ -936,10 +947,9 @@ extension AttributionSession {
         while a - 1 >= lb, count < 7 {
             let j = a - 1
             guard t.tokens[j].kind == .word || (t.tokens[j].kind == .number) || t.isPunct(j, 0x2D) else { break }
-            let w = t.lower(j)
-            if SpeechLexicon.descriptorOpeners.contains(w) { a = j; break }
-            if SpeechLexicon.phraseBreakers.contains(w) || SpeechLexicon.determiners.contains(w) { break }
-            if lexicon.speechVerbs.contains(w) && !t.tokens[j].isCapitalized { break }
+            if t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, j) { a = j; break }
+            if t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, j) || t.isDeterminer(j) { break }
+            if t.isIn(lexicon.speechVerbKeys, lexicon.speechVerbs, j) && !t.tokens[j].isCapitalized { break }
             a = j
             count += 1
         }
@@ -953,8 +963,8 @@ extension AttributionSession {
         }
         // Sentence-initial capitals that are function words are not part of it.
         // Not `One` / `Some` / `Many`, which stay in the descriptor as in `one official`.
-        while a < k, t.tokens[a].isCapitalized, SpeechLexicon.sentenceStarters.contains(t.lower(a)),
-              !SpeechLexicon.descriptorOpeners.contains(t.lower(a)) { a += 1 }
+        while a < k, t.tokens[a].isCapitalized, t.isIn(SpeechLexicon.sentenceStarterKeys, SpeechLexicon.sentenceStarters, a),
+              !t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, a) { a += 1 }
         var text = t.string(from: a, to: k)
         // `Critics said`: the sentence's capital is not the descriptor's.
         if a == k, t.tokens[a].isCapitalized, startsSentence(t, a), let c = text.first, !isKnownName(t, a) {
@@ -964,6 +974,7 @@ extension AttributionSession {
     }
 
     static let partyNouns: Set<String> = ["democrat", "democrats", "republican", "republicans"]
+    static let partyNounKeys = SpeechWordSet(partyNouns)
     static let partitives: Set<String> = [
         "one", "two", "three", "four", "five", "some", "many", "several", "none", "each", "both", "all", "most", "another",
         "any", "few", "neither", "either",
@@ -1004,7 +1015,7 @@ extension AttributionSession {
             guard t.isPlain(j), t.tokens[j].kind == .word || t.tokens[j].kind == .number || t.isPunct(j, 0x2D) else { return nil }
             if j < k, t.key(j) == 0x77_686F { break } // who
             // `… who gained attention when he yelled`: the verb has a subject of its own.
-            if t.pronounKind(j) != nil || ["when", "because", "after", "if", "as", "while", "since", "before", "that"].contains(t.lower(j)) {
+            if t.pronounKind(j) != nil || t.isIn(Self.ownSubjectOpenerKeys, Self.ownSubjectOpeners, j) {
                 return nil
             }
             j -= 1
@@ -1015,6 +1026,9 @@ extension AttributionSession {
         if f.kind == .name, let span = f.span, followsPreposition(t, nameStart: span.start, lowerBound: lb) { return nil }
         return f
     }
+    /// Conjunctions before a verb with a subject of its own (`… who gained attention when he yelled`).
+    static let ownSubjectOpeners: Set<String> = ["when", "because", "after", "if", "as", "while", "since", "before", "that"]
+    static let ownSubjectOpenerKeys = SpeechWordSet(ownSubjectOpeners)
 
     /// `a spokesman for the campaign`, `the head of the agency`, `an aide to Quill`
     /// ending at `k`: a source noun, right after it a link (`of`, `for`, `to`, `at`,
@@ -1022,7 +1036,7 @@ extension AttributionSession {
     /// whole phrase (the noun alone says too little: not `campaign`, nor `spokesman`).
     func descriptorWithObject(_ t: AttributionText, endingAt k: Int, lowerBound lb: Int) -> SpeakerFind? {
         guard k >= lb, t.isPlain(k), t.tokens[k].kind == .word, t.possessiveSuffix(k) == 0,
-              t.tokens[k].isCapitalized || !SpeechLexicon.phraseBreakers.contains(t.lower(k)),
+              t.tokens[k].isCapitalized || !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, k),
               t.tokens[k].isCapitalized || !Self.isVerbForm(t, k)
                 || (k > lb && t.tokens[k - 1].kind == .word && t.possessiveSuffix(k - 1) > 0) else { return nil }
         var j = k
@@ -1031,14 +1045,14 @@ extension AttributionSession {
             // (`state` of `the secretary of state said` is a noun there.)
             if (j < k && isSpeechVerb(t, j)) || t.pronounKind(j) != nil { return nil }
             // `… to take back his words and`: a verb phrase, no noun's object.
-            if j < k, !t.tokens[j].isCapitalized, ["and", "or", "but", "than"].contains(t.lower(j)) { return nil }
-            if j < k, !t.tokens[j].isCapitalized, Self.objectLinks.contains(t.lower(j)) || isPostmodifierLink(t, j, lowerBound: lb) { break }
+            if j < k, !t.tokens[j].isCapitalized, t.isIn(Self.verbPhraseLinkKeys, Self.verbPhraseLinks, j) { return nil }
+            if j < k, !t.tokens[j].isCapitalized, t.isIn(Self.objectLinkKeys, Self.objectLinks, j) || isPostmodifierLink(t, j, lowerBound: lb) { break }
             j -= 1
         }
         guard j > lb, j < k, t.tokens[j].kind == .word, !t.tokens[j].isCapitalized else { return nil }
         // `a source familiar with the talks`, `people close to the mayor`: the adjective between noun and link.
         let post = isPostmodifierLink(t, j, lowerBound: lb)
-        guard post || Self.objectLinks.contains(t.lower(j)) else { return nil }
+        guard post || t.isIn(Self.objectLinkKeys, Self.objectLinks, j) else { return nil }
         let noun = post ? j - 2 : j - 1
         guard noun >= lb, t.isPlain(noun), t.tokens[noun].kind == .word, !t.tokens[noun].isCapitalized || (post && t.sentenceStart[noun]),
               t.has(noun, .sourceNoun) || t.has(noun, .titleText) else { return nil }
@@ -1050,7 +1064,7 @@ extension AttributionSession {
             // `the secretary of state`: a title noun, with the lower-case modifiers before it.
             while first - 1 >= lb, noun + 1 - first < 4, t.isPlain(first - 1), t.tokens[first - 1].kind == .word,
                   !t.tokens[first - 1].isCapitalized, !t.isDeterminer(first - 1), !isSpeechVerb(t, first - 1),
-                  !SpeechLexicon.phraseBreakers.contains(t.lower(first - 1)) { first -= 1 }
+                  !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, first - 1) { first -= 1 }
             guard first - 1 < lb || t.isDeterminer(first - 1) || t.sentenceStart[first] || t.tokens[first - 1].kind == .punctuation
             else { return nil }
         }
@@ -1076,6 +1090,9 @@ extension AttributionSession {
     static let postmodifierLinkKeys = SpeechWordSet(postmodifierLinks)
     static let objectLinks: Set<String> = ["of", "for", "to", "at", "from", "with"]
     static let objectLinkKeys = SpeechWordSet(objectLinks)
+    /// Conjunctions that join verb phrases (`… to take back his words and`), not a noun's object.
+    static let verbPhraseLinks: Set<String> = ["and", "or", "but", "than"]
+    static let verbPhraseLinkKeys = SpeechWordSet(verbPhraseLinks)
 
     /// The name a descriptor opening its sentence goes on to give: `The French
     /// minister of energy, Ada Quill, alluded …`, `Former prosecutor and Harbour
@@ -1091,7 +1108,7 @@ extension AttributionSession {
             else { return nil }
             return nameRun(t, a, z)
         }
-        guard SpeechLexicon.descriptorLinks.contains(t.lower(j)) else { return nil }
+        guard t.isIn(SpeechLexicon.descriptorLinkKeys, SpeechLexicon.descriptorLinks, j) else { return nil }
         var e = j + 1
         while e < ub, e - j <= 8, t.tokens[e].kind == .word, t.isPlain(e), !isSpeechVerb(t, e) { e += 1 }
         guard e < ub, t.isPunct(e, 0x2C) else { return nil }
@@ -1113,10 +1130,10 @@ extension AttributionSession {
             }
             // `de la Cruz`, `van der Berg`: lower-case particles belong to the surname after them.
             if t.tokens[j].kind == .word, !t.tokens[j].isCapitalized, t.tokens[j].length <= 3, t.isPlain(j),
-               Self.nameParticles.contains(t.lower(j)), t.isNameWord(a) {
+               t.isIn(Self.nameParticleKeys, Self.nameParticles, j), t.isNameWord(a) {
                 var p = j
                 while p - 1 >= lb, t.tokens[p - 1].kind == .word, !t.tokens[p - 1].isCapitalized,
-                      t.tokens[p - 1].length <= 3, Self.nameParticles.contains(t.lower(p - 1)) { p -= 1 }
+                      t.tokens[p - 1].length <= 3, t.isIn(Self.nameParticleKeys, Self.nameParticles, p - 1) { p -= 1 }
                 // Only at the start of a clause or after a given name: not `the Port de Brel`.
                 if p - 1 < lb || t.tokens[p - 1].kind == .punctuation || t.isNameWord(p - 1) { a = p; continue }
             }
@@ -1220,7 +1237,7 @@ extension AttributionSession {
                     }
                     if t.isNameWord(e) {
                         // `said Republican political consultant Ada Quill`: a role noun right before the name.
-                        if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.lower(e - 1) == "ranking") {
+                        if e > z + 1, !(t.has(e - 1, .titleText) || t.has(e - 1, .sourceNoun) || t.key(e - 1) == 0x72_616E_6B69_6E67 /* ranking */) {
                             break
                         }
                         let run = runExtent(t, from: e)
@@ -1229,7 +1246,7 @@ extension AttributionSession {
                         if t.possessiveSuffix(run.1) > 0 { lastRun = nil; break }
                         continue
                     }
-                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.lower(e) == "ranking"
+                    guard t.has(e, .titleText) || t.has(e, .sourceNoun) || t.key(e) == 0x72_616E_6B69_6E67 /* ranking */
                         || (!t.has(e, .notName) && !t.tokens[e].isCapitalized && !isSpeechVerb(t, e)) else { break }
                     e += 1
                 }
@@ -1245,7 +1262,7 @@ extension AttributionSession {
                 // `said Quill’s spokesman`: the descriptor after the possessive.
                 var e = z + 1
                 while e < ub, t.tokens[e].kind == .word, !t.tokens[e].isCapitalized,
-                      !SpeechLexicon.phraseBreakers.contains(t.lower(e)) { e += 1 }
+                      !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, e) { e += 1 }
                 if e - 1 > z, t.has(e - 1, .sourceNoun) {
                     if let named = nameAfterDescriptor(t, at: e, upperBound: ub) { return named }
                     return SpeakerFind(kind: .descriptor, text: t.string(from: a, to: e - 1), span: t.span(a, e - 1))
@@ -1269,7 +1286,7 @@ extension AttributionSession {
         // `according to shipping executive Karl Dunmore`: role words, then the name.
         var r = k
         while r < ub, r - k < 4, t.tokens[r].kind == .word, !t.tokens[r].isCapitalized,
-              !SpeechLexicon.phraseBreakers.contains(t.lower(r)) { r += 1 }
+              !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, r) { r += 1 }
         if r > k, r < ub, t.isNameWord(r), t.has(r - 1, .sourceNoun) || t.has(r - 1, .titleText),
            let f = nameThroughRoles(t, from: r, upperBound: ub), !modifiesSourceNoun(t, f) {
             return f
@@ -1277,8 +1294,8 @@ extension AttributionSession {
         // `said retired neurosurgeon Ben Carson, asked …`: role words in no list, then a
         // person's full name that ends the clause (or goes on with `of`).
         if r > k, r - k <= 3, r < ub, t.isNameWord(r), !(k..<r).contains(where: { j in
-            !t.isPlain(j) || isAdverbOrAuxiliary(t, j) || isSpeechVerb(t, j) || SpeechLexicon.pronounKind(t.lower(j)) != nil
-                || SpeechLexicon.descriptorOpeners.contains(t.lower(j)) // not `added another Keldmark Democrat`
+            !t.isPlain(j) || isAdverbOrAuxiliary(t, j) || isSpeechVerb(t, j) || t.pronounKind(j) != nil
+                || t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, j) // not `added another Keldmark Democrat`
         }) {
             let (a2, z2) = runExtent(t, from: r)
             if t.possessiveSuffix(z2) == 0, z2 + 1 >= ub || t.isPunct(z2 + 1, 0x2C) || t.isStop(z2 + 1)
@@ -1322,7 +1339,7 @@ extension AttributionSession {
                     guard and < 0, j > k else { return nil }
                     and = j
                 } else if !t.tokens[j].isCapitalized, !(t.has(j, .titleText) || t.has(j, .sourceNoun)),
-                          SpeechLexicon.phraseBreakers.contains(t.lower(j)) || isSpeechVerb(t, j) || Self.isVerbForm(t, j) {
+                          t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, j) || isSpeechVerb(t, j) || Self.isVerbForm(t, j) {
                     return nil
                 }
             } else if !isAbbreviationDot(t, j) {
@@ -1360,11 +1377,11 @@ extension AttributionSession {
     func descriptorTail(_ t: AttributionText, from k: Int, head: Int, upperBound ub: Int) -> SpeakerFind {
         if let named = nameAfterDescriptor(t, at: head + 1, upperBound: ub) { return named }
         var last = head
-        if head + 1 < ub, t.tokens[head + 1].kind == .word, SpeechLexicon.descriptorLinks.contains(t.lower(head + 1)) {
+        if head + 1 < ub, t.tokens[head + 1].kind == .word, t.isIn(SpeechLexicon.descriptorLinkKeys, SpeechLexicon.descriptorLinks, head + 1) {
             // `said former secretary of state Hilda Varga`: a role with its object, then the name.
             var o = head + 2
             while o < ub, o - head <= 4, t.tokens[o].kind == .word, !t.tokens[o].isCapitalized, t.isPlain(o),
-                  !SpeechLexicon.phraseBreakers.contains(t.lower(o)) { o += 1 }
+                  !t.isIn(SpeechLexicon.phraseBreakerKeys, SpeechLexicon.phraseBreakers, o) { o += 1 }
             if o > head + 2, o < ub, t.isNameWord(o), t.isPlain(o) {
                 let (a2, z2) = runExtent(t, from: o)
                 if t.possessiveSuffix(z2) == 0, let (_, words, isOrg) = nameTokens(t, a2, z2), !isOrg,
@@ -1395,7 +1412,7 @@ extension AttributionSession {
     /// the verb at `v` and its articles.
     func unlistedDescriptor(_ t: AttributionText, _ v: Int, from k: Int, to e: Int, upperBound ub: Int) -> SpeakerFind? {
         guard e > k, e - k <= 4 else { return nil }
-        let opener = SpeechLexicon.descriptorOpeners.contains(t.lower(k))
+        let opener = t.isIn(SpeechLexicon.descriptorOpenerKeys, SpeechLexicon.descriptorOpeners, k)
         guard k > v + 1 || opener, !(opener && e - k < 2) else { return nil }
         // The clause ends there: not `to say the words “…”`, where the words are the verb's object,
         // nor `said the younger Mr. Quill`.
@@ -1404,7 +1421,7 @@ extension AttributionSession {
         var j = k
         while j < e {
             guard t.tokens[j].kind == .word, t.isPlain(j), !isAdverbOrAuxiliary(t, j), !isSpeechVerb(t, j), !isTitleWord(t, j),
-                  SpeechLexicon.pronounKind(t.lower(j)) == nil, t.possessiveSuffix(j) == 0 || j < e - 1 else { return nil }
+                  t.pronounKind(j) == nil, t.possessiveSuffix(j) == 0 || j < e - 1 else { return nil }
             j += 1
         }
         // Not `said the organisers Tuesday`.

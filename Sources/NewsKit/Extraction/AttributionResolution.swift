@@ -321,7 +321,7 @@ extension AttributionSession {
                     return r
                 }
                 // `Stated Quill:`, `Said the mayor:`: the subject after an inverted verb.
-                if isSpeechVerb(t, k), SpeechLexicon.invertibleVerbs.contains(t.lower(k)),
+                if isSpeechVerb(t, k), t.isIn(SpeechLexicon.invertibleVerbKeys, SpeechLexicon.invertibleVerbs, k),
                    let f = subjectAfter(t, k, upperBound: last + 1), f.kind == .name || f.kind == .descriptor,
                    let span = f.span, endsClauseBeforeQuote(t, after: span, quoteOpen: last + 1),
                    var r = resolve(f, at: Self.order(span)) {
@@ -333,7 +333,7 @@ extension AttributionSession {
             k = last - 1
             while k > s {
                 // `Transcript as follows:`, `The memo, as follows:`: a document introduces it too.
-                let asFollows = k + 1 < last && t.lower(k) == "as" && t.lower(k + 1) == "follows"
+                let asFollows = k + 1 < last && t.key(k) == 0x6173 && t.key(k + 1) == 0x66_6F6C_6C6F_7773 // as follows
                 if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.isNameWord(k - 1) || (asFollows && t.has(k - 1, .sourceNoun)),
                    let f = nounPhrase(t, endingAt: k - 1, lowerBound: s), f.kind == .name || (asFollows && f.kind == .descriptor),
                    var r = resolve(f, at: Self.order(f.span!)) {

@@ -443,7 +443,7 @@ final class AttributionSession {
             } else if isSpeechVerb(t, k), !isParticiple(t, k) {
                 find = subjectBefore(t, k, lowerBound: sentence)
                 if find == nil || find?.kind == .inherit, !sentenceHasQuote, k > sentence, t.isPunct(k - 1, 0x2C),
-                   SpeechLexicon.invertibleVerbs.contains(t.lower(k)) {
+                   t.isIn(SpeechLexicon.invertibleVerbKeys, SpeechLexicon.invertibleVerbs, k) {
                     // `The strike has cost millions, said Tomas Verhoeven, …`: the speaker of
                     // reported speech after its verb, whom a later `he said` refers back to.
                     // Its words stand before the verb, so no indirect quote is read after it.
@@ -506,8 +506,7 @@ final class AttributionSession {
     func isNegated(_ t: AttributionText, _ v: Int) -> Bool {
         var j = v - 1
         while j >= 0, v - j <= 3, t.tokens[j].kind == .word {
-            let w = t.lower(j)
-            if w == "not" || w == "never" || w.hasSuffix("n't") || w.hasSuffix("n’t") { return true }
+            if t.key(j) == 0x6E_6F74 || t.key(j) == 0x6E_6576_6572 || t.endsWithNt(j) { return true } // not, never, didn't
             j -= 1
         }
         return false
@@ -528,10 +527,10 @@ final class AttributionSession {
         var j = a
         var hasThat = false
         while j < min(end, a + 6) {
-            if t.tokens[j].kind == .word, t.lower(j) == "that" { a = j + 1; hasThat = true; break }
+            if t.tokens[j].kind == .word, t.key(j) == 0x74_6861_74 { a = j + 1; hasThat = true; break } // that
             j += 1
         }
-        if !hasThat, a < end, Self.tellVerbs.contains(t.lower(v)) { a = afterAddressee(t, from: a, end: end) }
+        if !hasThat, a < end, t.isIn(Self.tellVerbKeys, Self.tellVerbs, v) { a = afterAddressee(t, from: a, end: end) }
         if a < end, t.isPunct(a, 0x2C) { a += 1 }
         var z = end - 1
         while z > a, t.tokens[z].kind == .punctuation { z -= 1 }
@@ -541,7 +540,9 @@ final class AttributionSession {
 
     static let tellVerbs: Set<String> = ["told", "tells", "tell", "telling", "assured", "assures", "warned", "warns",
                                          "reminded", "reminds", "promised", "promises", "informed", "informs"]
+    static let tellVerbKeys = SpeechWordSet(tellVerbs)
     static let subjectPronouns: Set<String> = ["he", "she", "they", "we", "i", "it", "you"]
+    static let subjectPronounKeys = SpeechWordSet(subjectPronouns)
 
     /// `told the council she would …`, `told reporters the plan …`: where the
     /// reported words start after the addressee (the object of `tell`), which is
@@ -551,7 +552,7 @@ final class AttributionSession {
         var j = a + 1
         while j < min(end, a + 6) {
             guard t.tokens[j].kind == .word else { break }
-            if Self.subjectPronouns.contains(t.lower(j)) { return j }
+            if t.isIn(Self.subjectPronounKeys, Self.subjectPronouns, j) { return j }
             j += 1
         }
         guard t.tokens[a].kind == .word else { return a }
@@ -654,6 +655,7 @@ final class AttributionSession {
     /// Lower-case particles inside a name: `de la Cruz`, `van der Berg`, `bin Salman`.
     static let nameParticles: Set<String> = ["de", "da", "van", "von", "bin", "al", "la", "le", "del", "di", "du", "der",
                                              "ibn", "den", "ter", "dos", "das", "el"]
+    static let nameParticleKeys = SpeechWordSet(nameParticles)
 
     /// The extent of a run of capitalised words starting at `i`: names, titles,
     /// abbreviation dots (`Mr.`), initials and particles (`de`, `van`) between capitals.
@@ -673,11 +675,11 @@ final class AttributionSession {
                 k += 1; continue
             }
             if t.tokens[k].kind == .word, !t.tokens[k].isCapitalized, t.tokens[k].length <= 3,
-               Self.nameParticles.contains(t.lower(k)) {
+               t.isIn(Self.nameParticleKeys, Self.nameParticles, k) {
                 // `de la Cruz`: one or more particles, then a capitalised word.
                 var p = k + 1
                 while p < t.tokens.count, p - k < 3, t.tokens[p].kind == .word, !t.tokens[p].isCapitalized,
-                      t.tokens[p].length <= 3, Self.nameParticles.contains(t.lower(p)) { p += 1 }
+                      t.tokens[p].length <= 3, t.isIn(Self.nameParticleKeys, Self.nameParticles, p) { p += 1 }
                 if p < t.tokens.count, t.roles[p] == t.roles[i], t.isNameWord(p) { k = p; continue }
             }
             break
@@ -729,11 +731,11 @@ final class AttributionSession {
                         || (!nearEnd && isAffiliation(t, k))
                         || (t.isIn(SpeechLexicon.affiliationKeys, SpeechLexicon.affiliations, k) // `Republicans Jolly of …`
                             && t.bytes[t.tokens[k].end - 1] == 0x73)
-                        || (n == 0 && startsSentence(t, k) && SpeechLexicon.sentenceStarters.contains(t.lower(k)))
+                        || (n == 0 && startsSentence(t, k) && t.isIn(SpeechLexicon.sentenceStarterKeys, SpeechLexicon.sentenceStarters, k))
                         || (n == 0 && startsSentence(t, k) && t.endsWithIng(k) && t.tokens[k].length >= 6 // `Rebuking Trump, …`
                             && lexicon.pronounGender(ofFirstName: t.lower(k)) == nil)
                         || (n == 0 && startsSentence(t, k) && commonWords.contains(t.key(k))
-                            && !(t.tokens[k].isCapitalized == false && Self.nameParticles.contains(t.lower(k)))) {
+                            && !(t.tokens[k].isCapitalized == false && t.isIn(Self.nameParticleKeys, Self.nameParticles, k))) {
                         // The name starts at the next word (z is a word).
                         var next = k + 1
                         while t.tokens[next].kind != .word { next += 1 }

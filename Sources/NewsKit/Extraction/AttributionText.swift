@@ -227,11 +227,24 @@ final class AttributionText {
         return k == 0x61 || k == 0x616E || k == 0x74_6865
     }
 
-    /// Membership in a word list without allocating for short words.
+    /// Membership in a word list without allocating for short words, nor for
+    /// ASCII words longer than any in the list (lower-casing keeps their length).
     @inline(__always) func isIn(_ keys: SpeechWordSet, _ words: Set<String>, _ i: Int) -> Bool {
         let t = tokens[i]
         if t.length <= 8 { return keys.contains(key(i)) }
+        if t.length > keys.longest && isASCII(i) { return false }
         return words.contains(lower(i))
+    }
+
+    /// Every byte of the token is ASCII.
+    func isASCII(_ i: Int) -> Bool {
+        let t = tokens[i]
+        var k = t.start
+        while k < t.end {
+            if bytes[k] >= 0x80 { return false }
+            k += 1
+        }
+        return true
     }
 
     /// `saying`, `adding`: ends in -ing.
@@ -239,6 +252,16 @@ final class AttributionText {
         let t = tokens[i]
         guard t.length > 4 else { return false }
         return bytes[t.end - 3] | 0x20 == 0x69 && bytes[t.end - 2] | 0x20 == 0x6E && bytes[t.end - 1] | 0x20 == 0x67
+    }
+
+    /// `didn't`, `won’t`: ends in -n't (straight or curly apostrophe).
+    func endsWithNt(_ i: Int) -> Bool {
+        let t = tokens[i]
+        let e = t.end
+        guard t.length >= 3, bytes[e - 1] | 0x20 == 0x74 else { return false } // t
+        if bytes[e - 2] == 0x27 { return bytes[e - 3] | 0x20 == 0x6E } // n't
+        guard t.length >= 5, bytes[e - 4] == 0xE2, bytes[e - 3] == 0x80, bytes[e - 2] == 0x99 else { return false }
+        return bytes[e - 5] | 0x20 == 0x6E // n’t
     }
 
     /// The token is this one ASCII punctuation byte.

@@ -34,9 +34,14 @@ extension AttributionSession {
         "find", "finds", "found", "determine", "determines", "determined", "rule", "rules", "ruled",
         "estimate", "estimates", "estimated",
     ]
+    static let framingVerbKeys = SpeechWordSet(framingVerbs)
 
     /// Past forms of framing and speech verbs that end in neither -ed nor -s.
     static let irregularPast: Set<String> = ["said", "told", "wrote", "found", "thought", "felt", "cast", "saw", "spoke"]
+    static let irregularPastKeys = SpeechWordSet(irregularPast)
+    /// `went on to say`, `chose not to say`: a particle or `not` before `to`.
+    static let particlesBeforeTo: Set<String> = ["on", "not", "up", "out"]
+    static let particleBeforeToKeys = SpeechWordSet(particlesBeforeTo)
 
     /// Nouns that mention a quoted stretch as a word or a title (`the word
     /// “levy”`, `the slogan “…”`) rather than quote anyone's use of it.
@@ -45,6 +50,7 @@ extension AttributionSession {
         "hashtag", "headline", "headlined", "title", "titled", "entitled", "motto", "nickname", "nicknamed",
         "so-called", "dubbed", "named", "byline", "banner", "sign", "signs", "read", "reads", "reading",
     ]
+    static let mentionNounKeys = SpeechWordSet(mentionNouns)
 
     /// The speaker of a quote with no cue of its own, when the clause it sits
     /// in is someone's paraphrase: the finder of the subject and its resolution.
@@ -86,11 +92,11 @@ extension AttributionSession {
         if v - 2 > s, t.tokens[v - 1].kind == .word, t.key(v - 1) == 0x746F { // to
             var w = v - 2
             // `went on to say`, `chose not to say`: a particle or `not` before `to`.
-            if w - 1 > s, t.tokens[w].kind == .word, ["on", "not", "up", "out"].contains(t.lower(w)) { w -= 1 }
+            if w - 1 > s, t.tokens[w].kind == .word, t.isIn(Self.particleBeforeToKeys, Self.particlesBeforeTo, w) { w -= 1 }
             if t.tokens[w].kind == .word, !t.tokens[w].isCapitalized, t.isPlain(w),
                let f = subjectBefore(t, w, lowerBound: s), f.kind != .inherit { return f }
         }
-        if v - 3 >= s, t.tokens[v - 1].kind == .word, t.lower(v - 1) == "who", t.isPunct(v - 2, 0x2C),
+        if v - 3 >= s, t.tokens[v - 1].kind == .word, t.key(v - 1) == 0x77_686F /* who */, t.isPunct(v - 2, 0x2C),
            let f = nounPhrase(t, endingAt: v - 3, lowerBound: s), f.kind == .name {
             return f
         }
@@ -118,7 +124,7 @@ extension AttributionSession {
         // `A simple call to …`: a bare form right after the phrase is its noun, not a verb.
         let tok = t.tokens[v]
         let inflected = t.bytes[tok.end - 1] == 0x73 || (t.bytes[tok.end - 1] == 0x64 && t.bytes[tok.end - 2] == 0x65)
-            || Self.irregularPast.contains(t.lower(v))
+            || t.isIn(Self.irregularPastKeys, Self.irregularPast, v)
         guard inflected || j < v - 1 else { return nil }
         return bareNounPhrase(t, from: s, to: j + 1)
     }
@@ -127,7 +133,7 @@ extension AttributionSession {
         if isSpeechVerb(t, v) { return true }
         let tok = t.tokens[v]
         guard tok.kind == .word, !tok.isCapitalized, tok.length >= 3, tok.length <= 12, t.isPlain(v) else { return false }
-        return Self.framingVerbs.contains(t.lower(v))
+        return t.isIn(Self.framingVerbKeys, Self.framingVerbs, v)
     }
 
     /// A name, title or nickname (a capitalised single word, Title Case words),
@@ -143,7 +149,7 @@ extension AttributionSession {
         var seen = 0
         while k >= 0, seen < 2 {
             if t.tokens[k].kind == .word {
-                if Self.mentionNouns.contains(t.lower(k)) { return true }
+                if t.isIn(Self.mentionNounKeys, Self.mentionNouns, k) { return true }
                 seen += 1
             }
             k -= 1

@@ -248,6 +248,7 @@ public final class SpeechLexicon: Sendable {
     ]
 
     static let auxiliaryKeys = SpeechWordSet(auxiliaries)
+    static let invertibleVerbKeys = SpeechWordSet(invertibleVerbs)
     static let adjunctHeadKeys = SpeechWordSet(adjunctHeads)
     static let adjunctOpenerKeys = SpeechWordSet(adjunctOpeners)
 
@@ -259,6 +260,10 @@ public final class SpeechLexicon: Sendable {
         "among", "until", "like", "outside", "inside", "within", "without", "via", "amid", "despite",
     ]
     static let prepositionKeys = SpeechWordSet(prepositions)
+    static let phraseBreakerKeys = SpeechWordSet(phraseBreakers)
+    static let sentenceStarterKeys = SpeechWordSet(sentenceStarters)
+    static let descriptorOpenerKeys = SpeechWordSet(descriptorOpeners)
+    static let descriptorLinkKeys = SpeechWordSet(descriptorLinks)
 
     /// First words of place names that look like two-word person names.
     public static let placePrefixes: Set<String> = [

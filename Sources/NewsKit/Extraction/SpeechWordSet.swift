@@ -5,6 +5,9 @@
 struct SpeechWordSet: Sendable {
     private var slots: [UInt64]
     private let shift: UInt64
+    /// The byte length of the longest word the set was built from: a longer
+    /// ASCII word is in neither the keys nor the `Set<String>` beside them.
+    let longest: Int
 
     /// A set of already packed keys (zero keys are ignored).
     init(keys: [UInt64]) {
@@ -12,6 +15,7 @@ struct SpeechWordSet: Sendable {
         var bits: UInt64 = 4
         while size < keys.count * 2 { size *= 2; bits += 1 }
         shift = 64 - bits
+        longest = 8
         slots = [UInt64](repeating: 0, count: size)
         for k in keys where k != 0 { insert(k) }
     }
@@ -30,7 +34,9 @@ struct SpeechWordSet: Sendable {
 
     init<S: Sequence>(_ words: S) where S.Element == String {
         var keys: [UInt64] = []
+        var longest = 0
         for w in words {
+            longest = max(longest, w.utf8.count)
             let k = Self.key(w)
             if k != 0 { keys.append(k) }
         }
@@ -38,6 +44,7 @@ struct SpeechWordSet: Sendable {
         var bits: UInt64 = 4
         while size < keys.count * 4 { size *= 2; bits += 1 }
         shift = 64 - bits
+        self.longest = longest
         slots = [UInt64](repeating: 0, count: size)
         for k in keys { insert(k) }
     }
