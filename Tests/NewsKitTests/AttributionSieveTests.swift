@@ -824,4 +824,14 @@ import Testing
         ])
         #expect(quote(b, "I was surprised")?.speaker == "Jared Saxton")
     }
+
+    @Test func anEntertainersRoleOpeningTheSentenceIsNoPartOfTheName() {
+        let a = annotate([
+            "Actor Clint Howwerd admits his choice is “not the most handsome man in the field.”",
+            "“He has courage,” Howwerd said.",
+        ])
+        #expect(a.entities.contains { $0.name == "Clint Howwerd" && $0.type == .person })
+        #expect(!a.entities.contains { $0.name.hasPrefix("Actor") })
+        #expect(quote(a, "He has courage")?.speaker == "Clint Howwerd")
+    }
 }
