@@ -1300,8 +1300,7 @@ extension AttributionSession {
             let (a2, z2) = runExtent(t, from: r)
             if t.possessiveSuffix(z2) == 0, z2 + 1 >= ub || t.isPunct(z2 + 1, 0x2C) || t.isStop(z2 + 1)
                 || (t.tokens[z2 + 1].kind == .word && t.key(z2 + 1) == 0x6F66), // of
-               let (_, words, isOrg) = nameTokens(t, a2, z2), !isOrg, words >= 2, !isPlaceLike(t, a2),
-               let named = nameRun(t, a2, min(z2, ub - 1)) {
+               let named = personsFullName(t, a2, min(z2, ub - 1)) {
                 return named
             }
         }
@@ -1357,8 +1356,13 @@ extension AttributionSession {
         while a - 1 > and + 1, t.isNameWord(a - 1), !isTitleWord(t, a - 1), !t.has(a - 1, .titleText), !t.has(a - 1, .sourceNoun) {
             a -= 1
         }
-        guard a > and + 1, t.has(a - 1, .titleText) || t.has(a - 1, .sourceNoun) || isTitleWord(t, a - 1),
-              let (_, words, isOrg) = nameTokens(t, a, z), !isOrg, words >= 2, !isPlaceLike(t, a) else { return nil }
+        guard a > and + 1, t.has(a - 1, .titleText) || t.has(a - 1, .sourceNoun) || isTitleWord(t, a - 1) else { return nil }
+        return personsFullName(t, a, z)
+    }
+
+    /// The run `a...z` as a person's name of two words or more (no organisation, no place).
+    func personsFullName(_ t: AttributionText, _ a: Int, _ z: Int) -> SpeakerFind? {
+        guard let (_, words, isOrg) = nameTokens(t, a, z), !isOrg, words >= 2, !isPlaceLike(t, a) else { return nil }
         return nameRun(t, a, z)
     }
 

@@ -187,8 +187,7 @@ extension AttributionSession {
     }
 
     /// `“It will pass in the spring.”`: four words or more, ending as a sentence (or a cue's
-    /// quote) ends, not
-    /// a slogan (`“A change warrior.”`) or a headline (`“Carnage on the road”`).
+    /// quote) ends, not a slogan (`“A change warrior.”`) or a headline (`“Carnage on the road”`).
     static func isWholeSentences(_ text: String) -> Bool {
         guard let end = text.unicodeScalars.last(where: { !"\"'’”»« ".unicodeScalars.contains($0) }),
               ".?!…,".unicodeScalars.contains(end) else { return false }
@@ -200,12 +199,7 @@ extension AttributionSession {
     func topicOfLastSentence(_ t: AttributionText) -> Resolved? {
         let last = t.tokens.count - 1
         let s = t.sentenceHead[last]
-        var k = s
-        while k <= last {
-            if !t.isPlain(k) { return nil }
-            k += 1
-        }
-        guard let f = sentenceSubject(t, from: s, to: last), f.kind == .name || isPronounFind(f), let span = f.span,
+        guard (s...last).allSatisfy({ t.isPlain($0) }), let f = sentenceSubject(t, from: s, to: last), f.kind == .name || isPronounFind(f), let span = f.span,
               let r = resolve(f, at: Self.order(span)), r.speaker != nil, let e = r.entity, entities[e].type == .person
         else { return nil }
         return r

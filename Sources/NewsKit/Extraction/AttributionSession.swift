@@ -284,7 +284,7 @@ final class AttributionSession {
                     if words >= 2 && !isOrg {
                         // `Joseph R. Biden Jr.` is a full name of `Biden`.
                         var w = z
-                        if w > start, NameWords.isSuffix(Substring(t.slice(t.tokens[w].start, t.tokens[w].end))) {
+                        if w > start, isGenerationalSuffix(t, w) {
                             w -= 1
                             while w > start, t.tokens[w].kind != .word { w -= 1 }
                         }
@@ -698,12 +698,21 @@ final class AttributionSession {
         return SpeakerFind(kind: .name, text: t.slice(span.start, span.end), span: span, cue: nil)
     }
 
+    /// `Jr`, `Sr`, `II`, `III`, `IV` (the words `NameWords.isSuffix` knows), by key.
+    func isGenerationalSuffix(_ t: AttributionText, _ k: Int) -> Bool {
+        guard t.tokens[k].kind == .word else { return false }
+        switch t.key(k) {
+        case 0x6A72, 0x7372, 0x6969, 0x69_6969, 0x6976: return true // jr, sr, ii, iii, iv
+        default: return false
+        }
+    }
+
     /// The name `start...z` without a possessive `’s`; `Ada Quill Jr.` keeps the
     /// suffix's dot, which the tokenizer gives to the sentence or the comma.
     func nameSpan(_ t: AttributionText, _ start: Int, _ z: Int) -> Span {
         let cut = t.possessiveSuffix(z)
         var span = t.span(start, z, trimEnd: cut)
-        if cut == 0, t.tokens[z].length == 2, t.key(z) == 0x6A72 || t.key(z) == 0x7372, // jr, sr
+        if cut == 0, t.tokens[z].length == 2, isGenerationalSuffix(t, z), // jr, sr (not ii, iv)
            z + 1 < t.tokens.count, t.isPunct(z + 1, 0x2E), t.tokens[z + 1].start == t.tokens[z].end {
             span.end += 1
         }
